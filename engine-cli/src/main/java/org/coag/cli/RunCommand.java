@@ -1,0 +1,142 @@
+package org.coag.cli;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.coag.core.config.ConfigReader;
+import org.coag.core.config.RunConfig;
+import org.coag.core.model.ModelException;
+import org.coag.core.run.RunControl;
+import org.coag.core.run.RunDirectory;
+import org.coag.core.run.RunDriver;
+import org.coag.core.run.RunResult;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code coag run}: one simulation into a run directory. */
+@Command(name = "run", description = {
+        "Run one simulation. Without CONFIG, runs the embedded default: torus annihilation in d = 3 (survey",
+        "section 3), about a minute on 2 cores, and compares the measured beta with theory."})
+final class RunCommand implements Callable<Integer> {
+    @Parameters(index = "0", arity = "0..1", paramLabel = "CONFIG", description = "TOML config (see README.md)")
+    private Path config;
+
+    @Option(names = "--backend", paramLabel = "NAME", description = "backend (default: run.backend, else reference)")
+    private String backend;
+
+    @Option(names = "--seed", paramLabel = "S", description = "seed (default: run.seed, else 1)")
+    private Long seed;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "run directory (default: runs/<time>-<config name>)")
+    private Path out;
+
+    @Option(names = "--resume", paramLabel = "DIR", description = "continue an interrupted run from its last checkpoint")
+    private Path resume;
+
+    @Option(names = "--set", paramLabel = "key=value", description = "override a config value, e.g. --set model.particles=5000")
+    private List<String> overrides = new ArrayList<>();
+
+    @Option(names = "--force", description = "replace an existing run directory given by --out")
+    private boolean force;
+
+    @Option(names = {"-q", "--quiet"}, description = "no progress bar")
+    private boolean quiet;
+
+    @Override
+    public Integer call() throws IOException {
+        RunDirectory dir;
+        RunConfig cfg;
+        boolean resuming = resume != null;
+        if (resuming) {
+            if (config != null || !overrides.isEmpty() || backend != null || seed != null || out != null) {
+                throw new ModelException("--resume continues a run exactly as configured: CONFIG, --set, --backend, --seed and --out cannot be combined with it");
+            }
+            dir = RunDirectory.open(resume);
+            cfg = ConfigReader.read(dir.readConfig(), List.of());
+        } else {
+            List<String> all = new ArrayList<>(overrides);
+            if (backend != null) {
+                all.add("run.backend=\"" + backend + "\"");
+            }
+            if (seed != null) {
+                all.add("run.seed=" + seed);
+            }
+            cfg = ConfigReader.read(readConfig(), all);
+            dir = RunDirectory.create(out != null ? out : defaultOut(), force);
+        }
+        RunControl control = new RunControl();
+        Thread hook = new Thread(() -> {
+            control.requestStop();
+            try {
+                control.awaitStopped(120);
+            } catch (InterruptedException ignored) {
+                Thread.currentThread().interrupt();
+            }
+        }, "coag-ctrl-c");
+        Runtime.getRuntime().addShutdownHook(hook);
+        ProgressPrinter progress = new ProgressPrinter(quiet);
+        System.out.println("coag run -> " + dir.path());
+        RunResult result = new RunDriver(cfg, dir, control, progress).run(resuming);
+        progress.finish();
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            // Ctrl-C arrived: the hook is already running
+        }
+        if (!result.status().equals("completed")) {
+            return CoagMain.EXIT_INTERRUPTED;
+        }
+        printSummary(result.summary(), dir.path());
+        return 0;
+    }
+
+    private String readConfig() throws IOException {
+        if (config == null) {
+            return ConfigReader.defaultConfigText();
+        }
+        try {
+            return Files.readString(config, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw new ModelException("config file " + config + " does not exist");
+        }
+    }
+
+    private Path defaultOut() {
+        String name = config == null ? "default" : config.getFileName().toString().replaceAll("\\.toml$", "");
+        String time = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+        return Path.of("runs", time + "-" + name);
+    }
+
+    private static void printSummary(Map<String, Object> s, Path dir) {
+        System.out.printf("%-28s %s%n", "backend", s.get("backend"));
+        System.out.printf("%-28s %s -> %s survivors (h = %.4f)%n", "particles", s.get("particles"), s.get("survivors"), (Double) s.get("survivor_fraction"));
+        System.out.printf("%-28s %s (t = %.6g)%n", "steps", s.get("steps"), (Double) s.get("time"));
+        System.out.printf("%-28s %s%n", "collision events", s.get("events"));
+        System.out.printf("%-28s %.1f s, %.3g particle-steps/s%n", "wall time", (Double) s.get("wall_seconds"), (Double) s.get("particle_steps_per_second"));
+        System.out.printf("%-28s %s%n", "event_log_sha256", s.get("event_log_sha256"));
+        System.out.printf("%-28s %s%n", "final_state_sha256", s.get("final_state_sha256"));
+        if (s.containsKey("beta_measured")) {
+            double measured = (Double) s.get("beta_measured");
+            double naive = (Double) s.get("beta_naive");
+            System.out.println();
+            System.out.printf("%-34s %10s %12s%n", "beta (macroscopic rate)", "value", "measured/x");
+            System.out.printf("%-34s %10.4f %12s%n", "measured (fit of 1/h - 1 vs t)", measured, "");
+            if (s.containsKey("beta_theory")) {
+                double theory = (Double) s.get("beta_theory");
+                System.out.printf("%-34s %10.4f %+11.2f%%%n", "corrected theory (1.8)", theory, 100 * (measured / theory - 1));
+            }
+            System.out.printf("%-34s %10.4f %+11.2f%%%n", "naive alpha * integral(V)", naive, 100 * (measured / naive - 1));
+        }
+        System.out.println();
+        System.out.println("outputs in " + dir + " (summary.json, timeseries.csv, meta.json)");
+    }
+}

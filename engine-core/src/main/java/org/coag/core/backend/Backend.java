@@ -1,0 +1,26 @@
+package org.coag.core.backend;
+
+import org.coag.core.model.ModelSpec;
+
+/**
+ * A compute backend, found with {@link java.util.ServiceLoader} (see {@link Backends}).
+ * Every backend must produce, for the same spec, seed and initial state, the same event log and
+ * final state as the reference backend, bit for bit (DESIGN.md contract 1).
+ */
+public interface Backend {
+    /** @return the name users pass to {@code --backend} */
+    String name();
+
+    /** @return one line: what it runs on */
+    String description();
+
+    /**
+     * @param spec the model
+     * @param seed run seed (the Philox key)
+     * @param state the particles at step {@code firstStep}; the backend copies it
+     * @param firstStep the index of the next step (0 for a fresh run, the checkpoint's for a resume)
+     * @return a simulation positioned at {@code firstStep}
+     * @throws org.coag.core.model.ModelException if the backend cannot run this spec
+     */
+    Simulation create(ModelSpec spec, long seed, ParticleState state, long firstStep);
+}

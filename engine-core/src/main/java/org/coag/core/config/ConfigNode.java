@@ -1,0 +1,189 @@
+package org.coag.core.config;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.LinkedHashMap;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.Set;
+import org.coag.core.model.ModelException;
+
+/**
+ * A typed, path-aware view of one TOML table. Every read names its dotted path in errors, writes
+ * the default it used back into the tree (so the tree becomes the resolved config), and records
+ * the key as known; {@link #rejectUnknown()} then names any key nobody read.
+ */
+final class ConfigNode {
+    private final ObjectNode node;
+    private final String path;
+    private final Set<String> known = new HashSet<>();
+    private final Map<String, ConfigNode> children = new LinkedHashMap<>();
+
+    ConfigNode(ObjectNode node, String path) {
+        this.node = node;
+        this.path = path;
+    }
+
+    String path(String key) {
+        return path.isEmpty() ? key : path + "." + key;
+    }
+
+    ModelException error(String key, String message) {
+        return new ModelException(path(key) + ": " + message);
+    }
+
+    boolean has(String key) {
+        known.add(key);
+        return node.hasNonNull(key);
+    }
+
+    ConfigNode table(String key) {
+        known.add(key);
+        if (children.containsKey(key)) {
+            return children.get(key);
+        }
+        JsonNode n = node.get(key);
+        if (n == null || n.isNull()) {
+            n = node.putObject(key);
+        }
+        if (!n.isObject()) {
+            throw error(key, "must be a table");
+        }
+        ConfigNode child = new ConfigNode((ObjectNode) n, path(key));
+        children.put(key, child);
+        return child;
+    }
+
+    double number(String key, Double fallback) {
+        known.add(key);
+        JsonNode n = node.get(key);
+        if (n == null || n.isNull()) {
+            if (fallback == null) {
+                throw error(key, "is required");
+            }
+            node.put(key, fallback);
+            return fallback;
+        }
+        if (!n.isNumber()) {
+            throw error(key, "must be a number (got " + n + ")");
+        }
+        return n.doubleValue();
+    }
+
+    double positive(String key, Double fallback) {
+        double v = number(key, fallback);
+        if (!(v > 0) || Double.isInfinite(v)) {
+            throw error(key, "must be a positive number (got " + v + ")");
+        }
+        return v;
+    }
+
+    long integer(String key, Long fallback) {
+        known.add(key);
+        JsonNode n = node.get(key);
+        if (n == null || n.isNull()) {
+            if (fallback == null) {
+                throw error(key, "is required");
+            }
+            node.put(key, fallback);
+            return fallback;
+        }
+        if (!n.isNumber() || n.doubleValue() != Math.rint(n.doubleValue()) || Math.abs(n.doubleValue()) > 0x1p62) {
+            throw error(key, "must be an integer (got " + n + ")");
+        }
+        return n.isIntegralNumber() ? n.longValue() : (long) n.doubleValue();
+    }
+
+    String string(String key, String fallback) {
+        known.add(key);
+        JsonNode n = node.get(key);
+        if (n == null || n.isNull()) {
+            if (fallback == null) {
+                throw error(key, "is required");
+            }
+            node.put(key, fallback);
+            return fallback;
+        }
+        if (!n.isTextual()) {
+            throw error(key, "must be a string (got " + n + ")");
+        }
+        return n.textValue();
+    }
+
+    boolean bool(String key, boolean fallback) {
+        known.add(key);
+        JsonNode n = node.get(key);
+        if (n == null || n.isNull()) {
+            node.put(key, fallback);
+            return fallback;
+        }
+        if (!n.isBoolean()) {
+            throw error(key, "must be true or false (got " + n + ")");
+        }
+        return n.booleanValue();
+    }
+
+    String choice(String key, String fallback, String... allowed) {
+        String v = string(key, fallback);
+        for (String a : allowed) {
+            if (a.equals(v)) {
+                return v;
+            }
+        }
+        throw error(key, "unknown value '" + v + "' (expected one of: " + String.join(", ", allowed) + ")");
+    }
+
+    double[] numbers(String key) {
+        known.add(key);
+        JsonNode n = node.get(key);
+        if (n == null || !n.isArray() || n.size() == 0) {
+            throw error(key, "must be a non-empty array of numbers");
+        }
+        double[] v = new double[n.size()];
+        for (int i = 0; i < v.length; i++) {
+            if (!n.get(i).isNumber()) {
+                throw error(key, "entry " + (i + 1) + " is not a number (got " + n.get(i) + ")");
+            }
+            v[i] = n.get(i).doubleValue();
+        }
+        return v;
+    }
+
+    double[][] matrix(String key) {
+        known.add(key);
+        JsonNode n = node.get(key);
+        if (n == null || !n.isArray() || n.size() == 0) {
+            throw error(key, "must be a non-empty array of arrays of numbers");
+        }
+        double[][] v = new double[n.size()][];
+        for (int i = 0; i < v.length; i++) {
+            JsonNode row = n.get(i);
+            if (!row.isArray() || row.size() != v.length) {
+                throw error(key, "must be square: row " + (i + 1) + " does not have " + v.length + " entries");
+            }
+            v[i] = new double[v.length];
+            for (int j = 0; j < v.length; j++) {
+                if (!row.get(j).isNumber()) {
+                    throw error(key, "entry (" + (i + 1) + ", " + (j + 1) + ") is not a number");
+                }
+                v[i][j] = row.get(j).doubleValue();
+            }
+        }
+        return v;
+    }
+
+    /** Throws naming the first key that no reader asked for, in this table or below. */
+    void rejectUnknown() {
+        Iterator<String> names = node.fieldNames();
+        while (names.hasNext()) {
+            String k = names.next();
+            if (!known.contains(k)) {
+                throw new ModelException(path(k) + ": unknown key (check the spelling; see the config reference in README.md)");
+            }
+        }
+        for (ConfigNode c : children.values()) {
+            c.rejectUnknown();
+        }
+    }
+}

@@ -1,0 +1,88 @@
+package org.coag.core.config;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.toml.TomlMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.coag.core.model.ModelException;
+import org.coag.core.model.ModelSpec;
+
+/**
+ * Reads a TOML config (README.md, "Config reference"), applies {@code --set key=value} overrides,
+ * validates it and resolves eps, dt and the step count. Every error is a {@link ModelException}
+ * whose one-line message names the field.
+ */
+public final class ConfigReader {
+    private static final TomlMapper TOML = new TomlMapper();
+
+    private ConfigReader() {
+    }
+
+    /** @return the embedded default config text (torus annihilation, survey section 3) */
+    public static String defaultConfigText() {
+        try (InputStream in = ConfigReader.class.getResourceAsStream("/org/coag/core/default.toml")) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * @param toml config text
+     * @param overrides dotted {@code key=value} overrides, values in TOML syntax (bare words are strings)
+     * @return the validated config
+     */
+    public static RunConfig read(String toml, List<String> overrides) {
+        ObjectNode tree;
+        try {
+            JsonNode n = TOML.readTree(toml);
+            tree = n == null || n.isNull() ? TOML.createObjectNode() : (ObjectNode) n;
+        } catch (JacksonException e) {
+            throw new ModelException("config is not valid TOML: " + e.getOriginalMessage().split("\n")[0]);
+        }
+        for (String o : overrides) {
+            applyOverride(tree, o);
+        }
+        ConfigNode root = new ConfigNode(tree, "");
+        ModelSpec model = ModelReader.read(root);
+        RunSettings run = RunReader.read(root, model);
+        root.rejectUnknown();
+        String resolved;
+        try {
+            resolved = TOML.writeValueAsString(tree);
+        } catch (JacksonException e) {
+            throw new IllegalStateException(e);
+        }
+        return new RunConfig(model, run, resolved);
+    }
+
+    private static void applyOverride(ObjectNode tree, String override) {
+        int eq = override.indexOf('=');
+        if (eq <= 0) {
+            throw new ModelException("--set " + override + ": expected key=value, e.g. --set model.particles=5000");
+        }
+        String key = override.substring(0, eq).trim();
+        String text = override.substring(eq + 1).trim();
+        JsonNode value;
+        try {
+            value = TOML.readTree("v = " + text).get("v");
+        } catch (JacksonException e) {
+            value = TOML.getNodeFactory().textNode(text);
+        }
+        String[] parts = key.split("\\.");
+        ObjectNode node = tree;
+        for (int i = 0; i < parts.length - 1; i++) {
+            JsonNode child = node.get(parts[i]);
+            if (child == null || !child.isObject()) {
+                child = node.putObject(parts[i]);
+            }
+            node = (ObjectNode) child;
+        }
+        node.set(parts[parts.length - 1], value);
+    }
+}

@@ -1,0 +1,13 @@
+package org.coag.core.config;
+
+import org.coag.core.model.ModelSpec;
+
+/**
+ * A validated configuration.
+ *
+ * @param model the resolved model
+ * @param run run settings
+ * @param resolvedToml the config with every default filled in (written to the run directory)
+ */
+public record RunConfig(ModelSpec model, RunSettings run, String resolvedToml) {
+}

@@ -1,0 +1,65 @@
+package org.coag.core.config;
+
+import org.coag.core.model.ModelSpec;
+
+/** Reads [run], the duration in [time], [observe], [checkpoint] and [analysis]. */
+final class RunReader {
+    private static final long MAX_STEPS = 1L << 56;
+
+    private RunReader() {
+    }
+
+    static RunSettings read(ConfigNode root, ModelSpec model) {
+        ConfigNode run = root.table("run");
+        long seed = run.integer("seed", 1L);
+        String backend = run.string("backend", "reference");
+        boolean eventLog = run.bool("event_log", true);
+
+        ConfigNode time = root.table("time");
+        long steps;
+        if (time.has("steps") == time.has("t_end")) {
+            throw time.error("t_end", "give exactly one of time.t_end or time.steps");
+        }
+        if (time.has("steps")) {
+            steps = time.integer("steps", null);
+        } else {
+            double tEnd = time.positive("t_end", null);
+            double ratio = tEnd / model.dt();
+            steps = ratio >= MAX_STEPS ? MAX_STEPS : (long) Math.ceil(ratio * (1 - 1e-12));
+        }
+        if (steps < 1 || steps >= MAX_STEPS) {
+            throw time.error(time.has("steps") ? "steps" : "t_end", "gives " + steps + " steps; need 1 to 2^56 - 1");
+        }
+        double stop = time.number("stop_at_survivor_fraction", 0.0);
+        if (!(stop >= 0 && stop < 1)) {
+            throw time.error("stop_at_survivor_fraction", "must lie in [0, 1) (got " + stop + ")");
+        }
+
+        ConfigNode obs = root.table("observe");
+        long every;
+        if (obs.has("every_steps")) {
+            every = obs.integer("every_steps", null);
+            if (every < 1) {
+                throw obs.error("every_steps", "must be at least 1 (got " + every + ")");
+            }
+        } else {
+            long points = obs.integer("points", 200L);
+            if (points < 1) {
+                throw obs.error("points", "must be at least 1 (got " + points + ")");
+            }
+            every = Math.max(1, steps / points);
+        }
+
+        ConfigNode ck = root.table("checkpoint");
+        long ckSteps = ck.integer("every_steps", 0L);
+        double ckSeconds = ck.number("every_seconds", 300.0);
+        if (ckSteps < 0 || ckSeconds < 0) {
+            throw ck.error(ckSteps < 0 ? "every_steps" : "every_seconds", "must not be negative");
+        }
+        double fitFrom = root.table("analysis").number("fit_from", 0.25);
+        if (!(fitFrom >= 0 && fitFrom < 1)) {
+            throw root.table("analysis").error("fit_from", "must lie in [0, 1) (got " + fitFrom + ")");
+        }
+        return new RunSettings(seed, backend, steps, every, ckSteps, ckSeconds, stop, fitFrom, eventLog);
+    }
+}

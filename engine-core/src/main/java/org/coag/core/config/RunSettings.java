@@ -1,0 +1,18 @@
+package org.coag.core.config;
+
+/**
+ * How a run is driven (everything that is not physics).
+ *
+ * @param seed the run seed (Philox key)
+ * @param backend backend name
+ * @param steps total number of fixed steps
+ * @param observeEvery steps between observations
+ * @param checkpointEverySteps steps between checkpoints, 0 for none by count
+ * @param checkpointEverySeconds wall seconds between checkpoints, 0 for none by time
+ * @param stopFraction stop early once the survivor fraction h_N is at or below this (0: never)
+ * @param fitFrom the beta fit uses observations with t >= fitFrom * (last observation time)
+ * @param eventLog whether to write the canonical event log {@code events.bin}
+ */
+public record RunSettings(long seed, String backend, long steps, long observeEvery, long checkpointEverySteps,
+                          double checkpointEverySeconds, double stopFraction, double fitFrom, boolean eventLog) {
+}

@@ -1,0 +1,141 @@
+package org.coag.core.observe;
+
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import org.coag.core.backend.ParticleState;
+
+/**
+ * Observations at the configured cadence: survivors, survivor fraction h_N, total mass (checked
+ * exactly), largest mass, cumulative events, and survivors by mass.
+ */
+public final class Timeseries {
+    /**
+     * One observation.
+     *
+     * @param step step index
+     * @param time step * dt
+     * @param survivors live particles
+     * @param totalMass sum of live masses
+     * @param maxMass largest live mass
+     * @param events cumulative collision events
+     * @param byMass survivors by mass (mass to count), ascending
+     */
+    public record Row(long step, double time, long survivors, long totalMass, int maxMass, long events, Map<Integer, Long> byMass) {
+    }
+
+    private final List<Row> rows = new ArrayList<>();
+    private final long initialParticles;
+
+    /**
+     * @param initialParticles N, for h_N = survivors / N
+     */
+    public Timeseries(long initialParticles) {
+        this.initialParticles = initialParticles;
+    }
+
+    /**
+     * @param step step index
+     * @param time step * dt
+     * @param state the current particles
+     * @param events cumulative events
+     * @return the new row
+     */
+    public Row observe(long step, double time, ParticleState state, long events) {
+        Map<Integer, Long> byMass = new TreeMap<>();
+        long total = 0;
+        int max = 0;
+        for (int i = 0; i < state.count(); i++) {
+            int m = state.masses()[i];
+            byMass.merge(m, 1L, Long::sum);
+            total += m;
+            max = Math.max(max, m);
+        }
+        Row r = new Row(step, time, state.count(), total, max, events, byMass);
+        rows.add(r);
+        return r;
+    }
+
+    /** @return all rows in step order; a live view */
+    public List<Row> rows() {
+        return rows;
+    }
+
+    /**
+     * @param r a row
+     * @return h_N = survivors / N
+     */
+    public double fraction(Row r) {
+        return (double) r.survivors() / initialParticles;
+    }
+
+    /** @return {@code timeseries.csv} text */
+    public String timeseriesCsv() {
+        StringBuilder sb = new StringBuilder("step,t,survivors,h,total_mass,max_mass,events\n");
+        for (Row r : rows) {
+            sb.append(String.format(Locale.ROOT, "%d,%.17g,%d,%.17g,%d,%d,%d%n", r.step(), r.time(), r.survivors(),
+                    fraction(r), r.totalMass(), r.maxMass(), r.events()));
+        }
+        return sb.toString();
+    }
+
+    /** @return {@code mass_spectrum.csv} text: survivors by mass at every observation */
+    public String spectrumCsv() {
+        StringBuilder sb = new StringBuilder("step,t,mass,count\n");
+        for (Row r : rows) {
+            for (Map.Entry<Integer, Long> e : r.byMass().entrySet()) {
+                sb.append(String.format(Locale.ROOT, "%d,%.17g,%d,%d%n", r.step(), r.time(), e.getKey(), e.getValue()));
+            }
+        }
+        return sb.toString();
+    }
+
+    /**
+     * @param out checkpoint stream
+     * @throws IOException on write failure
+     */
+    public void write(DataOutput out) throws IOException {
+        out.writeInt(rows.size());
+        for (Row r : rows) {
+            out.writeLong(r.step());
+            out.writeDouble(r.time());
+            out.writeLong(r.survivors());
+            out.writeLong(r.totalMass());
+            out.writeInt(r.maxMass());
+            out.writeLong(r.events());
+            out.writeInt(r.byMass().size());
+            for (Map.Entry<Integer, Long> e : r.byMass().entrySet()) {
+                out.writeInt(e.getKey());
+                out.writeLong(e.getValue());
+            }
+        }
+    }
+
+    /**
+     * @param in checkpoint stream
+     * @throws IOException on read failure
+     */
+    public void read(DataInput in) throws IOException {
+        rows.clear();
+        int n = in.readInt();
+        for (int i = 0; i < n; i++) {
+            long step = in.readLong();
+            double time = in.readDouble();
+            long survivors = in.readLong();
+            long total = in.readLong();
+            int max = in.readInt();
+            long events = in.readLong();
+            int masses = in.readInt();
+            Map<Integer, Long> byMass = new TreeMap<>();
+            for (int j = 0; j < masses; j++) {
+                byMass.put(in.readInt(), in.readLong());
+            }
+            rows.add(new Row(step, time, survivors, total, max, events, byMass));
+        }
+    }
+}

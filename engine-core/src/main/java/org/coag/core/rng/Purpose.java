@@ -1,0 +1,29 @@
+package org.coag.core.rng;
+
+/**
+ * The one registry of draw purposes. Every random number in the engine is
+ * {@code Philox4x32-10(counter, key)} with the purpose code in the counter, so two consumers never
+ * share a stream (HOOMD-blue's {@code RNGIdentifiers}). Codes are part of the reproducibility
+ * contract: never renumber one, only add.
+ */
+public enum Purpose {
+    /** Initial position of a particle: a = particle id, b = block index. */
+    INIT_POSITION(1),
+    /** Initial mass of a particle: a = particle id, b = 0. */
+    INIT_MASS(2),
+    /** Gaussian increments of a move: a = particle id, b = block index (two normals per block). */
+    MOVE(3),
+    /** Firing and survivor draws of a candidate pair: a = smaller id, b = larger id. */
+    COLLIDE(4);
+
+    private final int code;
+
+    Purpose(int code) {
+        this.code = code;
+    }
+
+    /** @return the 8-bit code placed in the top byte of counter word 3 */
+    public int code() {
+        return code;
+    }
+}

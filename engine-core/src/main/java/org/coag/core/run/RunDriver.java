@@ -1,0 +1,222 @@
+package org.coag.core.run;
+
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.Map;
+import org.HdrHistogram.Histogram;
+import org.coag.core.backend.Backend;
+import org.coag.core.backend.Backends;
+import org.coag.core.backend.ParticleState;
+import org.coag.core.backend.Simulation;
+import org.coag.core.config.RunConfig;
+import org.coag.core.config.RunSettings;
+import org.coag.core.io.Checkpoint;
+import org.coag.core.model.InitialStates;
+import org.coag.core.model.ModelException;
+import org.coag.core.model.ModelSpec;
+import org.coag.core.observe.EventRecorder;
+import org.coag.core.observe.Hex;
+import org.coag.core.observe.Timeseries;
+
+/**
+ * Drives one run: steps the backend, observes at the configured cadence (checking total mass
+ * exactly), writes periodic and Ctrl-C checkpoints, and writes the outputs of {@link RunDirectory}.
+ * A resumed run continues from {@code checkpoint.bin} and ends with the same hashes as an
+ * uninterrupted one (all randomness is counter-based).
+ */
+public final class RunDriver {
+    private static final double PROGRESS_SECONDS = 0.5;
+
+    private final RunConfig config;
+    private final ModelSpec spec;
+    private final RunSettings settings;
+    private final RunDirectory dir;
+    private final RunControl control;
+    private final RunListener listener;
+    private final Histogram stepNanos = new Histogram(3_600_000_000_000L, 3);
+    private String configSha;
+    private Timeseries series;
+    private EventRecorder recorder;
+    private FileOutputStream eventsOut;
+    private ParticleState scratch;
+    private long particleSteps;
+    private double wallBefore;
+    private long initialMass;
+
+    /**
+     * @param config the validated config
+     * @param dir the run directory (fresh, or holding the checkpoint to resume)
+     * @param control stop requests
+     * @param listener progress hooks
+     */
+    public RunDriver(RunConfig config, RunDirectory dir, RunControl control, RunListener listener) {
+        this.config = config;
+        this.spec = config.model();
+        this.settings = config.run();
+        this.dir = dir;
+        this.control = control;
+        this.listener = listener;
+    }
+
+    private String configFileSha() throws IOException {
+        byte[] text = dir.readConfig().getBytes(StandardCharsets.UTF_8);
+        return Hex.of(Checkpoint.sha256(text, text.length));
+    }
+
+    /**
+     * @param resume continue from the directory's checkpoint instead of starting at time 0
+     * @return the outcome
+     * @throws IOException on file-system failure
+     * @throws ModelException on a model limit or a bad checkpoint (meta.json then says failed)
+     */
+    public RunResult run(boolean resume) throws IOException {
+        try {
+            Backend backend = Backends.find(settings.backend());
+            long firstStep = resume ? restore() : start();
+            RunReport.writeMeta(dir, config, backend, "running", null, stepNanos);
+            listener.started(Diagnostics.of(spec), firstStep, settings.steps());
+            ParticleState initial = scratch.copy();
+            try (Simulation sim = backend.create(spec, settings.seed(), initial, firstStep)) {
+                return loop(sim, backend, firstStep);
+            }
+        } catch (RuntimeException | IOException e) {
+            try {
+                RunReport.writeMeta(dir, config, null, "failed", e.getMessage(), stepNanos);
+            } catch (IOException ignored) {
+                // the original failure is the one to report
+            }
+            throw e;
+        } finally {
+            if (eventsOut != null) {
+                eventsOut.close();
+            }
+            control.markStopped();
+        }
+    }
+
+    private long start() throws IOException {
+        dir.writeText("config.toml", config.resolvedToml());
+        configSha = configFileSha();
+        scratch = InitialStates.generate(spec, settings.seed());
+        series = new Timeseries(spec.particles());
+        eventsOut = settings.eventLog() ? new FileOutputStream(dir.file("events.bin").toFile()) : null;
+        recorder = new EventRecorder(eventsOut);
+        initialMass = scratch.totalMass();
+        series.observe(0, 0.0, scratch, 0);
+        return 0;
+    }
+
+    private long restore() throws IOException {
+        Checkpoint ck = Checkpoint.read(dir.file("checkpoint.bin"), spec.particles(), spec.particles());
+        configSha = configFileSha();
+        if (!ck.configSha256().equals(configSha)) {
+            throw new ModelException("resume: config.toml in " + dir.path() + " does not match its checkpoint (was it edited?)");
+        }
+        scratch = ck.state();
+        series = ck.series();
+        particleSteps = ck.particleSteps();
+        wallBefore = ck.wallSeconds();
+        initialMass = series.rows().get(0).totalMass();
+        if (settings.eventLog()) {
+            eventsOut = reopenEventLog(ck.eventLogBytes());
+        }
+        recorder = new EventRecorder(eventsOut);
+        if (settings.eventLog()) {
+            byte[] old = Files.readAllBytes(dir.file("events.bin"));
+            recorder.replay(old, (int) ck.eventLogBytes());
+        }
+        recorder.restore(ck.events(), ck.removedMass(), ck.countsByMassPair());
+        listener.message("resuming at step " + ck.step() + " of " + settings.steps());
+        return ck.step();
+    }
+
+    private FileOutputStream reopenEventLog(long length) throws IOException {
+        try (RandomAccessFile f = new RandomAccessFile(dir.file("events.bin").toFile(), "rw")) {
+            if (f.length() < length) {
+                throw new ModelException("resume: events.bin is shorter than its checkpoint records (" + f.length() + " < " + length + ")");
+            }
+            f.setLength(length);
+        }
+        return new FileOutputStream(dir.file("events.bin").toFile(), true);
+    }
+
+    private RunResult loop(Simulation sim, Backend backend, long firstStep) throws IOException {
+        long begin = System.nanoTime();
+        long lastProgress = begin;
+        long lastCheckpoint = begin;
+        long step = firstStep;
+        boolean stoppedEarly = false;
+        while (step < settings.steps()) {
+            int live = sim.liveCount();
+            long t0 = System.nanoTime();
+            sim.advance(1, recorder);
+            long t1 = System.nanoTime();
+            stepNanos.recordValue(Math.min(t1 - t0, stepNanos.getHighestTrackableValue()));
+            particleSteps += live;
+            step++;
+            if (step % settings.observeEvery() == 0 || step == settings.steps()) {
+                Timeseries.Row row = observe(sim, step);
+                if (settings.stopFraction() > 0 && series.fraction(row) <= settings.stopFraction()) {
+                    listener.message(String.format("survivor fraction %.4f reached time.stop_at_survivor_fraction at step %d", series.fraction(row), step));
+                    stoppedEarly = true;
+                    break;
+                }
+            }
+            double session = (t1 - begin) * 1e-9;
+            boolean byCount = settings.checkpointEverySteps() > 0 && step % settings.checkpointEverySteps() == 0;
+            boolean byTime = settings.checkpointEverySeconds() > 0 && (t1 - lastCheckpoint) * 1e-9 >= settings.checkpointEverySeconds();
+            if (control.stopRequested()) {
+                checkpoint(sim, step, session);
+                RunReport.writeMeta(dir, config, backend, "interrupted", null, stepNanos);
+                listener.message("interrupted at step " + step + "; resume with: coag run --resume " + dir.path());
+                return new RunResult("interrupted", step, null);
+            }
+            if (byCount || byTime) {
+                checkpoint(sim, step, session);
+                lastCheckpoint = System.nanoTime();
+            }
+            if ((t1 - lastProgress) * 1e-9 >= PROGRESS_SECONDS) {
+                listener.progress(step, settings.steps(), sim.liveCount(), session);
+                lastProgress = t1;
+            }
+        }
+        double session = (System.nanoTime() - begin) * 1e-9;
+        if (series.rows().get(series.rows().size() - 1).step() != step) {
+            observe(sim, step);
+        }
+        listener.progress(step, settings.steps(), sim.liveCount(), session);
+        checkpoint(sim, step, session);
+        Map<String, Object> summary = RunReport.summary(config, backend, series, recorder, scratch, step,
+                particleSteps, wallBefore + session, stoppedEarly);
+        RunReport.writeOutputs(dir, series, recorder);
+        dir.writeJson("summary.json", summary);
+        RunReport.writeMeta(dir, config, backend, "completed", null, stepNanos);
+        return new RunResult("completed", step, summary);
+    }
+
+    private Timeseries.Row observe(Simulation sim, long step) {
+        sim.readState(scratch);
+        Timeseries.Row row = series.observe(step, step * spec.dt(), scratch, recorder.events());
+        long expected = initialMass - recorder.removedMass();
+        if (row.totalMass() != expected) {
+            throw new IllegalStateException("total mass check failed at step " + step + ": expected " + expected
+                    + ", found " + row.totalMass() + " (backend " + settings.backend() + " is broken)");
+        }
+        return row;
+    }
+
+    private void checkpoint(Simulation sim, long step, double sessionSeconds) throws IOException {
+        sim.readState(scratch);
+        long bytes = recorder.bytes();
+        if (eventsOut != null) {
+            eventsOut.flush();
+            eventsOut.getFD().sync();
+        }
+        new Checkpoint(configSha, step, wallBefore + sessionSeconds, particleSteps, scratch, recorder.events(),
+                recorder.removedMass(), bytes, recorder.countsByMassPair(), series).write(dir.file("checkpoint.bin"));
+        RunReport.writeOutputs(dir, series, recorder);
+    }
+}

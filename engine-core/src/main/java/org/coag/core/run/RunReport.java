@@ -1,0 +1,106 @@
+package org.coag.core.run;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import org.HdrHistogram.Histogram;
+import org.coag.core.backend.Backend;
+import org.coag.core.backend.ParticleState;
+import org.coag.core.config.RunConfig;
+import org.coag.core.model.Domain;
+import org.coag.core.model.InitialCondition;
+import org.coag.core.model.Mode;
+import org.coag.core.model.ModelSpec;
+import org.coag.core.observe.BetaFit;
+import org.coag.core.observe.EventRecorder;
+import org.coag.core.observe.StateHash;
+import org.coag.core.observe.Timeseries;
+
+/** Builds {@code summary.json} and {@code meta.json} and writes the CSV outputs. */
+final class RunReport {
+    private static final String VERSION = "0.1.0";
+    private static final Instant STARTED = Instant.now();
+
+    private RunReport() {
+    }
+
+    static boolean measuresBeta(ModelSpec s) {
+        return s.mode() == Mode.ANNIHILATION && s.domain().type() == Domain.Type.TORUS
+                && s.initial().shape() == InitialCondition.Shape.UNIFORM && s.initial().maxMass() == 1;
+    }
+
+    static Map<String, Object> summary(RunConfig cfg, Backend backend, Timeseries series, EventRecorder rec,
+                                       ParticleState last, long steps, long particleSteps, double wall, boolean stoppedEarly) {
+        ModelSpec s = cfg.model();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("backend", backend.name());
+        m.put("dim", s.dim());
+        m.put("mode", s.mode().name().toLowerCase(Locale.ROOT));
+        m.put("particles", s.particles());
+        m.put("seed", cfg.run().seed());
+        m.put("steps", steps);
+        m.put("time", steps * s.dt());
+        m.put("stopped_early", stoppedEarly);
+        m.put("survivors", last.count());
+        m.put("survivor_fraction", (double) last.count() / s.particles());
+        m.put("total_mass", last.totalMass());
+        m.put("events", rec.events());
+        m.put("particle_steps", particleSteps);
+        m.put("wall_seconds", wall);
+        m.put("particle_steps_per_second", wall > 0 ? particleSteps / wall : 0.0);
+        m.put("event_log_sha256", rec.sha256());
+        m.put("final_state_sha256", StateHash.of(last));
+        m.putAll(Diagnostics.of(s).toMap(s));
+        if (measuresBeta(s)) {
+            BetaFit fit = BetaFit.annihilation(series, s.initialDensity(), cfg.run().fitFrom());
+            if (fit != null) {
+                m.put("beta_measured", fit.beta());
+                m.put("beta_fit_window", new double[] {fit.tFrom(), fit.tTo()});
+                m.put("beta_fit_points", fit.points());
+            }
+        }
+        return m;
+    }
+
+    static void writeOutputs(RunDirectory dir, Timeseries series, EventRecorder rec) throws IOException {
+        dir.writeText("timeseries.csv", series.timeseriesCsv());
+        dir.writeText("mass_spectrum.csv", series.spectrumCsv());
+        StringBuilder sb = new StringBuilder("mass_lo,mass_hi,count\n");
+        for (Map.Entry<Long, Long> e : rec.countsByMassPair().entrySet()) {
+            sb.append(e.getKey() >>> 32).append(',').append(e.getKey() & 0xFFFFFFFFL).append(',').append(e.getValue()).append('\n');
+        }
+        dir.writeText("collisions.csv", sb.toString());
+    }
+
+    static void writeMeta(RunDirectory dir, RunConfig cfg, Backend backend, String status, String error, Histogram stepNanos)
+            throws IOException {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("coag_version", VERSION);
+        m.put("status", status);
+        if (error != null) {
+            m.put("error", error);
+        }
+        m.put("backend", backend == null ? cfg.run().backend() : backend.name());
+        m.put("device", backend == null ? "" : backend.description());
+        m.put("seed", cfg.run().seed());
+        m.put("jvm", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
+        m.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"));
+        m.put("cores", Runtime.getRuntime().availableProcessors());
+        m.put("session_started", STARTED.toString());
+        m.put("updated", Instant.now().toString());
+        m.put("diagnostics", Diagnostics.of(cfg.model()).toMap(cfg.model()));
+        if (stepNanos.getTotalCount() > 0) {
+            Map<String, Object> t = new LinkedHashMap<>();
+            t.put("steps_timed", stepNanos.getTotalCount());
+            t.put("p50_us", stepNanos.getValueAtPercentile(50) / 1e3);
+            t.put("p90_us", stepNanos.getValueAtPercentile(90) / 1e3);
+            t.put("p99_us", stepNanos.getValueAtPercentile(99) / 1e3);
+            t.put("max_us", stepNanos.getMaxValue() / 1e3);
+            t.put("mean_us", stepNanos.getMean() / 1e3);
+            m.put("step_time", t);
+        }
+        dir.writeJson("meta.json", m);
+    }
+}

@@ -1,0 +1,42 @@
+package org.coag.core.step;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.coag.core.model.ModelSpec;
+
+/**
+ * Per mass pair constants of the collision rule, computed once on the host with
+ * {@link StrictMath} and cached; every backend uses these exact values.
+ *
+ * <pre>
+ *   range2(n,m)     (kernel support * s(n,m) * eps^b)^2     squared interaction distance
+ *   invUnit2(n,m)   1 / (s(n,m) * eps^b)^2                   y^2 = r^2 * invUnit2
+ *   prefactor(n,m)  alpha(n,m) eps^(-2+d(1-b)) s^-2 [|log eps|^-1 if d = 2]   rate = prefactor * V(y)
+ * </pre>
+ */
+public final class PairParameters {
+    private final ModelSpec spec;
+    private final Map<Long, double[]> cache = new HashMap<>();
+
+    /**
+     * @param spec the model
+     */
+    public PairParameters(ModelSpec spec) {
+        this.spec = spec;
+    }
+
+    /**
+     * @param n mass
+     * @param m mass
+     * @return {range2, invUnit2, prefactor}; do not modify
+     */
+    public double[] of(int n, int m) {
+        int lo = Math.min(n, m);
+        int hi = Math.max(n, m);
+        return cache.computeIfAbsent(((long) lo << 32) | hi, key -> {
+            double unit = spec.rangeUnit(lo, hi);
+            double range = spec.interactionRange(lo, hi);
+            return new double[] {range * range, 1.0 / (unit * unit), spec.ratePrefactor(lo, hi)};
+        });
+    }
+}
