@@ -46,19 +46,6 @@ class CheckpointResumeTest {
         return ConfigReader.read(CONFIG, List.of());
     }
 
-    /** A listener that asks for a stop (like Ctrl-C) once a given step has passed. */
-    private static RunListener stopAfter(RunControl control, long step) {
-        return new RunListener() {
-            @Override
-            public void progress(long s, long steps, int live, double wall) {
-            }
-
-            @Override
-            public void message(String line) {
-            }
-        };
-    }
-
     @Test
     void interruptedThenResumedRunEndsWithTheSameHashes() throws IOException {
         RunResult whole = new RunDriver(config(), RunDirectory.create(tmp.resolve("whole"), false), new RunControl(), RunListener.SILENT).run(false);

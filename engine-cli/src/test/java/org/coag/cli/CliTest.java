@@ -1,0 +1,181 @@
+package org.coag.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The command as a user meets it: exit codes, one-line errors, run directories. */
+class CliTest {
+    static final String SMALL = """
+            [model]
+            mode = "coagulation"
+            particles = 3000
+            volume_fraction = 0.02
+            [model.alpha]
+            value = 10.0
+            [time]
+            dt_over_eps2 = 0.05
+            steps = 600
+            [observe]
+            every_steps = 20
+            [checkpoint]
+            every_steps = 25
+            every_seconds = 0
+            """;
+
+    @TempDir
+    Path tmp;
+
+    record Outcome(int code, String out, String err) {
+    }
+
+    static Outcome coag(String... args) {
+        PrintStream oldOut = System.out;
+        PrintStream oldErr = System.err;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(out, true));
+        System.setErr(new PrintStream(err, true));
+        try {
+            int code = CoagMain.execute(args);
+            return new Outcome(code, out.toString(), err.toString());
+        } finally {
+            System.setOut(oldOut);
+            System.setErr(oldErr);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> json(Path file) throws IOException {
+        return new ObjectMapper().readValue(file.toFile(), Map.class);
+    }
+
+    private Path write(String name, String text) throws IOException {
+        Path p = tmp.resolve(name);
+        Files.writeString(p, text);
+        return p;
+    }
+
+    @Test
+    void badConfigsGiveOneLineAndExitOneWithoutARunDirectory() throws IOException {
+        String[][] cases = {
+            {"model.particles=-5", "model.particles"},
+            {"model.eps=2.0", "model.eps"},
+            {"model.kernel.type=\"gauss\"", "model.kernel.type"},
+        };
+        Path cfg = write("base.toml", "[model]\nparticles = 100\neps = 0.01\n[time]\nsteps = 5\n");
+        for (String[] c : cases) {
+            Path out = tmp.resolve("never");
+            Outcome o = coag("run", cfg.toString(), "--out", out.toString(), "--set", c[0]);
+            assertEquals(1, o.code(), o.err());
+            assertTrue(o.err().startsWith("coag: error: " + c[1]), o.err());
+            assertEquals(1, o.err().strip().lines().count(), "one line: " + o.err());
+            assertFalse(Files.exists(out), "no run directory for an invalid config");
+        }
+        Outcome missing = coag("run", tmp.resolve("nope.toml").toString());
+        assertEquals(1, missing.code());
+        assertTrue(missing.err().contains("does not exist"), missing.err());
+        Outcome backend = coag("run", cfg.toString(), "--backend", "quantum", "--out", tmp.resolve("b").toString());
+        assertEquals(1, backend.code());
+        assertTrue(backend.err().contains("unknown backend 'quantum'"), backend.err());
+        assertEquals(2, coag("run", "--no-such-flag").code());
+    }
+
+    @Test
+    void freeSpaceRunReachingTheSeamFailsClearlyAndIsMarkedFailed() throws IOException {
+        Path cfg = write("free.toml", """
+                [model]
+                particles = 200
+                eps = 1e-4
+                [domain]
+                type = "free"
+                side = 1.0
+                [initial]
+                type = "ball"
+                radius = 0.45
+                [time]
+                dt = 1e-4
+                steps = 5000
+                """);
+        Path out = tmp.resolve("free");
+        Outcome o = coag("run", cfg.toString(), "--out", out.toString(), "-q");
+        assertEquals(1, o.code());
+        assertTrue(o.err().startsWith("coag: error: free space: particle"), o.err());
+        assertEquals(1, o.err().strip().lines().count());
+        assertFalse(Files.exists(out.resolve("summary.json")));
+        assertEquals("failed", json(out.resolve("meta.json")).get("status"));
+    }
+
+    @Test
+    void completedRunWritesEveryOutput() throws IOException {
+        Path out = tmp.resolve("ok");
+        Outcome o = coag("run", write("small.toml", SMALL).toString(), "--out", out.toString(), "-q", "--seed", "5");
+        assertEquals(0, o.code(), o.err());
+        for (String f : new String[] {"config.toml", "meta.json", "timeseries.csv", "mass_spectrum.csv", "collisions.csv",
+            "events.bin", "checkpoint.bin", "summary.json"}) {
+            assertTrue(Files.exists(out.resolve(f)), f);
+        }
+        Map<String, Object> s = json(out.resolve("summary.json"));
+        for (String key : new String[] {"backend", "particles", "steps", "particle_steps_per_second", "event_log_sha256", "final_state_sha256"}) {
+            assertTrue(s.containsKey(key), key);
+        }
+        assertEquals(5, ((Number) s.get("seed")).intValue());
+        assertEquals("completed", json(out.resolve("meta.json")).get("status"));
+        assertEquals(28L * ((Number) s.get("events")).longValue(), Files.size(out.resolve("events.bin")));
+        Outcome again = coag("run", write("small2.toml", SMALL).toString(), "--out", out.toString(), "-q");
+        assertEquals(1, again.code());
+        assertTrue(again.err().contains("already exists"), again.err());
+    }
+
+    /**
+     * A run killed with SIGKILL at an arbitrary moment resumes from its last periodic checkpoint and
+     * ends with the hashes of an uninterrupted run; one stopped with SIGTERM (what Ctrl-C also
+     * triggers: the shutdown hook) leaves a checkpoint at the step it stopped.
+     */
+    @Test
+    void killedAndTerminatedRunsResumeToTheSameHashes() throws Exception {
+        Path cfg = write("small.toml", SMALL);
+        Path whole = tmp.resolve("whole");
+        assertEquals(0, coag("run", cfg.toString(), "--out", whole.toString(), "-q").code());
+        Map<String, Object> expected = json(whole.resolve("summary.json"));
+
+        for (boolean hard : new boolean[] {true, false}) {
+            Path dir = tmp.resolve(hard ? "killed" : "terminated");
+            Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-cp", System.getProperty("java.class.path"), CoagMain.class.getName(),
+                    "run", cfg.toString(), "--out", dir.toString(), "-q")
+                    .redirectOutput(tmp.resolve("child.out").toFile()).redirectError(tmp.resolve("child.err").toFile()).start();
+            long deadline = System.nanoTime() + 60_000_000_000L;
+            while (!Files.exists(dir.resolve("checkpoint.bin")) && System.nanoTime() < deadline && p.isAlive()) {
+                Thread.sleep(20);
+            }
+            assertTrue(p.isAlive(), "the child finished before it could be stopped; make SMALL longer");
+            if (hard) {
+                p.destroyForcibly();
+            } else {
+                p.destroy();
+            }
+            p.waitFor();
+            assertFalse(Files.exists(dir.resolve("summary.json")));
+            if (!hard) {
+                assertEquals("interrupted", json(dir.resolve("meta.json")).get("status"));
+            }
+            Outcome resumed = coag("run", "--resume", dir.toString(), "-q");
+            assertEquals(0, resumed.code(), resumed.err());
+            Map<String, Object> got = json(dir.resolve("summary.json"));
+            assertEquals(expected.get("event_log_sha256"), got.get("event_log_sha256"));
+            assertEquals(expected.get("final_state_sha256"), got.get("final_state_sha256"));
+            assertEquals(expected.get("particle_steps"), got.get("particle_steps"));
+        }
+    }
+}
