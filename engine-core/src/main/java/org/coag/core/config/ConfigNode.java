@@ -1,6 +1,7 @@
 package org.coag.core.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.LinkedHashMap;
 import java.util.HashSet;
@@ -15,6 +16,7 @@ import org.coag.core.model.ModelException;
  * the key as known; {@link #rejectUnknown()} then names any key nobody read.
  */
 final class ConfigNode {
+    private static final ObjectMapper TREE = new ObjectMapper();
     private final ObjectNode node;
     private final String path;
     private final Set<String> known = new HashSet<>();
@@ -55,16 +57,23 @@ final class ConfigNode {
         return child;
     }
 
-    double number(String key, Double fallback) {
+    /** The value at key, or the fallback written into the tree; a null fallback makes the key required. */
+    private JsonNode valueOrDefault(String key, Object fallback) {
         known.add(key);
         JsonNode n = node.get(key);
-        if (n == null || n.isNull()) {
-            if (fallback == null) {
-                throw error(key, "is required");
-            }
-            node.put(key, fallback);
-            return fallback;
+        if (n != null && !n.isNull()) {
+            return n;
         }
+        if (fallback == null) {
+            throw error(key, "is required");
+        }
+        JsonNode value = TREE.valueToTree(fallback);
+        node.set(key, value);
+        return value;
+    }
+
+    double number(String key, Double fallback) {
+        JsonNode n = valueOrDefault(key, fallback);
         if (!n.isNumber()) {
             throw error(key, "must be a number (got " + n + ")");
         }
@@ -80,15 +89,7 @@ final class ConfigNode {
     }
 
     long integer(String key, Long fallback) {
-        known.add(key);
-        JsonNode n = node.get(key);
-        if (n == null || n.isNull()) {
-            if (fallback == null) {
-                throw error(key, "is required");
-            }
-            node.put(key, fallback);
-            return fallback;
-        }
+        JsonNode n = valueOrDefault(key, fallback);
         if (!n.isNumber() || n.doubleValue() != Math.rint(n.doubleValue()) || Math.abs(n.doubleValue()) > 0x1p62) {
             throw error(key, "must be an integer (got " + n + ")");
         }
@@ -96,15 +97,7 @@ final class ConfigNode {
     }
 
     String string(String key, String fallback) {
-        known.add(key);
-        JsonNode n = node.get(key);
-        if (n == null || n.isNull()) {
-            if (fallback == null) {
-                throw error(key, "is required");
-            }
-            node.put(key, fallback);
-            return fallback;
-        }
+        JsonNode n = valueOrDefault(key, fallback);
         if (!n.isTextual()) {
             throw error(key, "must be a string (got " + n + ")");
         }
@@ -112,12 +105,7 @@ final class ConfigNode {
     }
 
     boolean bool(String key, boolean fallback) {
-        known.add(key);
-        JsonNode n = node.get(key);
-        if (n == null || n.isNull()) {
-            node.put(key, fallback);
-            return fallback;
-        }
+        JsonNode n = valueOrDefault(key, fallback);
         if (!n.isBoolean()) {
             throw error(key, "must be true or false (got " + n + ")");
         }

@@ -100,11 +100,21 @@ final class ReferenceSimulation implements Simulation {
         if (spec.radii() == null) {
             return Math.sqrt(pairs.of(1, 1)[0]);
         }
+        int widest = 1;
         double range2 = 0;
         for (int i = 0; i < state.count(); i++) {
-            range2 = Math.max(range2, pairs.of(state.masses()[i], state.masses()[i])[0]);
+            double r2 = pairs.of(state.masses()[i], state.masses()[i])[0];
+            if (r2 > range2) {
+                range2 = r2;
+                widest = state.masses()[i];
+            }
         }
-        return Math.sqrt(range2);
+        double range = Math.sqrt(range2);
+        if (!(range < spec.domain().side() / 2)) {
+            throw new ModelException(String.format("model.radii: the interaction range of mass %d grew to %g at step %d, "
+                    + "not below half the box side (domain.side = %g)", widest, range, step, spec.domain().side()));
+        }
+        return range;
     }
 
     private void scan() {
