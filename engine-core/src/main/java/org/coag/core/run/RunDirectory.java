@@ -46,6 +46,9 @@ public final class RunDirectory {
      * @throws ModelException if it exists and force is not given, or is not a run directory
      */
     public static RunDirectory create(Path dir, boolean force) throws IOException {
+        if (Files.exists(dir) && !Files.isDirectory(dir)) {
+            throw new ModelException("output path " + dir + " exists and is not a directory");
+        }
         if (Files.exists(dir)) {
             boolean empty;
             try (Stream<Path> s = Files.list(dir)) {
