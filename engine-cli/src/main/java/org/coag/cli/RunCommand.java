@@ -128,8 +128,9 @@ final class RunCommand implements Callable<Integer> {
             double measured = (Double) s.get("beta_measured");
             double naive = (Double) s.get("beta_naive");
             System.out.println();
-            System.out.printf("%-34s %10s %12s%n", "beta (macroscopic rate)", "value", "measured/x");
-            System.out.printf("%-34s %10.4f %12s%n", "measured (fit of 1/h - 1 vs t)", measured, "");
+            System.out.printf("%-34s %10s %12s%n", "beta (macroscopic rate)", "value", "measured/x-1");
+            System.out.printf("%-34s %10.4f %12s%n", "measured (fit of 1/h - 1 vs t)", measured,
+                    String.format("+/- %.1f%%", 100 * (Double) s.get("beta_relative_error")));
             if (s.containsKey("beta_theory")) {
                 double theory = (Double) s.get("beta_theory");
                 System.out.printf("%-34s %10.4f %+11.2f%%%n", "corrected theory (1.8)", theory, 100 * (measured / theory - 1));

@@ -8,12 +8,18 @@ import java.util.List;
  * the excess collisions of the initial transient, before the depletion 1 - u has formed) through
  * the observations with t >= fitFrom * t_last gives beta = slope / f(0).
  *
+ * <p>Statistical error estimate: treating the K events up to the last observation as Poisson,
+ * sd(h) = 2 sqrt(K) / N, so y = 1/h - 1 has relative error sd(h) / (h^2 y), which the slope
+ * inherits. Over 8 seeds of the default setting this estimate (2.8 %) was somewhat above the
+ * observed spread (2.0 %), i.e. conservative.
+ *
  * @param beta measured beta
+ * @param relativeError estimated relative statistical error of beta (one standard deviation)
  * @param tFrom first time in the fit window
  * @param tTo last time in the fit window
  * @param points observations used
  */
-public record BetaFit(double beta, double tFrom, double tTo, int points) {
+public record BetaFit(double beta, double relativeError, double tFrom, double tTo, int points) {
     /**
      * @param series observations
      * @param initialDensity f(0) in PDE units
@@ -50,6 +56,10 @@ public record BetaFit(double beta, double tFrom, double tTo, int points) {
             return null;
         }
         double slope = (n * sxy - sx * sy) / (n * sxx - sx * sx);
-        return new BetaFit(slope / initialDensity, from, tLast, n);
+        Timeseries.Row last = rows.get(rows.size() - 1);
+        double h = series.fraction(last);
+        double sdH = 2 * Math.sqrt(last.events()) / series.initialParticles();
+        double relative = sdH / (h * h * (1 / h - 1));
+        return new BetaFit(slope / initialDensity, relative, from, tLast, n);
     }
 }

@@ -61,6 +61,11 @@ public final class Timeseries {
         return r;
     }
 
+    /** @return N, the number of particles at time 0 */
+    public long initialParticles() {
+        return initialParticles;
+    }
+
     /** @return all rows in step order; a live view */
     public List<Row> rows() {
         return rows;

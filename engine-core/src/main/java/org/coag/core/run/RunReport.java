@@ -57,6 +57,7 @@ final class RunReport {
             BetaFit fit = BetaFit.annihilation(series, s.initialDensity(), cfg.run().fitFrom());
             if (fit != null) {
                 m.put("beta_measured", fit.beta());
+                m.put("beta_relative_error", fit.relativeError());
                 m.put("beta_fit_window", new double[] {fit.tFrom(), fit.tTo()});
                 m.put("beta_fit_points", fit.points());
             }
