@@ -30,6 +30,8 @@ import org.coag.core.step.PairParameters;
  * </ol>
  */
 final class ReferenceSimulation implements Simulation {
+    /** Bound on |z| for the engine's normals: AS241 of the extreme 53-bit uniforms is about 8.3. */
+    private static final double MAX_NORMAL = 8.3;
     private final ModelSpec spec;
     private final int dim;
     private final ParticleState state;
@@ -69,26 +71,32 @@ final class ReferenceSimulation implements Simulation {
 
     private void move() {
         long[][] pos = state.positions();
+        double widestStep = 0;
         for (int i = 0; i < state.count(); i++) {
             rng.normals(Purpose.MOVE, step, state.ids()[i], dim, normals);
             double sigma = moves.sigmaFixed(state.masses()[i]);
+            widestStep = Math.max(widestStep, sigma);
             for (int k = 0; k < dim; k++) {
                 pos[k][i] += MoveParameters.increment(sigma, normals[k]);
             }
         }
         if (spec.domain().type() == Domain.Type.FREE) {
-            checkSeam(largestRange());
+            checkSeam(largestRange() + MAX_NORMAL * widestStep * spec.domain().unit());
         }
     }
 
-    private void checkSeam(double range) {
+    /**
+     * Free space: no particle may come within one interaction range plus one largest possible step
+     * (MAX_NORMAL standard deviations) of the seam, so none can interact or jump across it unseen.
+     */
+    private void checkSeam(double guard) {
         Domain d = spec.domain();
-        double limit = d.side() / 2 - range;
+        double limit = d.side() / 2 - guard;
         for (int i = 0; i < state.count(); i++) {
             for (int k = 0; k < dim; k++) {
                 if (Math.abs(d.toPhysical(state.positions()[k][i])) >= limit) {
                     throw new ModelException(String.format(
-                            "free space: particle %d came within one interaction range of the seam of the box "
+                            "free space: particle %d came within one interaction range and one step of the seam of the box "
                                     + "(domain.side = %g) at step %d; enlarge domain.side",
                             state.ids()[i], d.side(), step));
                 }
