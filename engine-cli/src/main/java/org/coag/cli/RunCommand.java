@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.coag.core.backend.Backends;
 import org.coag.core.config.ConfigReader;
 import org.coag.core.config.RunConfig;
 import org.coag.core.model.ModelException;
@@ -71,6 +72,7 @@ final class RunCommand implements Callable<Integer> {
                 all.add("run.seed=" + seed);
             }
             cfg = ConfigReader.read(readConfig(), all);
+            Backends.find(cfg.run().backend());
             dir = RunDirectory.create(out != null ? out : defaultOut(), force);
         }
         RunControl control = new RunControl();

@@ -88,6 +88,7 @@ class CliTest {
         Outcome backend = coag("run", cfg.toString(), "--backend", "quantum", "--out", tmp.resolve("b").toString());
         assertEquals(1, backend.code());
         assertTrue(backend.err().contains("unknown backend 'quantum'"), backend.err());
+        assertFalse(Files.exists(tmp.resolve("b")), "no run directory for an unknown backend");
         assertEquals(2, coag("run", "--no-such-flag").code());
     }
 
