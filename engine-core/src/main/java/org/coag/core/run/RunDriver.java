@@ -2,6 +2,7 @@ package org.coag.core.run;
 
 import java.io.FileOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -125,12 +126,26 @@ public final class RunDriver {
         }
         recorder = new EventRecorder(eventsOut);
         if (settings.eventLog()) {
-            byte[] old = Files.readAllBytes(dir.file("events.bin"));
-            recorder.replay(old, (int) ck.eventLogBytes());
+            replayEventLog(ck.eventLogBytes());
         }
         recorder.restore(ck.events(), ck.removedMass(), ck.countsByMassPair());
         listener.message("resuming at step " + ck.step() + " of " + settings.steps());
         return ck.step();
+    }
+
+    /** Feeds the first {@code length} bytes of events.bin to the digest, in chunks (the log may exceed 2 GB). */
+    private void replayEventLog(long length) throws IOException {
+        byte[] buf = new byte[1 << 20];
+        try (InputStream in = Files.newInputStream(dir.file("events.bin"))) {
+            for (long left = length; left > 0; ) {
+                int n = in.read(buf, 0, (int) Math.min(buf.length, left));
+                if (n < 0) {
+                    throw new ModelException("resume: events.bin ended early");
+                }
+                recorder.replay(buf, n);
+                left -= n;
+            }
+        }
     }
 
     private FileOutputStream reopenEventLog(long length) throws IOException {
