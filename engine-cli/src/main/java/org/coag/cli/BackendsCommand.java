@@ -6,7 +6,7 @@ import org.coag.core.backend.Backends;
 import picocli.CommandLine.Command;
 
 /** {@code coag backends}: lists the backends on the class path. */
-@Command(name = "backends", description = "List the available backends.")
+@Command(name = "backends", mixinStandardHelpOptions = true, description = "List the available backends.")
 final class BackendsCommand implements Callable<Integer> {
     @Override
     public Integer call() {

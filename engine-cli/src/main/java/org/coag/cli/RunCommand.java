@@ -24,9 +24,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code coag run}: one simulation into a run directory. */
-@Command(name = "run", description = {
-        "Run one simulation. Without CONFIG, runs the embedded default: torus annihilation in d = 3 (survey",
-        "section 3), about a minute on 2 cores, and compares the measured beta with theory."})
+@Command(name = "run", mixinStandardHelpOptions = true, description = "Run one simulation. Without CONFIG, runs the "
+        + "embedded default: torus annihilation in d = 3 (survey section 3), about a minute on 2 cores, and compares the "
+        + "measured beta with theory. Progress goes to stderr; Ctrl-C writes a checkpoint that --resume continues.")
 final class RunCommand implements Callable<Integer> {
     @Parameters(index = "0", arity = "0..1", paramLabel = "CONFIG", description = "TOML config (see README.md)")
     private Path config;

@@ -90,6 +90,9 @@ class CliTest {
         assertTrue(backend.err().contains("unknown backend 'quantum'"), backend.err());
         assertFalse(Files.exists(tmp.resolve("b")), "no run directory for an unknown backend");
         assertEquals(2, coag("run", "--no-such-flag").code());
+        Outcome help = coag("run", "--help");
+        assertEquals(0, help.code());
+        assertTrue(help.out().contains("--resume"), help.out());
     }
 
     @Test

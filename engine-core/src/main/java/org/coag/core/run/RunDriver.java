@@ -129,7 +129,8 @@ public final class RunDriver {
             replayEventLog(ck.eventLogBytes());
         }
         recorder.restore(ck.events(), ck.removedMass(), ck.countsByMassPair());
-        listener.message("resuming at step " + ck.step() + " of " + settings.steps());
+        listener.message(ck.step() >= settings.steps() ? "the run is already complete; rewriting its outputs"
+                : "resuming at step " + ck.step() + " of " + settings.steps());
         return ck.step();
     }
 
