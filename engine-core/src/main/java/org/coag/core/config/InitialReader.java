@@ -40,9 +40,9 @@ final class InitialReader {
                 truncation = t.positive("truncate", 5 * size);
         }
         InitialCondition ic = new InitialCondition(shape, center, size, truncation, massWeights(t.table("mass")));
-        if (shape != InitialCondition.Shape.UNIFORM && ic.supportRadius(dim) > domain.side() / 2) {
+        if (shape != InitialCondition.Shape.UNIFORM && ic.extent() > domain.side() / 2) {
             throw t.error(shape == InitialCondition.Shape.GAUSSIAN ? "truncate" : sizeKey,
-                    "the initial support (radius " + ic.supportRadius(dim) + ") does not fit in the box (domain.side = " + domain.side() + ")");
+                    "the initial support (extent " + ic.extent() + " per coordinate) does not fit in the box (domain.side = " + domain.side() + ")");
         }
         return ic;
     }

@@ -24,7 +24,7 @@ final class ModelChecks {
             for (int k = 0; k < s.dim(); k++) {
                 reach = Math.max(reach, Math.abs(s.initial().center()[k]));
             }
-            reach += s.initial().supportRadius(s.dim()) + range;
+            reach += s.initial().extent() + range;
             if (!(reach < side / 2)) {
                 throw root.table("initial").error("type", "the initial support comes within one interaction range of the seam "
                         + "of the free-space box (needs " + reach + " < domain.side / 2 = " + side / 2 + "); enlarge domain.side");

@@ -23,13 +23,12 @@ public record InitialCondition(Shape shape, double[] center, double size, double
         GAUSSIAN
     }
 
-    /** @return the radius of a ball around {@link #center} that contains the support */
-    public double supportRadius(int dim) {
+    /** @return the largest |x_k - center_k| of the support in any one coordinate */
+    public double extent() {
         switch (shape) {
             case BALL:
-                return size;
             case BOX:
-                return size * Math.sqrt(dim);
+                return size;
             case GAUSSIAN:
                 return truncation;
             default:
