@@ -74,9 +74,11 @@ public final class RunDriver {
      * @throws ModelException on a model limit or a bad checkpoint (meta.json then says failed)
      */
     public RunResult run(boolean resume) throws IOException {
+        boolean stepping = false;
         try {
             Backend backend = Backends.find(settings.backend());
             long firstStep = resume ? restore() : start();
+            stepping = true;
             RunReport.writeMeta(dir, config, backend, "running", null, stepNanos);
             listener.started(Diagnostics.of(spec), firstStep, settings.steps());
             ParticleState initial = scratch.copy();
@@ -84,10 +86,8 @@ public final class RunDriver {
                 return loop(sim, backend, firstStep);
             }
         } catch (RuntimeException | IOException e) {
-            try {
-                RunReport.writeMeta(dir, config, null, "failed", e.getMessage(), stepNanos);
-            } catch (IOException ignored) {
-                // the original failure is the one to report
+            if (stepping || !resume) {
+                markFailed(e);
             }
             throw e;
         } finally {
@@ -95,6 +95,15 @@ public final class RunDriver {
                 eventsOut.close();
             }
             control.markStopped();
+        }
+    }
+
+    /** Records the failure in meta.json; a refused resume leaves the directory as it was, still resumable. */
+    private void markFailed(Exception e) {
+        try {
+            RunReport.writeMeta(dir, config, null, "failed", e.getMessage(), stepNanos);
+        } catch (IOException ignored) {
+            // the original failure is the one to report
         }
     }
 

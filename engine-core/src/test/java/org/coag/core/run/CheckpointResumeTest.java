@@ -119,6 +119,7 @@ class CheckpointResumeTest {
         ModelException edited = assertThrows(ModelException.class,
                 () -> new RunDriver(ConfigReader.read(d.readConfig(), List.of()), d, new RunControl(), RunListener.SILENT).run(true));
         assertTrue(edited.getMessage().contains("does not match"), edited.getMessage());
+        assertEquals("interrupted", d.readJson("meta.json").get("status"), "a refused resume leaves the run resumable");
         byte[] bytes = Files.readAllBytes(dir.resolve("checkpoint.bin"));
         bytes[bytes.length / 2] ^= 1;
         Files.write(dir.resolve("checkpoint.bin"), bytes);
