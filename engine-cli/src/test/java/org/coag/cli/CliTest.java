@@ -97,20 +97,8 @@ class CliTest {
 
     @Test
     void freeSpaceRunReachingTheSeamFailsClearlyAndIsMarkedFailed() throws IOException {
-        Path cfg = write("free.toml", """
-                [model]
-                particles = 200
-                eps = 1e-4
-                [domain]
-                type = "free"
-                side = 1.0
-                [initial]
-                type = "ball"
-                radius = 0.45
-                [time]
-                dt = 1e-4
-                steps = 5000
-                """);
+        // shared with engine-core's ReferencePhysicsTest (Maven runs each module's tests in its own directory)
+        Path cfg = Path.of("..", "engine-core", "src", "test", "resources", "configs", "free-space-reaches-seam.toml");
         Path out = tmp.resolve("free");
         Outcome o = coag("run", cfg.toString(), "--out", out.toString(), "-q");
         assertEquals(1, o.code());

@@ -176,21 +176,11 @@ class ReferencePhysicsTest {
     }
 
     @Test
-    void freeSpaceRunStopsWhenAParticleReachesTheSeam() {
-        ModelSpec s = spec("""
-                [model]
-                particles = 200
-                eps = 1e-4
-                [domain]
-                type = "free"
-                side = 1.0
-                [initial]
-                type = "ball"
-                radius = 0.45
-                [time]
-                dt = 1e-4
-                steps = 5000
-                """);
+    void freeSpaceRunStopsWhenAParticleReachesTheSeam() throws java.io.IOException {
+        ModelSpec s;
+        try (java.io.InputStream in = getClass().getResourceAsStream("/configs/free-space-reaches-seam.toml")) {
+            s = spec(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+        }
         ParticleState init = InitialStates.generate(s, 1);
         try (Simulation sim = new ReferenceBackend().create(s, 1, init, 0)) {
             ModelException e = assertThrows(ModelException.class, () -> sim.advance(5000, (a, b, c, d, f, g) -> { }));
