@@ -20,7 +20,8 @@ import org.coag.core.step.PairParameters;
  * The fixed-step scheme of DESIGN.md, step s (time s dt to (s+1) dt):
  * <ol>
  *   <li>move: every live particle adds {@code rint(sigma(m) z_k)} to coordinate k, z_k the k-th
- *       normal of (MOVE, s, id); in free space a particle within one interaction range of the seam
+ *       normal of (MOVE, s, id); in free space a particle within one interaction range plus one
+ *       largest step of the seam
  *       stops the run;</li>
  *   <li>hash: rebuild the {@link SpatialHash} with cells at least the largest live range wide;</li>
  *   <li>scan: every pair closer than its range draws (COLLIDE, s, lo, hi) and fires if its firing
@@ -62,14 +63,19 @@ final class ReferenceSimulation implements Simulation {
     @Override
     public void advance(long steps, EventSink sink) {
         for (long s = 0; s < steps; s++) {
-            move();
-            scan();
+            double widestStep = move();
+            double range = largestRange();
+            if (spec.domain().type() == Domain.Type.FREE) {
+                checkSeam(range + MAX_NORMAL * widestStep * spec.domain().unit());
+            }
+            scan(range);
             resolve(sink);
             step++;
         }
     }
 
-    private void move() {
+    /** Moves every particle; returns the largest per-coordinate sigma used, fixed-point units. */
+    private double move() {
         long[][] pos = state.positions();
         double widestStep = 0;
         for (int i = 0; i < state.count(); i++) {
@@ -80,9 +86,7 @@ final class ReferenceSimulation implements Simulation {
                 pos[k][i] += MoveParameters.increment(sigma, normals[k]);
             }
         }
-        if (spec.domain().type() == Domain.Type.FREE) {
-            checkSeam(largestRange() + MAX_NORMAL * widestStep * spec.domain().unit());
-        }
+        return widestStep;
     }
 
     /**
@@ -125,9 +129,8 @@ final class ReferenceSimulation implements Simulation {
         return range;
     }
 
-    private void scan() {
+    private void scan(double range) {
         fired.clear();
-        double range = largestRange();
         hash.build(state.positions(), state.count(), SpatialHash.cellBitsFor(spec.domain().side(), range));
         candidates.scan(hash, state.positions(), state.ids(), state.count(), range / spec.domain().unit(), this::testPair);
     }

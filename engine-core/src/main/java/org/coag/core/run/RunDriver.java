@@ -71,7 +71,8 @@ public final class RunDriver {
      * @param resume continue from the directory's checkpoint instead of starting at time 0
      * @return the outcome
      * @throws IOException on file-system failure
-     * @throws ModelException on a model limit or a bad checkpoint (meta.json then says failed)
+     * @throws ModelException on a model limit (meta.json then says failed) or a refused resume (bad
+     *         checkpoint, edited config; the directory is left as it was)
      */
     public RunResult run(boolean resume) throws IOException {
         boolean stepping = false;
