@@ -19,8 +19,23 @@ public interface Backend {
      * @param seed run seed (the Philox key)
      * @param state the particles at step {@code firstStep}; the backend copies it
      * @param firstStep the index of the next step (0 for a fresh run, the checkpoint's for a resume)
+     * @param options threads and vector width (never change a result)
      * @return a simulation positioned at {@code firstStep}
      * @throws org.coag.core.model.ModelException if the backend cannot run this spec
      */
-    Simulation create(ModelSpec spec, long seed, ParticleState state, long firstStep);
+    Simulation create(ModelSpec spec, long seed, ParticleState state, long firstStep, BackendOptions options);
+
+    /**
+     * {@link #create(ModelSpec, long, ParticleState, long, BackendOptions)} with
+     * {@link BackendOptions#DEFAULTS}.
+     *
+     * @param spec the model
+     * @param seed run seed
+     * @param state the particles at step {@code firstStep}
+     * @param firstStep the index of the next step
+     * @return a simulation positioned at {@code firstStep}
+     */
+    default Simulation create(ModelSpec spec, long seed, ParticleState state, long firstStep) {
+        return create(spec, seed, state, firstStep, BackendOptions.DEFAULTS);
+    }
 }

@@ -1,6 +1,7 @@
 package org.coag.core.reference;
 
 import org.coag.core.backend.Backend;
+import org.coag.core.backend.BackendOptions;
 import org.coag.core.backend.ParticleState;
 import org.coag.core.backend.Simulation;
 import org.coag.core.model.ModelSpec;
@@ -21,7 +22,7 @@ public final class ReferenceBackend implements Backend {
     }
 
     @Override
-    public Simulation create(ModelSpec spec, long seed, ParticleState state, long firstStep) {
+    public Simulation create(ModelSpec spec, long seed, ParticleState state, long firstStep, BackendOptions options) {
         return new ReferenceSimulation(spec, seed, state, firstStep);
     }
 }

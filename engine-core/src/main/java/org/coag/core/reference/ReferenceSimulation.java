@@ -132,7 +132,7 @@ final class ReferenceSimulation implements Simulation {
     private void scan(double range) {
         fired.clear();
         hash.build(state.positions(), state.count(), SpatialHash.cellBitsFor(spec.domain().side(), range));
-        candidates.scan(hash, state.positions(), state.ids(), state.count(), range / spec.domain().unit(), this::testPair);
+        candidates.scan(hash, state.positions(), state.ids(), state.count(), PairParameters.searchReach(range, spec.domain().unit()), this::testPair);
     }
 
     /** Pair (i, j) with id(i) < id(j): range test, then the firing draw. */

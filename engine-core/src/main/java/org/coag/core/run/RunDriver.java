@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.util.Map;
 import org.HdrHistogram.Histogram;
 import org.coag.core.backend.Backend;
+import org.coag.core.backend.BackendOptions;
 import org.coag.core.backend.Backends;
 import org.coag.core.backend.ParticleState;
 import org.coag.core.backend.Simulation;
@@ -37,6 +38,7 @@ public final class RunDriver {
     private final RunDirectory dir;
     private final RunControl control;
     private final RunListener listener;
+    private BackendOptions options = BackendOptions.DEFAULTS;
     private final Histogram stepNanos = new Histogram(3_600_000_000_000L, 3);
     private String configSha;
     private Timeseries series;
@@ -62,6 +64,15 @@ public final class RunDriver {
         this.listener = listener;
     }
 
+    /**
+     * @param backendOptions threads and vector width for the backend (never change a result)
+     * @return this driver
+     */
+    public RunDriver withOptions(BackendOptions backendOptions) {
+        this.options = backendOptions;
+        return this;
+    }
+
     private String configFileSha() throws IOException {
         byte[] text = dir.readConfig().getBytes(StandardCharsets.UTF_8);
         return Hex.of(Checkpoint.sha256(text, text.length));
@@ -83,7 +94,7 @@ public final class RunDriver {
             RunReport.writeMeta(dir, config, backend, "running", null, stepNanos);
             listener.started(Diagnostics.of(spec), firstStep, settings.steps());
             ParticleState initial = scratch.copy();
-            try (Simulation sim = backend.create(spec, settings.seed(), initial, firstStep)) {
+            try (Simulation sim = backend.create(spec, settings.seed(), initial, firstStep, options)) {
                 return loop(sim, backend, firstStep);
             }
         } catch (RuntimeException | IOException e) {

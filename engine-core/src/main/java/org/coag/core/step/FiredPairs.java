@@ -23,7 +23,8 @@ public final class FiredPairs {
     private int[] slotLo = new int[16];
     private int[] slotHi = new int[16];
     private double[] survivorDraw = new double[16];
-    private Integer[] order = new Integer[0];
+    private int[] order = new int[16];
+    private int[] scratch = new int[16];
 
     /** Empties the buffer. */
     public void clear() {
@@ -57,27 +58,58 @@ public final class FiredPairs {
         size++;
     }
 
+    /**
+     * Appends every pair of {@code other} (used to merge per-thread buffers).
+     *
+     * @param other another buffer
+     */
+    public void addAll(FiredPairs other) {
+        for (int i = 0; i < other.size; i++) {
+            add(other.tau[i], other.lo[i], other.hi[i], other.slotLo[i], other.slotHi[i], other.survivorDraw[i]);
+        }
+    }
+
     /** @return number of fired pairs */
     public int size() {
         return size;
     }
 
-    /** Computes the resolution order. */
+    /** Computes the resolution order (a merge sort on index arrays: no allocation once grown). */
     public void sort() {
         if (order.length < size) {
-            order = new Integer[tau.length];
+            order = new int[tau.length];
+            scratch = new int[tau.length];
         }
         for (int i = 0; i < size; i++) {
             order[i] = i;
         }
-        Arrays.sort(order, 0, size, (a, b) -> {
-            int c = Double.compare(tau[a], tau[b]);
-            if (c != 0) {
-                return c;
+        for (int width = 1; width < size; width *= 2) {
+            for (int from = 0; from < size - width; from += 2 * width) {
+                merge(from, from + width, Math.min(from + 2 * width, size));
             }
-            c = Integer.compare(lo[a], lo[b]);
-            return c != 0 ? c : Integer.compare(hi[a], hi[b]);
-        });
+        }
+    }
+
+    private void merge(int from, int mid, int to) {
+        System.arraycopy(order, from, scratch, from, to - from);
+        int a = from;
+        int b = mid;
+        for (int k = from; k < to; k++) {
+            if (b >= to || (a < mid && before(scratch[a], scratch[b]))) {
+                order[k] = scratch[a++];
+            } else {
+                order[k] = scratch[b++];
+            }
+        }
+    }
+
+    /** (tau, lower id, higher id) order; pairs are distinct, so this is a total order. */
+    private boolean before(int x, int y) {
+        int c = Double.compare(tau[x], tau[y]);
+        if (c != 0) {
+            return c < 0;
+        }
+        return lo[x] != lo[y] ? lo[x] < lo[y] : hi[x] < hi[y];
     }
 
     /**

@@ -26,6 +26,19 @@ public final class PairParameters {
     }
 
     /**
+     * The distance up to which a cell search must look, in fixed-point units: the range widened by
+     * 2^-40 relative, so that no pair whose rounded r^2 passes the range test lies beyond a search
+     * that used rounded per-coordinate offsets (every backend uses this same value).
+     *
+     * @param range largest interaction range, physical units
+     * @param unit fixed-point unit L / 2^64
+     * @return the search reach, fixed-point units
+     */
+    public static double searchReach(double range, double unit) {
+        return range / unit * (1 + 0x1p-40);
+    }
+
+    /**
      * @param n mass
      * @param m mass
      * @return {range2, invUnit2, prefactor}; do not modify
