@@ -5,7 +5,6 @@ import org.coag.core.backend.ParticleState;
 import org.coag.core.backend.Simulation;
 import org.coag.core.model.Domain;
 import org.coag.core.model.Mode;
-import org.coag.core.model.ModelException;
 import org.coag.core.model.ModelSpec;
 import org.coag.core.rng.CounterRng;
 import org.coag.core.rng.Purpose;
@@ -15,6 +14,7 @@ import org.coag.core.step.CollisionRule;
 import org.coag.core.step.FiredPairs;
 import org.coag.core.step.MoveParameters;
 import org.coag.core.step.PairParameters;
+import org.coag.core.step.StepLimits;
 
 /**
  * The fixed-step scheme of DESIGN.md, step s (time s dt to (s+1) dt):
@@ -31,8 +31,6 @@ import org.coag.core.step.PairParameters;
  * </ol>
  */
 final class ReferenceSimulation implements Simulation {
-    /** Bound on |z| for the engine's normals: AS241 of the extreme 53-bit uniforms is about 8.3. */
-    private static final double MAX_NORMAL = 8.3;
     private final ModelSpec spec;
     private final int dim;
     private final ParticleState state;
@@ -66,7 +64,7 @@ final class ReferenceSimulation implements Simulation {
             double widestStep = move();
             double range = largestRange();
             if (spec.domain().type() == Domain.Type.FREE) {
-                checkSeam(range + MAX_NORMAL * widestStep * spec.domain().unit());
+                checkSeam(StepLimits.seamGuard(range, widestStep, spec.domain().unit()));
             }
             scan(range);
             resolve(sink);
@@ -91,7 +89,7 @@ final class ReferenceSimulation implements Simulation {
 
     /**
      * Free space: no particle may come within one interaction range plus one largest possible step
-     * (MAX_NORMAL standard deviations) of the seam, so none can interact or jump across it unseen.
+     * (StepLimits.MAX_NORMAL standard deviations) of the seam, so none can interact or jump across it unseen.
      */
     private void checkSeam(double guard) {
         Domain d = spec.domain();
@@ -99,10 +97,7 @@ final class ReferenceSimulation implements Simulation {
         for (int i = 0; i < state.count(); i++) {
             for (int k = 0; k < dim; k++) {
                 if (Math.abs(d.toPhysical(state.positions()[k][i])) >= limit) {
-                    throw new ModelException(String.format(
-                            "free space: particle %d came within one interaction range and one step of the seam of the box "
-                                    + "(domain.side = %g) at step %d; enlarge domain.side",
-                            state.ids()[i], d.side(), step));
+                    throw StepLimits.seamReached(state.ids()[i], d.side(), step);
                 }
             }
         }
@@ -123,8 +118,7 @@ final class ReferenceSimulation implements Simulation {
         }
         double range = Math.sqrt(range2);
         if (!(range < spec.domain().side() / 2)) {
-            throw new ModelException(String.format("model.radii: the interaction range of mass %d grew to %g at step %d, "
-                    + "not below half the box side (domain.side = %g)", widest, range, step, spec.domain().side()));
+            throw StepLimits.rangeTooLarge(widest, range, step, spec.domain().side());
         }
         return range;
     }

@@ -47,9 +47,27 @@ public final class PairParameters {
         int lo = Math.min(n, m);
         int hi = Math.max(n, m);
         return cache.computeIfAbsent(((long) lo << 32) | hi, key -> {
-            double unit = spec.rangeUnit(lo, hi);
-            double range = spec.interactionRange(lo, hi);
-            return new double[] {range * range, 1.0 / (unit * unit), spec.ratePrefactor(lo, hi)};
+            double[] p = new double[3];
+            compute(spec, lo, hi, p, 0);
+            return p;
         });
+    }
+
+    /**
+     * The values {@link #of} returns, written to {@code out[offset..offset+2]}; for backends that
+     * keep their own tables.
+     *
+     * @param spec the model
+     * @param lo smaller mass
+     * @param hi larger mass
+     * @param out destination
+     * @param offset first index written
+     */
+    public static void compute(ModelSpec spec, int lo, int hi, double[] out, int offset) {
+        double unit = spec.rangeUnit(lo, hi);
+        double range = spec.interactionRange(lo, hi);
+        out[offset] = range * range;
+        out[offset + 1] = 1.0 / (unit * unit);
+        out[offset + 2] = spec.ratePrefactor(lo, hi);
     }
 }

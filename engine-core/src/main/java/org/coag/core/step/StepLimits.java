@@ -1,0 +1,56 @@
+package org.coag.core.step;
+
+import org.coag.core.model.ModelException;
+
+/**
+ * The two model limits a step checks, with the one wording every backend uses, so a failed run
+ * reads the same whichever backend ran it.
+ *
+ * <ul>
+ *   <li>the largest live interaction range must stay below half the box side (the minimum-image
+ *       distance is then the distance);</li>
+ *   <li>in free space no live particle may come within {@link #seamGuard} of the seam of the box,
+ *       so none can interact across it or jump over it unseen.</li>
+ * </ul>
+ */
+public final class StepLimits {
+    /** Bound on |z| for the engine's normals: AS241 of the extreme 53-bit uniforms is about 8.3. */
+    public static final double MAX_NORMAL = 8.3;
+
+    private StepLimits() {
+    }
+
+    /**
+     * @param range largest live interaction range, physical units
+     * @param widestSigma largest live per-coordinate step deviation, fixed-point units
+     * @param unit fixed-point unit L / 2^64
+     * @return the distance from the seam a live particle must keep, physical units
+     */
+    public static double seamGuard(double range, double widestSigma, double unit) {
+        return range + MAX_NORMAL * widestSigma * unit;
+    }
+
+    /**
+     * @param mass the mass whose range is too large
+     * @param range that range
+     * @param step step index
+     * @param side box side
+     * @return the error to throw
+     */
+    public static ModelException rangeTooLarge(int mass, double range, long step, double side) {
+        return new ModelException(String.format("model.radii: the interaction range of mass %d grew to %g at step %d, "
+                + "not below half the box side (domain.side = %g)", mass, range, step, side));
+    }
+
+    /**
+     * @param id the particle (smallest id among those too close)
+     * @param side box side
+     * @param step step index
+     * @return the error to throw
+     */
+    public static ModelException seamReached(int id, double side, long step) {
+        return new ModelException(String.format(
+                "free space: particle %d came within one interaction range and one step of the seam of the box "
+                        + "(domain.side = %g) at step %d; enlarge domain.side", id, side, step));
+    }
+}

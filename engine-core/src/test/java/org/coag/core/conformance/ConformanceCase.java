@@ -1,0 +1,87 @@
+package org.coag.core.conformance;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.coag.core.backend.Backend;
+import org.coag.core.backend.BackendOptions;
+import org.coag.core.backend.ParticleState;
+import org.coag.core.backend.Simulation;
+import org.coag.core.config.ConfigReader;
+import org.coag.core.config.RunConfig;
+import org.coag.core.model.InitialStates;
+import org.coag.core.observe.EventRecorder;
+import org.coag.core.observe.StateHash;
+
+/**
+ * One conformance config (a TOML resource under {@code /conformance/}) and the reference
+ * backend's result for it, as recorded in {@code /conformance/expected.csv}.
+ *
+ * @param name config name (file name without .toml)
+ * @param events expected number of collision events
+ * @param eventLog expected event-log SHA-256
+ * @param finalState expected final-state SHA-256
+ */
+public record ConformanceCase(String name, long events, String eventLog, String finalState) {
+    /** The outcome of running a case on some backend. */
+    public record Outcome(long events, String eventLog, String finalState) {
+    }
+
+    /** @return every case of expected.csv, in file order */
+    public static List<ConformanceCase> all() {
+        List<ConformanceCase> cases = new ArrayList<>();
+        try (InputStream in = ConformanceCase.class.getResourceAsStream("/conformance/expected.csv");
+             BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+            for (String line = r.readLine(); line != null; line = r.readLine()) {
+                if (line.isBlank() || line.startsWith("#")) {
+                    continue;
+                }
+                String[] f = line.split(",");
+                cases.add(new ConformanceCase(f[0].trim(), Long.parseLong(f[1].trim()), f[2].trim(), f[3].trim()));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return cases;
+    }
+
+    /**
+     * @param name config name
+     * @return the parsed config resource
+     */
+    public static RunConfig config(String name) {
+        try (InputStream in = ConformanceCase.class.getResourceAsStream("/conformance/" + name + ".toml")) {
+            if (in == null) {
+                throw new IllegalArgumentException("no conformance config " + name);
+            }
+            return ConfigReader.read(new String(in.readAllBytes(), StandardCharsets.UTF_8), List.of());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Runs a config for its configured number of steps from its generated initial state.
+     *
+     * @param name config name
+     * @param backend the backend
+     * @param options threads and vector width
+     * @return events and hashes
+     */
+    public static Outcome run(String name, Backend backend, BackendOptions options) {
+        RunConfig cfg = config(name);
+        long seed = cfg.run().seed();
+        EventRecorder rec = new EventRecorder(null);
+        ParticleState end = new ParticleState(cfg.model().dim(), cfg.model().particles());
+        try (Simulation sim = backend.create(cfg.model(), seed, InitialStates.generate(cfg.model(), seed), 0, options)) {
+            sim.advance(cfg.run().steps(), rec);
+            sim.readState(end);
+        }
+        return new Outcome(rec.events(), rec.sha256(), StateHash.of(end));
+    }
+}

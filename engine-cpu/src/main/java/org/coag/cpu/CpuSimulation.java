@@ -1,0 +1,247 @@
+package org.coag.cpu;
+
+import org.coag.core.backend.EventSink;
+import org.coag.core.backend.ParticleState;
+import org.coag.core.backend.Simulation;
+import org.coag.core.model.Domain;
+import org.coag.core.model.Mode;
+import org.coag.core.model.ModelSpec;
+import org.coag.core.step.CollisionRule;
+import org.coag.core.step.FiredPairs;
+import org.coag.core.step.PairParameters;
+
+/**
+ * The fixed-step scheme of the reference backend (same draws, same decisions, same resolution
+ * order), organised for SIMD and threads. One step:
+ * <ol>
+ *   <li>move (parallel, vector): tiles of Philox blocks, AS241 normals, fixed-point increments;
+ *       each worker notes the largest live sigma and range and, in free space, its bounding box;</li>
+ *   <li>checks (master): the range and seam limits, exactly as the reference words them
+ *       ({@link LimitChecks});</li>
+ *   <li>grid and sort (parallel): a {@link CellGrid} at least one search reach wide; the live
+ *       particles are moved into cell order in the other buffer, the dead of the last step
+ *       dropped ({@link CellSort});</li>
+ *   <li>scan (parallel): pairs tested by {@link PairScanner}, fired pairs per worker;</li>
+ *   <li>resolve (master): merged, sorted by (tau, lower id, higher id), applied; the dead get mass 0
+ *       and leave at the next sort.</li>
+ * </ol>
+ * Slots are in cell order, not id order; {@link #readState} returns id order.
+ */
+final class CpuSimulation implements Simulation {
+    private final ModelSpec spec;
+    private final boolean free;
+    private final boolean rangeVaries;
+    private final double range2Common;
+    private final Particles particles;
+    private final MassTables tables;
+    private final CellGrid grid;
+    private final CellSort sorter;
+    private final WorkerPool pool;
+    private final Worker[] workers;
+    private final FiredPairs fired = new FiredPairs();
+    private final long[] boxMin;
+    private final long[] boxMax;
+    private final WorkerPool.Task moveTask = this::movePhase;
+    private final WorkerPool.Task cellTask = this::cellPhase;
+    private final WorkerPool.Task countTask = this::countPhase;
+    private final WorkerPool.Task stageTask = this::stagePhase;
+    private final WorkerPool.Task placeTask = this::placePhase;
+    private final WorkerPool.Task scanTask = this::scanPhase;
+    private int[] cell = new int[0];
+    private int[] slotOfId = new int[0];
+    private int live;
+    private long step;
+
+    CpuSimulation(ModelSpec spec, long seed, ParticleState initial, long firstStep, int threads) {
+        this.spec = spec;
+        this.free = spec.domain().type() == Domain.Type.FREE;
+        this.rangeVaries = spec.radii() != null;
+        double[] p = new double[3];
+        PairParameters.compute(spec, 1, 1, p, 0);
+        this.range2Common = p[0];
+        this.particles = new Particles(initial);
+        int largest = 1;
+        for (int i = 0; i < initial.count(); i++) {
+            largest = Math.max(largest, initial.masses()[i]);
+        }
+        this.tables = new MassTables(spec, largest);
+        this.grid = new CellGrid(spec.dim());
+        this.sorter = new CellSort(threads);
+        this.workers = new Worker[threads];
+        for (int w = 0; w < threads; w++) {
+            workers[w] = new Worker(spec, seed);
+        }
+        this.boxMin = new long[spec.dim()];
+        this.boxMax = new long[spec.dim()];
+        this.live = initial.count();
+        this.step = firstStep;
+        this.pool = new WorkerPool(threads);
+    }
+
+    @Override
+    public void advance(long steps, EventSink sink) {
+        for (long s = 0; s < steps; s++) {
+            stepOnce(sink);
+        }
+    }
+
+    private void stepOnce(EventSink sink) {
+        if (particles.count() == 0) {
+            step++;
+            return;
+        }
+        if (tables.failure() != null) {
+            LimitChecks.replayTables(particles, spec);
+        }
+        pool.run(moveTask);
+        double range = checkedRange();
+        double reach = PairParameters.searchReach(range, spec.domain().unit());
+        if (free) {
+            reduceBox();
+            LimitChecks.seam(particles, spec, range, widestSigma(), boxMin, boxMax, step);
+            grid.free(reach, live, boxMin, boxMax);
+        } else {
+            grid.torus(reach, live);
+        }
+        if (cell.length < particles.count()) {
+            cell = new int[particles.count()];
+        }
+        pool.run(cellTask);
+        sorter.prepare(particles.count(), grid.total());
+        pool.run(countTask);
+        int sorted = sorter.offsets();
+        pool.run(stageTask);
+        pool.run(placeTask);
+        particles.swap(sorted);
+        pool.run(scanTask);
+        resolve(sink);
+        step++;
+    }
+
+    private double checkedRange() {
+        if (!rangeVaries) {
+            return Math.sqrt(range2Common);
+        }
+        double largest = 0;
+        for (Worker w : workers) {
+            largest = Math.max(largest, w.largestRange2);
+        }
+        return LimitChecks.range(particles, spec, tables, largest, step);
+    }
+
+    private double widestSigma() {
+        double widest = 0;
+        for (Worker w : workers) {
+            widest = Math.max(widest, w.widestSigma);
+        }
+        return widest;
+    }
+
+    private void reduceBox() {
+        for (int k = 0; k < boxMin.length; k++) {
+            boxMin[k] = Long.MAX_VALUE;
+            boxMax[k] = Long.MIN_VALUE;
+            for (Worker w : workers) {
+                boxMin[k] = Math.min(boxMin[k], w.box[k][0]);
+                boxMax[k] = Math.max(boxMax[k], w.box[k][1]);
+            }
+        }
+    }
+
+    private int chunkStart(int w, int count) {
+        if (w >= workers.length) {
+            return count;
+        }
+        long at = (long) count * w / workers.length;
+        return (int) (at - at % CpuVectors.LANES);
+    }
+
+    private void movePhase(int w) {
+        int count = particles.count();
+        workers[w].move(particles, tables, step, chunkStart(w, count), chunkStart(w + 1, count), rangeVaries, free);
+    }
+
+    private void cellPhase(int w) {
+        int count = particles.count();
+        grid.cellsOf(particles.pos(), chunkStart(w, count), chunkStart(w + 1, count), cell);
+    }
+
+    private void countPhase(int w) {
+        int count = particles.count();
+        sorter.count(particles, cell, w, chunkStart(w, count), chunkStart(w + 1, count));
+    }
+
+    private void stagePhase(int w) {
+        int count = particles.count();
+        sorter.stage(particles, cell, w, chunkStart(w, count), chunkStart(w + 1, count));
+    }
+
+    private void placePhase(int w) {
+        sorter.place(particles, cell, w);
+    }
+
+    private void scanPhase(int w) {
+        int count = particles.count();
+        workers[w].scanner.scan(particles, grid, sorter.cellStart(), chunkStart(w, count), chunkStart(w + 1, count), step);
+    }
+
+    private void resolve(EventSink sink) {
+        fired.clear();
+        for (Worker w : workers) {
+            fired.addAll(w.scanner.fired());
+        }
+        if (fired.size() == 0) {
+            return;
+        }
+        fired.sort();
+        int[] mass = particles.mass();
+        int[] id = particles.id();
+        for (int r = 0; r < fired.size(); r++) {
+            int e = fired.at(r);
+            int a = fired.lowerSlot(e);
+            int b = fired.higherSlot(e);
+            if (mass[a] == 0 || mass[b] == 0) {
+                continue;
+            }
+            if (spec.mode() == Mode.ANNIHILATION) {
+                sink.collision(step, fired.lowerId(e), fired.higherId(e), mass[a], mass[b], -1);
+                mass[a] = 0;
+                mass[b] = 0;
+                live -= 2;
+                continue;
+            }
+            boolean lowerWins = CollisionRule.lowerSurvives(fired.survivorDraw(e), mass[a], mass[b]);
+            int survivor = lowerWins ? a : b;
+            int victim = lowerWins ? b : a;
+            sink.collision(step, fired.lowerId(e), fired.higherId(e), mass[a], mass[b], id[survivor]);
+            mass[survivor] += mass[victim];
+            mass[victim] = 0;
+            tables.ensure(mass[survivor]);
+            live--;
+        }
+    }
+
+    @Override
+    public long stepIndex() {
+        return step;
+    }
+
+    @Override
+    public int liveCount() {
+        return live;
+    }
+
+    @Override
+    public void readState(ParticleState into) {
+        int bound = particles.idBound();
+        if (slotOfId.length < bound) {
+            slotOfId = new int[bound];
+        }
+        particles.readLive(into, slotOfId);
+    }
+
+    @Override
+    public void close() {
+        pool.close();
+    }
+}

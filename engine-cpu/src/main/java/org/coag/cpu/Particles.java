@@ -1,0 +1,127 @@
+package org.coag.cpu;
+
+import org.coag.core.backend.ParticleState;
+
+/**
+ * The particles of the CPU backend: structure of arrays, double-buffered so that the per-step cell
+ * sort writes the other buffer ({@link #moveToOther}) and then {@link #swap}s.
+ *
+ * <pre>
+ *   count              slots in use, 0..count-1 (after a sort: the live particles, in cell order)
+ *   id[i], mass[i]     particle id and mass; mass 0 marks a particle that died this step
+ *   pos[k][i]          coordinate k, fixed point x = pos * L / 2^64
+ * </pre>
+ * Memory: 2 * (8 + 8 dim) bytes per particle.
+ */
+final class Particles {
+    private final int dim;
+    private int[] id;
+    private int[] mass;
+    private long[][] pos;
+    private int[] otherId;
+    private int[] otherMass;
+    private long[][] otherPos;
+    private int count;
+
+    /** @param state initial particles (copied; any slot order) */
+    Particles(ParticleState state) {
+        dim = state.dim();
+        int capacity = Math.max(1, state.count());
+        id = new int[capacity];
+        mass = new int[capacity];
+        pos = new long[dim][capacity];
+        otherId = new int[capacity];
+        otherMass = new int[capacity];
+        otherPos = new long[dim][capacity];
+        count = state.count();
+        System.arraycopy(state.ids(), 0, id, 0, count);
+        System.arraycopy(state.masses(), 0, mass, 0, count);
+        for (int k = 0; k < dim; k++) {
+            System.arraycopy(state.positions()[k], 0, pos[k], 0, count);
+        }
+    }
+
+    int dim() {
+        return dim;
+    }
+
+    int count() {
+        return count;
+    }
+
+    int[] id() {
+        return id;
+    }
+
+    int[] mass() {
+        return mass;
+    }
+
+    long[][] pos() {
+        return pos;
+    }
+
+    /** Copies slot {@code from} of this buffer to slot {@code to} of the other. */
+    void moveToOther(int from, int to) {
+        otherId[to] = id[from];
+        otherMass[to] = mass[from];
+        for (int k = 0; k < dim; k++) {
+            otherPos[k][to] = pos[k][from];
+        }
+    }
+
+    /**
+     * Makes the other buffer current.
+     *
+     * @param newCount slots written to it
+     */
+    void swap(int newCount) {
+        int[] ti = id;
+        id = otherId;
+        otherId = ti;
+        int[] tm = mass;
+        mass = otherMass;
+        otherMass = tm;
+        long[][] tp = pos;
+        pos = otherPos;
+        otherPos = tp;
+        count = newCount;
+    }
+
+    /**
+     * Writes the live particles in id order (ids are 0..capacity-1, unique).
+     *
+     * @param into destination (capacity >= live)
+     * @param slotOfId scratch of at least (largest id + 1) entries
+     */
+    void readLive(ParticleState into, int[] slotOfId) {
+        java.util.Arrays.fill(slotOfId, -1);
+        for (int i = 0; i < count; i++) {
+            if (mass[i] != 0) {
+                slotOfId[id[i]] = i;
+            }
+        }
+        int n = 0;
+        for (int slot : slotOfId) {
+            if (slot < 0) {
+                continue;
+            }
+            into.ids()[n] = id[slot];
+            into.masses()[n] = mass[slot];
+            for (int k = 0; k < dim; k++) {
+                into.positions()[k][n] = pos[k][slot];
+            }
+            n++;
+        }
+        into.setCount(n);
+    }
+
+    /** @return the largest id + 1 */
+    int idBound() {
+        int max = -1;
+        for (int i = 0; i < count; i++) {
+            max = Math.max(max, id[i]);
+        }
+        return max + 1;
+    }
+}

@@ -1,0 +1,186 @@
+package org.coag.cpu;
+
+import static org.coag.cpu.CpuVectors.DOUBLES;
+import static org.coag.cpu.CpuVectors.INTS;
+import static org.coag.cpu.CpuVectors.LANES;
+import static org.coag.cpu.CpuVectors.LONGS;
+
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.IntVector;
+import jdk.incubator.vector.LongVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorOperators;
+import org.coag.core.rng.CounterRng;
+import org.coag.core.rng.Gaussians;
+import org.coag.core.rng.Philox4x32;
+import org.coag.core.rng.Purpose;
+
+/**
+ * The move draws of {@link CounterRng#normals} for many particles at once, lane by lane equal to
+ * the scalar code: Philox4x32-10 with one counter per 64-bit lane (32-bit words zero-extended, the
+ * 32x32 -> 64 product in one {@code mul}), Random123's u01, and AS241 with a vector port of the
+ * fdlibm {@code log}. Hand-written for the Vector API because the result must be bit-identical to
+ * {@link Gaussians#inverseCdf} (DESIGN.md contract 1): the same operations in the same order, no
+ * FMA. The rare lanes where fdlibm or AS241 take another branch (|z| above about 7, or a logarithm
+ * argument within 2^-20 of a power of two) are recomputed with the scalar code.
+ *
+ * <p>Layout: {@code u[c][t]}, {@code z[c][t]} hold coordinate c of tile particle t.
+ */
+final class VectorNormals {
+    private static final long MASK32 = 0xFFFFFFFFL;
+    private static final long M0 = Philox4x32.M0 & MASK32;
+    private static final long M1 = Philox4x32.M1 & MASK32;
+    private static final double LN2_HI = 6.93147180369123816490e-01;
+    private static final double LN2_LO = 1.90821492927058770002e-10;
+    private static final double LG1 = 6.666666666666735130e-01;
+    private static final double LG2 = 3.999999999940941908e-01;
+    private static final double LG3 = 2.857142874366239149e-01;
+    private static final double LG4 = 2.222219843214978396e-01;
+    private static final double LG5 = 1.818357216161805012e-01;
+    private static final double LG6 = 1.531383769920937332e-01;
+    private static final double LG7 = 1.479819860511658591e-01;
+
+    private final long[] k0 = new long[Philox4x32.ROUNDS];
+    private final long[] k1 = new long[Philox4x32.ROUNDS];
+    private final CounterRng scalar;
+
+    /**
+     * @param seed run seed (the Philox key)
+     */
+    VectorNormals(long seed) {
+        this.scalar = new CounterRng(seed);
+        int a = (int) seed;
+        int b = (int) (seed >>> 32);
+        for (int r = 0; r < Philox4x32.ROUNDS; r++) {
+            k0[r] = a & MASK32;
+            k1[r] = b & MASK32;
+            a += Philox4x32.W0;
+            b += Philox4x32.W1;
+        }
+    }
+
+    /**
+     * Uniforms of the move blocks: {@code u[2j][t]}, {@code u[2j+1][t]} are u0, u1 of block
+     * (MOVE, step, ids[from + t], j).
+     *
+     * @param ids ids by slot
+     * @param from first slot
+     * @param n particles in the tile
+     * @param step step index
+     * @param blocks Philox blocks per particle, ceil(dim / 2)
+     * @param u destination, at least 2 * blocks rows of n
+     */
+    void uniforms(int[] ids, int from, int n, long step, int blocks, double[][] u) {
+        long c2 = step & MASK32;
+        long c3 = ((long) Purpose.MOVE.code() << 24 | (step >>> 32) & 0xFFFFFF) & MASK32;
+        int upper = n - n % LANES;
+        for (int t = 0; t < upper; t += LANES) {
+            LongVector id = (LongVector) IntVector.fromArray(INTS, ids, from + t).convertShape(VectorOperators.I2L, LONGS, 0);
+            for (int j = 0; j < blocks; j++) {
+                LongVector w0 = id;
+                LongVector w1 = LongVector.broadcast(LONGS, j);
+                LongVector w2 = LongVector.broadcast(LONGS, c2);
+                LongVector w3 = LongVector.broadcast(LONGS, c3);
+                for (int r = 0; r < Philox4x32.ROUNDS; r++) {
+                    LongVector p0 = w0.mul(M0);
+                    LongVector p1 = w2.mul(M1);
+                    w0 = p1.lanewise(VectorOperators.LSHR, 32).lanewise(VectorOperators.XOR, w1).lanewise(VectorOperators.XOR, k0[r]);
+                    w1 = p1.and(MASK32);
+                    w2 = p0.lanewise(VectorOperators.LSHR, 32).lanewise(VectorOperators.XOR, w3).lanewise(VectorOperators.XOR, k1[r]);
+                    w3 = p0.and(MASK32);
+                }
+                u01(w0, w1).intoArray(u[2 * j], t);
+                u01(w2, w3).intoArray(u[2 * j + 1], t);
+            }
+        }
+        for (int t = upper; t < n; t++) {
+            for (int j = 0; j < blocks; j++) {
+                scalar.block(Purpose.MOVE, step, ids[from + t], j);
+                u[2 * j][t] = scalar.uniform0();
+                u[2 * j + 1][t] = scalar.uniform1();
+            }
+        }
+    }
+
+    private static DoubleVector u01(LongVector lo, LongVector hi) {
+        LongVector w = hi.lanewise(VectorOperators.LSHL, 32).or(lo).lanewise(VectorOperators.LSHR, 12);
+        return ((DoubleVector) w.convert(VectorOperators.L2D, 0)).mul(0x1p-52).add(0x1p-53);
+    }
+
+    /**
+     * {@code z[t] = Gaussians.inverseCdf(u[t])} for t in 0..n-1, bit for bit.
+     *
+     * @param u uniforms in (0, 1)
+     * @param z destination
+     * @param n count
+     */
+    static void normals(double[] u, double[] z, int n) {
+        int upper = n - n % LANES;
+        for (int t = 0; t < upper; t += LANES) {
+            DoubleVector p = DoubleVector.fromArray(DOUBLES, u, t);
+            DoubleVector q = p.sub(0.5);
+            VectorMask<Double> central = q.abs().compare(VectorOperators.LE, 0.425);
+            VectorMask<Double> negative = q.compare(VectorOperators.LT, 0.0);
+            DoubleVector r = DoubleVector.broadcast(DOUBLES, 0.180625).sub(q.mul(q));
+            DoubleVector num = r.mul(2.5090809287301226727e+3).add(3.3430575583588128105e+4).mul(r)
+                    .add(6.7265770927008700853e+4).mul(r).add(4.5921953931549871457e+4).mul(r)
+                    .add(1.3731693765509461125e+4).mul(r).add(1.9715909503065514427e+3).mul(r)
+                    .add(1.3314166789178437745e+2).mul(r).add(3.3871328727963666080e0);
+            DoubleVector den = r.mul(5.2264952788528545610e+3).add(2.8729085735721942674e+4).mul(r)
+                    .add(3.9307895800092710610e+4).mul(r).add(2.1213794301586595867e+4).mul(r)
+                    .add(5.3941960214247511077e+3).mul(r).add(6.8718700749205790830e+2).mul(r)
+                    .add(4.2313330701600911252e+1).mul(r).add(1.0);
+            DoubleVector inner = q.mul(num).div(den);
+
+            DoubleVector x = DoubleVector.broadcast(DOUBLES, 1.0).sub(p).blend(p, negative);
+            LongVector bits = x.reinterpretAsLongs();
+            LongVector hx = bits.lanewise(VectorOperators.LSHR, 32);
+            LongVector k = hx.lanewise(VectorOperators.ASHR, 20).sub(1023);
+            hx = hx.and(0x000fffffL);
+            LongVector i = hx.add(0x95f64).and(0x100000);
+            DoubleVector xm = hx.or(i.lanewise(VectorOperators.XOR, 0x3ff00000L)).lanewise(VectorOperators.LSHL, 32)
+                    .or(bits.and(MASK32)).reinterpretAsDoubles();
+            k = k.add(i.lanewise(VectorOperators.ASHR, 20));
+            VectorMask<Long> odd = hx.add(2).and(0x000fffffL).compare(VectorOperators.LT, 3L).or(k.compare(VectorOperators.EQ, 0L));
+            VectorMask<Long> upperForm = hx.sub(0x6147a).or(LongVector.broadcast(LONGS, 0x6b851).sub(hx)).compare(VectorOperators.GT, 0L);
+            DoubleVector f = xm.sub(1.0);
+            DoubleVector s = f.div(f.add(2.0));
+            DoubleVector dk = (DoubleVector) k.convert(VectorOperators.L2D, 0);
+            DoubleVector zz = s.mul(s);
+            DoubleVector w = zz.mul(zz);
+            DoubleVector t1 = w.mul(w.mul(w.mul(LG6).add(LG4)).add(LG2));
+            DoubleVector t2 = zz.mul(w.mul(w.mul(w.mul(LG7).add(LG5)).add(LG3)).add(LG1));
+            DoubleVector rr = t2.add(t1);
+            DoubleVector hfsq = f.mul(0.5).mul(f);
+            DoubleVector logA = dk.mul(LN2_HI).sub(hfsq.sub(s.mul(hfsq.add(rr)).add(dk.mul(LN2_LO))).sub(f));
+            DoubleVector logB = dk.mul(LN2_HI).sub(s.mul(f.sub(rr)).sub(dk.mul(LN2_LO)).sub(f));
+            DoubleVector log = logB.blend(logA, upperForm.cast(DOUBLES));
+
+            DoubleVector y = log.neg().sqrt();
+            VectorMask<Double> far = y.compare(VectorOperators.GT, 5.0);
+            y = y.sub(1.6);
+            DoubleVector num2 = y.mul(7.74545014278341407640e-4).add(2.27238449892691845833e-2).mul(y)
+                    .add(2.41780725177450611770e-1).mul(y).add(1.27045825245236838258e0).mul(y)
+                    .add(3.64784832476320460504e0).mul(y).add(5.76949722146069140550e0).mul(y)
+                    .add(4.63033784615654529590e0).mul(y).add(1.42343711074968357734e0);
+            DoubleVector den2 = y.mul(1.05075007164441684324e-9).add(5.47593808499534494600e-4).mul(y)
+                    .add(1.51986665636164571966e-2).mul(y).add(1.48103976427480074590e-1).mul(y)
+                    .add(6.89767334985100004550e-1).mul(y).add(1.67638483018380384940e0).mul(y)
+                    .add(2.05319162663775882187e0).mul(y).add(1.0);
+            DoubleVector tail = num2.div(den2);
+            tail = tail.blend(tail.neg(), negative);
+            tail.blend(inner, central).intoArray(z, t);
+            VectorMask<Double> rare = far.or(odd.cast(DOUBLES)).andNot(central);
+            if (rare.anyTrue()) {
+                for (int l = 0; l < LANES; l++) {
+                    if (rare.laneIsSet(l)) {
+                        z[t + l] = Gaussians.inverseCdf(u[t + l]);
+                    }
+                }
+            }
+        }
+        for (int t = upper; t < n; t++) {
+            z[t] = Gaussians.inverseCdf(u[t]);
+        }
+    }
+}

@@ -1,0 +1,84 @@
+package org.coag.cpu;
+
+import org.coag.core.model.ModelSpec;
+
+/**
+ * The per-thread state of the CPU backend: the move tiles, the pair scanner, and the statistics the
+ * master reduces after the move (largest live sigma and range, bounding box).
+ *
+ * <pre>
+ *   u[c][t], z[c][t]   uniforms and normals of coordinate c (2 * ceil(dim/2) rows) of tile slot t
+ *   box[k]             {min, max} of coordinate k over this worker's slots (free space only)
+ * </pre>
+ */
+final class Worker {
+    /** Particles per move tile: the tile's draws stay in the L1 cache. */
+    static final int TILE = 256;
+    final VectorNormals normals;
+    final PairScanner scanner;
+    final double[][] u;
+    final double[][] z;
+    final long[][] box;
+    double widestSigma;
+    double largestRange2;
+
+    /**
+     * @param spec the model
+     * @param seed run seed
+     */
+    Worker(ModelSpec spec, long seed) {
+        int dim = spec.dim();
+        int rows = 2 * ((dim + 1) / 2);
+        normals = new VectorNormals(seed);
+        scanner = new PairScanner(spec, seed);
+        u = new double[rows][TILE];
+        z = new double[rows][TILE];
+        box = new long[dim][2];
+    }
+
+    /**
+     * Moves slots [from, to) by one step and gathers this worker's statistics.
+     *
+     * @param p particles
+     * @param tables per-mass sigma and range
+     * @param step step index
+     * @param rangeVaries whether ranges depend on mass (radii)
+     * @param free whether to track the bounding box
+     */
+    void move(Particles p, MassTables tables, long step, int from, int to, boolean rangeVaries, boolean free) {
+        int dim = p.dim();
+        int blocks = (dim + 1) / 2;
+        int[] ids = p.id();
+        int[] mass = p.mass();
+        long[][] pos = p.pos();
+        double[] sigma = tables.sigma();
+        double[] range2 = tables.range2();
+        boolean uniform = tables.uniformSigma();
+        widestSigma = 0;
+        largestRange2 = 0;
+        for (int k = 0; k < dim; k++) {
+            box[k][0] = Long.MAX_VALUE;
+            box[k][1] = Long.MIN_VALUE;
+        }
+        for (int t0 = from; t0 < to; t0 += TILE) {
+            int n = Math.min(TILE, to - t0);
+            normals.uniforms(ids, t0, n, step, blocks, u);
+            for (int c = 0; c < dim; c++) {
+                VectorNormals.normals(u[c], z[c], n);
+            }
+            VectorMoves.apply(pos, mass, t0, n, z, sigma, uniform);
+            for (int i = t0; i < t0 + n; i++) {
+                int m = mass[i];
+                widestSigma = Math.max(widestSigma, sigma[m]);
+                if (rangeVaries) {
+                    largestRange2 = Math.max(largestRange2, range2[m]);
+                }
+            }
+            if (free) {
+                for (int k = 0; k < dim; k++) {
+                    VectorMoves.bound(pos[k], t0, n, box[k]);
+                }
+            }
+        }
+    }
+}

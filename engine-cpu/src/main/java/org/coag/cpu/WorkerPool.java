@@ -1,0 +1,125 @@
+package org.coag.cpu;
+
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * A fixed set of threads that run one phase of a step together: {@link #run} hands the same
+ * {@link Task} to every worker (the caller is worker 0) and returns when all have finished. No
+ * allocation per phase; workers spin briefly, then park, so idle pools cost nothing and
+ * oversubscribed pools (more threads than cores) still progress.
+ */
+final class WorkerPool implements AutoCloseable {
+    /** One phase; worker w of n does its share. */
+    @FunctionalInterface
+    interface Task {
+        /** @param worker index 0..size-1 */
+        void run(int worker);
+    }
+
+    private static final int SPINS = 2000;
+    private final int size;
+    private final Thread[] threads;
+    private final AtomicInteger pending = new AtomicInteger();
+    private volatile Thread caller;
+    private volatile Task task;
+    private volatile long generation;
+    private volatile boolean closed;
+    private volatile Throwable failure;
+
+    /**
+     * @param size number of workers including the caller, >= 1
+     */
+    WorkerPool(int size) {
+        this.size = size;
+        this.threads = new Thread[size - 1];
+        for (int w = 1; w < size; w++) {
+            int index = w;
+            Thread t = new Thread(() -> loop(index), "coag-cpu-worker-" + w);
+            t.setDaemon(true);
+            threads[w - 1] = t;
+            t.start();
+        }
+    }
+
+    /** @return number of workers including the caller */
+    int size() {
+        return size;
+    }
+
+    /**
+     * Runs {@code t} on every worker and waits for all.
+     *
+     * @param t the phase
+     */
+    void run(Task t) {
+        if (size == 1) {
+            t.run(0);
+            return;
+        }
+        task = t;
+        caller = Thread.currentThread();
+        pending.set(size - 1);
+        generation++;
+        for (Thread th : threads) {
+            LockSupport.unpark(th);
+        }
+        Throwable own = null;
+        try {
+            t.run(0);
+        } catch (Throwable e) {
+            own = e;
+        }
+        for (int spin = 0; pending.get() != 0; spin++) {
+            if (spin < SPINS) {
+                Thread.onSpinWait();
+            } else {
+                LockSupport.parkNanos(this, 50_000);
+            }
+        }
+        Throwable first = own != null ? own : failure;
+        failure = null;
+        if (first instanceof RuntimeException re) {
+            throw re;
+        }
+        if (first instanceof Error err) {
+            throw err;
+        }
+        if (first != null) {
+            throw new IllegalStateException(first);
+        }
+    }
+
+    private void loop(int index) {
+        long seen = 0;
+        while (true) {
+            for (int spin = 0; generation == seen && !closed; spin++) {
+                if (spin < SPINS) {
+                    Thread.onSpinWait();
+                } else {
+                    LockSupport.parkNanos(this, 1_000_000);
+                }
+            }
+            if (closed) {
+                return;
+            }
+            seen = generation;
+            try {
+                task.run(index);
+            } catch (Throwable e) {
+                failure = e;
+            }
+            if (pending.decrementAndGet() == 0) {
+                LockSupport.unpark(caller);
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        for (Thread th : threads) {
+            LockSupport.unpark(th);
+        }
+    }
+}
