@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.coag.core.backend.BackendOptions;
 import org.coag.core.backend.Backends;
 import org.coag.core.config.ConfigReader;
 import org.coag.core.config.RunConfig;
@@ -20,6 +21,7 @@ import org.coag.core.run.RunDirectory;
 import org.coag.core.run.RunDriver;
 import org.coag.core.run.RunResult;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -52,14 +54,18 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, description = "no progress bar")
     private boolean quiet;
 
+    @Mixin
+    private BackendOptionsMixin backendOptions = new BackendOptionsMixin();
+
     @Override
     public Integer call() throws IOException {
+        BackendOptions options = backendOptions.options();
         RunDirectory dir;
         RunConfig cfg;
         boolean resuming = resume != null;
         if (resuming) {
             if (config != null || !overrides.isEmpty() || backend != null || seed != null || out != null) {
-                throw new ModelException("--resume continues a run exactly as configured: CONFIG, --set, --backend, --seed and --out cannot be combined with it");
+                throw new ModelException("--resume continues a run exactly as configured: CONFIG, --set, --backend, --seed and --out cannot be combined with it (--threads and --vector-bits can)");
             }
             dir = RunDirectory.open(resume);
             cfg = ConfigReader.read(dir.readConfig(), List.of());
@@ -87,7 +93,7 @@ final class RunCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(hook);
         ProgressPrinter progress = new ProgressPrinter(quiet);
         System.out.println("coag run -> " + dir.path());
-        RunResult result = new RunDriver(cfg, dir, control, progress).run(resuming);
+        RunResult result = new RunDriver(cfg, dir, control, progress).withOptions(options).run(resuming);
         progress.finish();
         try {
             Runtime.getRuntime().removeShutdownHook(hook);
