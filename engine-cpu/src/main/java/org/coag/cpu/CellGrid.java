@@ -17,6 +17,7 @@ import jdk.incubator.vector.VectorOperators;
  * <pre>
  *   c_k      = ((pos[k] - origin[k]) &gt;&gt;&gt; shift) &amp; mask[k]      cell coordinate, 0..cells[k]-1
  *   linear   = sum_k c_k * stride[k]                             stride[dim-1] = 1
+ *   cells[k] = a power of two, so c_k = (linear &gt;&gt;&gt; log2 stride[k]) &amp; (cells[k] - 1)
  *   side     = 2^shift fixed-point units &gt;= reach
  * </pre>
  */
@@ -26,6 +27,8 @@ final class CellGrid {
     private final long[] mask;
     private final int[] cells;
     private final int[] stride;
+    private long reachFloor;
+    private long upperFace;
     private boolean wrap;
     private int shift;
     private long lowMask;
@@ -77,7 +80,7 @@ final class CellGrid {
             long product = 1;
             for (int k = 0; k < dim && product <= budget; k++) {
                 long factor = ((max[k] - min[k]) >>> s) + 1;
-                product = factor <= 0 || factor > budget ? budget + 1 : product * factor;
+                product = factor <= 0 || factor > budget ? budget + 1 : product * Long.highestOneBit(2 * factor - 1);
             }
             if (product <= budget) {
                 break;
@@ -85,7 +88,8 @@ final class CellGrid {
         }
         for (int k = 0; k < dim; k++) {
             origin[k] = min[k];
-            cells[k] = (int) (((max[k] - min[k]) >>> s) + 1);
+            long used = ((max[k] - min[k]) >>> s) + 1;
+            cells[k] = (int) Long.highestOneBit(2 * used - 1);
             mask[k] = -1L;
         }
         set(false, s, reachFixed);
@@ -97,12 +101,92 @@ final class CellGrid {
         lowMask = cellShift >= 64 ? -1L : (1L << cellShift) - 1;
         side = Math.scalb(1.0, cellShift);
         reach = reachFixed;
+        reachFloor = (long) Math.floor(reachFixed);
+        upperFace = cellShift >= 64 ? Long.MAX_VALUE : (1L << cellShift) - reachFloor;
         int s = 1;
         for (int k = dim - 1; k >= 0; k--) {
             stride[k] = s;
             s *= cells[k];
         }
         total = s;
+    }
+
+    /**
+     * @return true when each pair of neighbouring cells is one forward offset apart (free space
+     *         always; the torus needs 3 or more cells per side, else +1 and -1 meet)
+     */
+    boolean halfShell() {
+        if (!wrap) {
+            return true;
+        }
+        for (int k = 0; k < dim; k++) {
+            if (cells[k] < 3) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * @param cell linear index
+     * @param coords receives its coordinates
+     */
+    void decompose(int cell, int[] coords) {
+        for (int k = 0; k < dim; k++) {
+            coords[k] = (cell >>> Integer.numberOfTrailingZeros(stride[k])) & (cells[k] - 1);
+        }
+    }
+
+    /** @return cells along the last dimension (stride 1: a row of cells is contiguous in sorted order) */
+    int rowLength() {
+        return cells[dim - 1];
+    }
+
+    /** @return true on the torus */
+    boolean wraps() {
+        return wrap;
+    }
+
+    /**
+     * @param coords a cell's coordinates
+     * @param offset a row offset over dimensions 0..dim-2 ({@link RowShell})
+     * @return the linear index of the first cell (last coordinate 0) of the row at coords + offset,
+     *         or -1 outside a free-space grid
+     */
+    int rowStart(int[] coords, int[] offset) {
+        int linear = 0;
+        for (int k = 0; k < dim - 1; k++) {
+            int c = coords[k] + offset[k];
+            if (c < 0 || c >= cells[k]) {
+                if (!wrap) {
+                    return -1;
+                }
+                c = c < 0 ? cells[k] - 1 : 0;
+            }
+            linear += c * stride[k];
+        }
+        return linear;
+    }
+
+    /**
+     * Without branches (whether a particle is near a face is close to random, and mispredicted
+     * branches cost more than the arithmetic): integer offsets against the floor of the reach,
+     * which is the exact test {@code offset <= reach} for integer offsets.
+     *
+     * @param pos coordinates [dim][slot]
+     * @param i slot
+     * @return bit 2k when slot i lies within the reach of its cell's lower face in dimension k,
+     *         bit 2k+1 for the upper face (for grids with at most 2^62 units per cell)
+     */
+    int faceBits(long[][] pos, int i) {
+        int bits = 0;
+        for (int k = 0; k < dim; k++) {
+            long offset = (pos[k][i] - origin[k]) & lowMask;
+            int lower = (int) ((reachFloor - offset) >>> 63) ^ 1;
+            int upper = (int) ((offset - upperFace) >>> 63) ^ 1;
+            bits |= lower << (2 * k) | upper << (2 * k + 1);
+        }
+        return bits;
     }
 
     /** @return number of cells */
@@ -163,8 +247,8 @@ final class CellGrid {
                 if (g == 2 && (nearLower || nearUpper)) {
                     lower = c ^ 1;
                 } else if (g >= 3) {
-                    lower = nearLower ? (c + g - 1) % g : -1;
-                    upper = nearUpper ? (c + 1) % g : -1;
+                    lower = nearLower ? (c == 0 ? g - 1 : c - 1) : -1;
+                    upper = nearUpper ? (c == g - 1 ? 0 : c + 1) : -1;
                 }
             } else {
                 lower = nearLower && c > 0 ? c - 1 : -1;

@@ -1,9 +1,11 @@
 package org.coag.cpu;
 
 /**
- * Sorts the live slots by cell into the other buffer of {@link Particles}, dropping the dead
- * (mass 0), in parallel and deterministically, and leaves {@code cellStart[c]} = first slot of
- * cell c ({@code cellStart[cells]} = live count).
+ * Sorts the live slots by cell, in parallel and deterministically: {@code order[q]} is the slot at
+ * sorted position q (the dead, mass 0, are left out), {@code cellStart[c]} the first position of
+ * cell c ({@code cellStart[cells]} = live count), {@code sortedCell[q]} the cell at position q.
+ * Only indices move; {@link #gather} moves the particles themselves into sorted order (every few
+ * steps, to keep memory access local: particles seldom change cell in one step).
  *
  * <p>Two passes: (1) each worker counts its slot range into coarse buckets of consecutive cells and
  * writes slot indices bucket by bucket (stable); (2) each worker takes whole buckets, counts their
@@ -18,6 +20,8 @@ final class CellSort {
     private final int[] firstBucket;
     private int[] cellStart = new int[0];
     private int[] staging = new int[0];
+    private int[] sortedCell = new int[0];
+    private int[] order = new int[0];
     private int bucketShift;
     private int buckets;
     private int cells;
@@ -54,6 +58,8 @@ final class CellSort {
         }
         if (staging.length < count) {
             staging = new int[count];
+            sortedCell = new int[count];
+            order = new int[count];
         }
     }
 
@@ -125,13 +131,12 @@ final class CellSort {
     }
 
     /**
-     * Pass 2: sort this worker's buckets by cell and move their particles to the other buffer.
+     * Pass 2: sort this worker's buckets by cell.
      *
-     * @param p particles
      * @param cell cell index by slot (current buffer)
      * @param w worker
      */
-    void place(Particles p, int[] cell, int w) {
+    void place(int[] cell, int w) {
         for (int b = firstBucket[w]; b < firstBucket[w + 1]; b++) {
             int cellFrom = b << bucketShift;
             int cellTo = Math.min(cells, (b + 1) << bucketShift);
@@ -148,9 +153,37 @@ final class CellSort {
             }
             for (int q = end - 1; q >= begin; q--) {
                 int i = staging[q];
-                p.moveToOther(i, --cellStart[cell[i]]);
+                int c = cell[i];
+                int dest = --cellStart[c];
+                order[dest] = i;
+                sortedCell[dest] = c;
             }
         }
+    }
+
+    /**
+     * Moves sorted positions [from, to) into the other buffer of {@code p} (the caller swaps when
+     * every worker is done); afterwards position q is slot q.
+     *
+     * @param p particles
+     * @param from first position
+     * @param to end position
+     */
+    void gather(Particles p, int from, int to) {
+        for (int q = from; q < to; q++) {
+            p.moveToOther(order[q], q);
+            order[q] = q;
+        }
+    }
+
+    /** @return the slot at each sorted position (valid after {@link #place}) */
+    int[] order() {
+        return order;
+    }
+
+    /** @return the cell at each sorted position (valid after {@link #place}) */
+    int[] sortedCell() {
+        return sortedCell;
     }
 
     /** @return first slot of each cell, indexed 0..cells (valid after {@link #place}) */

@@ -1,6 +1,9 @@
 package org.coag.cpu;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.coag.core.backend.EventSink;
+import org.coag.core.backend.PhaseTimes;
 import org.coag.core.backend.ParticleState;
 import org.coag.core.backend.Simulation;
 import org.coag.core.model.Domain;
@@ -27,7 +30,8 @@ import org.coag.core.step.PairParameters;
  * </ol>
  * Slots are in cell order, not id order; {@link #readState} returns id order.
  */
-final class CpuSimulation implements Simulation {
+final class CpuSimulation implements Simulation, PhaseTimes {
+    private static final String[] PHASES = {"move", "checks+grid", "cell index", "sort", "pair scan", "resolve"};
     private final ModelSpec spec;
     private final boolean free;
     private final boolean rangeVaries;
@@ -36,6 +40,7 @@ final class CpuSimulation implements Simulation {
     private final MassTables tables;
     private final CellGrid grid;
     private final CellSort sorter;
+    private final RowShell shell;
     private final WorkerPool pool;
     private final Worker[] workers;
     private final FiredPairs fired = new FiredPairs();
@@ -47,9 +52,13 @@ final class CpuSimulation implements Simulation {
     private final WorkerPool.Task stageTask = this::stagePhase;
     private final WorkerPool.Task placeTask = this::placePhase;
     private final WorkerPool.Task scanTask = this::scanPhase;
+    private final WorkerPool.Task gatherTask = this::gatherPhase;
+    private final long[] phaseNanos = new long[PHASES.length];
     private int[] cell = new int[0];
     private int[] slotOfId = new int[0];
     private int live;
+    private int sorted;
+    private double bound2;
     private long step;
 
     CpuSimulation(ModelSpec spec, long seed, ParticleState initial, long firstStep, int threads) {
@@ -67,6 +76,7 @@ final class CpuSimulation implements Simulation {
         this.tables = new MassTables(spec, largest);
         this.grid = new CellGrid(spec.dim());
         this.sorter = new CellSort(threads);
+        this.shell = new RowShell(spec.dim());
         this.workers = new Worker[threads];
         for (int w = 0; w < threads; w++) {
             workers[w] = new Worker(spec, seed);
@@ -93,7 +103,9 @@ final class CpuSimulation implements Simulation {
         if (tables.failure() != null) {
             LimitChecks.replayTables(particles, spec);
         }
+        long t0 = System.nanoTime();
         pool.run(moveTask);
+        long t1 = System.nanoTime();
         double range = checkedRange();
         double reach = PairParameters.searchReach(range, spec.domain().unit());
         if (free) {
@@ -106,26 +118,50 @@ final class CpuSimulation implements Simulation {
         if (cell.length < particles.count()) {
             cell = new int[particles.count()];
         }
+        long t2 = System.nanoTime();
         pool.run(cellTask);
+        long t3 = System.nanoTime();
         sorter.prepare(particles.count(), grid.total());
         pool.run(countTask);
         int sorted = sorter.offsets();
         pool.run(stageTask);
         pool.run(placeTask);
+        this.sorted = sorted;
+        pool.run(gatherTask);
         particles.swap(sorted);
+        long t4 = System.nanoTime();
         pool.run(scanTask);
+        long t5 = System.nanoTime();
         resolve(sink);
+        long t6 = System.nanoTime();
+        phaseNanos[0] += t1 - t0;
+        phaseNanos[1] += t2 - t1;
+        phaseNanos[2] += t3 - t2;
+        phaseNanos[3] += t4 - t3;
+        phaseNanos[4] += t5 - t4;
+        phaseNanos[5] += t6 - t5;
         step++;
+    }
+
+    @Override
+    public Map<String, Long> phaseNanos() {
+        Map<String, Long> m = new LinkedHashMap<>();
+        for (int i = 0; i < PHASES.length; i++) {
+            m.put(PHASES[i], phaseNanos[i]);
+        }
+        return m;
     }
 
     private double checkedRange() {
         if (!rangeVaries) {
+            bound2 = range2Common;
             return Math.sqrt(range2Common);
         }
         double largest = 0;
         for (Worker w : workers) {
             largest = Math.max(largest, w.largestRange2);
         }
+        bound2 = largest;
         return LimitChecks.range(particles, spec, tables, largest, step);
     }
 
@@ -177,12 +213,21 @@ final class CpuSimulation implements Simulation {
     }
 
     private void placePhase(int w) {
-        sorter.place(particles, cell, w);
+        sorter.place(cell, w);
+    }
+
+    private void gatherPhase(int w) {
+        sorter.gather(particles, chunkStart(w, sorted), chunkStart(w + 1, sorted));
     }
 
     private void scanPhase(int w) {
-        int count = particles.count();
-        workers[w].scanner.scan(particles, grid, sorter.cellStart(), chunkStart(w, count), chunkStart(w + 1, count), step);
+        int from = chunkStart(w, sorted);
+        int to = chunkStart(w + 1, sorted);
+        if (grid.halfShell()) {
+            workers[w].scanner.scanRows(particles, grid, shell, sorter.cellStart(), sorter.sortedCell(), from, to, bound2, step);
+        } else {
+            workers[w].scanner.scan(particles, grid, sorter.cellStart(), from, to, step);
+        }
     }
 
     private void resolve(EventSink sink) {

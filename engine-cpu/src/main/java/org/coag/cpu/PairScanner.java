@@ -24,6 +24,7 @@ final class PairScanner {
     private final PairTable table;
     private final FiredPairs fired = new FiredPairs();
     private final int[] neighbours;
+    private final int[] coords;
 
     /**
      * @param spec the model
@@ -41,6 +42,7 @@ final class PairScanner {
         this.rng = new CounterRng(seed);
         this.table = new PairTable(spec);
         this.neighbours = new int[(int) Math.round(Math.pow(3, dim))];
+        this.coords = new int[dim];
     }
 
     /** @return the pairs this worker found in the last scan */
@@ -74,8 +76,91 @@ final class PairScanner {
         }
     }
 
-    private void test(Particles p, int i, int j, long step) {
+    /**
+     * Half-shell scan of the sorted slots [from, to): each particle against the rest of its own
+     * cell and, across the faces it is near, the next cell along its row and the cells of the
+     * forward rows ({@link RowShell}). Each of these is a run of consecutive slots, tested a vector
+     * at a time ({@link VectorPairs}); the rare pairs closer than {@code bound2} get the full scalar
+     * test. Every pair within the reach is tested exactly once. Needs {@link CellGrid#halfShell()}.
+     *
+     * @param p particles, sorted by cell (slot = sorted position)
+     * @param grid the grid they were sorted on
+     * @param shell forward rows
+     * @param cellStart first slot per cell
+     * @param sortedCell cell of each slot
+     * @param from first slot
+     * @param to end slot
+     * @param bound2 largest squared interaction range of any live pair
+     * @param step step index
+     */
+    void scanRows(Particles p, CellGrid grid, RowShell shell, int[] cellStart, int[] sortedCell, int from, int to,
+                  double bound2, long step) {
+        fired.clear();
         long[][] pos = p.pos();
+        int last = dim - 1;
+        int rowLength = grid.rowLength();
+        boolean wrap = grid.wraps();
+        int c = -1;
+        int cz = 0;
+        for (int a = from; a < to; a++) {
+            if (sortedCell[a] != c) {
+                c = sortedCell[a];
+                grid.decompose(c, coords);
+                cz = coords[last];
+            }
+            int bits = grid.faceBits(pos, a);
+            int zLower = (bits >>> (2 * last)) & 1;
+            int zUpper = (bits >>> (2 * last + 1)) & 1;
+            boolean upperWraps = zUpper == 1 && cz == rowLength - 1;
+            run(p, a, a + 1, cellStart[c + 1 + (upperWraps ? 0 : zUpper)], bound2, step);
+            if (upperWraps && wrap) {
+                run(p, a, cellStart[c - cz], cellStart[c - cz + 1], bound2, step);
+            }
+            for (int f : shell.visits(bits)) {
+                int row = grid.rowStart(coords, shell.offset(f));
+                if (row < 0) {
+                    continue;
+                }
+                int lo = cz - zLower;
+                int hi = cz + zUpper;
+                if (lo < 0) {
+                    if (wrap) {
+                        run(p, a, cellStart[row + rowLength - 1], cellStart[row + rowLength], bound2, step);
+                    }
+                    lo = 0;
+                }
+                if (hi >= rowLength) {
+                    if (wrap) {
+                        run(p, a, cellStart[row], cellStart[row + 1], bound2, step);
+                    }
+                    hi = rowLength - 1;
+                }
+                run(p, a, cellStart[row + lo], cellStart[row + hi + 1], bound2, step);
+            }
+        }
+    }
+
+    /** Particle i against slots [begin, end): at least one vector, so an empty run costs no branch miss. */
+    private void run(Particles p, int i, int begin, int end, double bound2, long step) {
+        long[][] pos = p.pos();
+        int b = begin;
+        do {
+            long hits = VectorPairs.closer(pos, i, b, end, unit, bound2);
+            while (hits != 0) {
+                int lane = Long.numberOfTrailingZeros(hits);
+                test(p, i, b + lane, step);
+                hits &= hits - 1;
+            }
+            b += CpuVectors.LANES;
+        } while (b < end);
+    }
+
+    /** Pair (a, b) in either order; tested as (lower id, higher id) exactly like the reference. */
+    private void test(Particles p, int a, int b, long step) {
+        long[][] pos = p.pos();
+        boolean aFirst = p.id()[a] < p.id()[b];
+        int i = aFirst ? a : b;
+        int j = aFirst ? b : a;
         double r2 = 0;
         for (int k = 0; k < dim; k++) {
             double dx = (double) (pos[k][i] - pos[k][j]) * unit;

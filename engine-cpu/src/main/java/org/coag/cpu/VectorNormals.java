@@ -108,19 +108,30 @@ final class VectorNormals {
     }
 
     /**
-     * {@code z[t] = Gaussians.inverseCdf(u[t])} for t in 0..n-1, bit for bit.
+     * {@code z[t] = Gaussians.inverseCdf(u[t])} for t in 0..n-1, bit for bit. Three short loops
+     * (central branch, logarithm, tail branch) rather than one long one: C2 compiles each fully to
+     * SIMD, while one loop with every operation exceeded its inlining budget and fell back to the
+     * Vector API's slow Java paths.
      *
      * @param u uniforms in (0, 1)
      * @param z destination
+     * @param log scratch of n entries
      * @param n count
      */
-    static void normals(double[] u, double[] z, int n) {
+    static void normals(double[] u, double[] z, double[] log, int n) {
         int upper = n - n % LANES;
+        central(u, z, upper);
+        tailLog(u, log, upper);
+        tail(u, log, z, upper);
+        for (int t = upper; t < n; t++) {
+            z[t] = Gaussians.inverseCdf(u[t]);
+        }
+    }
+
+    /** AS241's central rational function, for every lane (the tail pass overwrites the others). */
+    private static void central(double[] u, double[] z, int upper) {
         for (int t = 0; t < upper; t += LANES) {
-            DoubleVector p = DoubleVector.fromArray(DOUBLES, u, t);
-            DoubleVector q = p.sub(0.5);
-            VectorMask<Double> central = q.abs().compare(VectorOperators.LE, 0.425);
-            VectorMask<Double> negative = q.compare(VectorOperators.LT, 0.0);
+            DoubleVector q = DoubleVector.fromArray(DOUBLES, u, t).sub(0.5);
             DoubleVector r = DoubleVector.broadcast(DOUBLES, 0.180625).sub(q.mul(q));
             DoubleVector num = r.mul(2.5090809287301226727e+3).add(3.3430575583588128105e+4).mul(r)
                     .add(6.7265770927008700853e+4).mul(r).add(4.5921953931549871457e+4).mul(r)
@@ -130,47 +141,63 @@ final class VectorNormals {
                     .add(3.9307895800092710610e+4).mul(r).add(2.1213794301586595867e+4).mul(r)
                     .add(5.3941960214247511077e+3).mul(r).add(6.8718700749205790830e+2).mul(r)
                     .add(4.2313330701600911252e+1).mul(r).add(1.0);
-            DoubleVector inner = q.mul(num).div(den);
+            q.mul(num).div(den).intoArray(z, t);
+        }
+    }
 
-            DoubleVector x = DoubleVector.broadcast(DOUBLES, 1.0).sub(p).blend(p, negative);
+    /**
+     * fdlibm log of AS241's tail argument min(p, 1 - p), for arguments in the normal range with
+     * k != 0 (every tail argument is below 0.075); NaN where fdlibm would take its small-f or k = 0
+     * branch (left to the scalar code).
+     */
+    private static void tailLog(double[] u, double[] out, int upper) {
+        for (int t = 0; t < upper; t += LANES) {
+            DoubleVector p = DoubleVector.fromArray(DOUBLES, u, t);
+            DoubleVector x = DoubleVector.broadcast(DOUBLES, 1.0).sub(p).blend(p, p.compare(VectorOperators.LT, 0.5));
             LongVector bits = x.reinterpretAsLongs();
             LongVector hx = bits.lanewise(VectorOperators.LSHR, 32);
             LongVector k = hx.lanewise(VectorOperators.ASHR, 20).sub(1023);
             hx = hx.and(0x000fffffL);
             LongVector i = hx.add(0x95f64).and(0x100000);
-            DoubleVector xm = hx.or(i.lanewise(VectorOperators.XOR, 0x3ff00000L)).lanewise(VectorOperators.LSHL, 32)
-                    .or(bits.and(MASK32)).reinterpretAsDoubles();
+            DoubleVector f = hx.or(i.lanewise(VectorOperators.XOR, 0x3ff00000L)).lanewise(VectorOperators.LSHL, 32)
+                    .or(bits.and(MASK32)).reinterpretAsDoubles().sub(1.0);
             k = k.add(i.lanewise(VectorOperators.ASHR, 20));
             VectorMask<Long> odd = hx.add(2).and(0x000fffffL).compare(VectorOperators.LT, 3L).or(k.compare(VectorOperators.EQ, 0L));
             VectorMask<Long> upperForm = hx.sub(0x6147a).or(LongVector.broadcast(LONGS, 0x6b851).sub(hx)).compare(VectorOperators.GT, 0L);
-            DoubleVector f = xm.sub(1.0);
             DoubleVector s = f.div(f.add(2.0));
             DoubleVector dk = (DoubleVector) k.convert(VectorOperators.L2D, 0);
             DoubleVector zz = s.mul(s);
             DoubleVector w = zz.mul(zz);
-            DoubleVector t1 = w.mul(w.mul(w.mul(LG6).add(LG4)).add(LG2));
-            DoubleVector t2 = zz.mul(w.mul(w.mul(w.mul(LG7).add(LG5)).add(LG3)).add(LG1));
-            DoubleVector rr = t2.add(t1);
+            DoubleVector r = zz.mul(w.mul(w.mul(w.mul(LG7).add(LG5)).add(LG3)).add(LG1)).add(w.mul(w.mul(w.mul(LG6).add(LG4)).add(LG2)));
             DoubleVector hfsq = f.mul(0.5).mul(f);
-            DoubleVector logA = dk.mul(LN2_HI).sub(hfsq.sub(s.mul(hfsq.add(rr)).add(dk.mul(LN2_LO))).sub(f));
-            DoubleVector logB = dk.mul(LN2_HI).sub(s.mul(f.sub(rr)).sub(dk.mul(LN2_LO)).sub(f));
-            DoubleVector log = logB.blend(logA, upperForm.cast(DOUBLES));
+            DoubleVector a = dk.mul(LN2_HI).sub(hfsq.sub(s.mul(hfsq.add(r)).add(dk.mul(LN2_LO))).sub(f));
+            DoubleVector b = dk.mul(LN2_HI).sub(s.mul(f.sub(r)).sub(dk.mul(LN2_LO)).sub(f));
+            b.blend(a, upperForm.cast(DOUBLES)).blend(Double.NaN, odd.cast(DOUBLES)).intoArray(out, t);
+        }
+    }
 
-            DoubleVector y = log.neg().sqrt();
-            VectorMask<Double> far = y.compare(VectorOperators.GT, 5.0);
+    /** AS241's tail branch where |p - 0.5| > 0.425; the rare lanes (|z| > 7, NaN log) in scalar. */
+    private static void tail(double[] u, double[] log, double[] z, int upper) {
+        for (int t = 0; t < upper; t += LANES) {
+            DoubleVector q = DoubleVector.fromArray(DOUBLES, u, t).sub(0.5);
+            VectorMask<Double> isTail = q.abs().compare(VectorOperators.GT, 0.425);
+            if (!isTail.anyTrue()) {
+                continue;
+            }
+            DoubleVector y = DoubleVector.fromArray(DOUBLES, log, t).neg().sqrt();
+            VectorMask<Double> rare = y.compare(VectorOperators.LE, 5.0).not().and(isTail);
             y = y.sub(1.6);
-            DoubleVector num2 = y.mul(7.74545014278341407640e-4).add(2.27238449892691845833e-2).mul(y)
+            DoubleVector num = y.mul(7.74545014278341407640e-4).add(2.27238449892691845833e-2).mul(y)
                     .add(2.41780725177450611770e-1).mul(y).add(1.27045825245236838258e0).mul(y)
                     .add(3.64784832476320460504e0).mul(y).add(5.76949722146069140550e0).mul(y)
                     .add(4.63033784615654529590e0).mul(y).add(1.42343711074968357734e0);
-            DoubleVector den2 = y.mul(1.05075007164441684324e-9).add(5.47593808499534494600e-4).mul(y)
+            DoubleVector den = y.mul(1.05075007164441684324e-9).add(5.47593808499534494600e-4).mul(y)
                     .add(1.51986665636164571966e-2).mul(y).add(1.48103976427480074590e-1).mul(y)
                     .add(6.89767334985100004550e-1).mul(y).add(1.67638483018380384940e0).mul(y)
                     .add(2.05319162663775882187e0).mul(y).add(1.0);
-            DoubleVector tail = num2.div(den2);
-            tail = tail.blend(tail.neg(), negative);
-            tail.blend(inner, central).intoArray(z, t);
-            VectorMask<Double> rare = far.or(odd.cast(DOUBLES)).andNot(central);
+            DoubleVector val = num.div(den);
+            val = val.blend(val.neg(), q.compare(VectorOperators.LT, 0.0));
+            DoubleVector.fromArray(DOUBLES, z, t).blend(val, isTail).intoArray(z, t);
             if (rare.anyTrue()) {
                 for (int l = 0; l < LANES; l++) {
                     if (rare.laneIsSet(l)) {
@@ -178,9 +205,6 @@ final class VectorNormals {
                     }
                 }
             }
-        }
-        for (int t = upper; t < n; t++) {
-            z[t] = Gaussians.inverseCdf(u[t]);
         }
     }
 }

@@ -19,6 +19,7 @@ final class Worker {
     final double[][] u;
     final double[][] z;
     final long[][] box;
+    final double[] log = new double[TILE];
     double widestSigma;
     double largestRange2;
 
@@ -64,7 +65,7 @@ final class Worker {
             int n = Math.min(TILE, to - t0);
             normals.uniforms(ids, t0, n, step, blocks, u);
             for (int c = 0; c < dim; c++) {
-                VectorNormals.normals(u[c], z[c], n);
+                VectorNormals.normals(u[c], z[c], log, n);
             }
             VectorMoves.apply(pos, mass, t0, n, z, sigma, uniform);
             for (int i = t0; i < t0 + n; i++) {
