@@ -142,6 +142,24 @@ final class CellGrid {
         return cells[dim - 1];
     }
 
+    long origin(int k) {
+        return origin[k];
+    }
+
+    long lowMask() {
+        return lowMask;
+    }
+
+    /** @return the reach, rounded down, fixed-point units */
+    long reachFloor() {
+        return reachFloor;
+    }
+
+    /** @return the offset from a cell's lower face at and beyond which a point is near the upper face */
+    long upperFace() {
+        return upperFace;
+    }
+
     /** @return true on the torus */
     boolean wraps() {
         return wrap;

@@ -58,7 +58,7 @@ final class CellSort {
         }
         if (staging.length < count) {
             staging = new int[count];
-            sortedCell = new int[count];
+            sortedCell = new int[count + CpuVectors.LANES];
             order = new int[count];
         }
     }

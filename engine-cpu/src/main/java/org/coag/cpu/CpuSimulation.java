@@ -31,7 +31,7 @@ import org.coag.core.step.PairParameters;
  * Slots are in cell order, not id order; {@link #readState} returns id order.
  */
 final class CpuSimulation implements Simulation, PhaseTimes {
-    private static final String[] PHASES = {"move", "checks+grid", "cell index", "sort", "pair scan", "resolve"};
+    private static final String[] PHASES = {"move", "checks+grid", "cell index+count", "sort", "pair scan", "resolve"};
     private final ModelSpec spec;
     private final boolean free;
     private final boolean rangeVaries;
@@ -48,7 +48,6 @@ final class CpuSimulation implements Simulation, PhaseTimes {
     private final long[] boxMax;
     private final WorkerPool.Task moveTask = this::movePhase;
     private final WorkerPool.Task cellTask = this::cellPhase;
-    private final WorkerPool.Task countTask = this::countPhase;
     private final WorkerPool.Task stageTask = this::stagePhase;
     private final WorkerPool.Task placeTask = this::placePhase;
     private final WorkerPool.Task scanTask = this::scanPhase;
@@ -119,10 +118,9 @@ final class CpuSimulation implements Simulation, PhaseTimes {
             cell = new int[particles.count()];
         }
         long t2 = System.nanoTime();
+        sorter.prepare(particles.count(), grid.total());
         pool.run(cellTask);
         long t3 = System.nanoTime();
-        sorter.prepare(particles.count(), grid.total());
-        pool.run(countTask);
         int sorted = sorter.offsets();
         pool.run(stageTask);
         pool.run(placeTask);
@@ -200,10 +198,6 @@ final class CpuSimulation implements Simulation, PhaseTimes {
     private void cellPhase(int w) {
         int count = particles.count();
         grid.cellsOf(particles.pos(), chunkStart(w, count), chunkStart(w + 1, count), cell);
-    }
-
-    private void countPhase(int w) {
-        int count = particles.count();
         sorter.count(particles, cell, w, chunkStart(w, count), chunkStart(w + 1, count));
     }
 

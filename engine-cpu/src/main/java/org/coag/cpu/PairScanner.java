@@ -25,6 +25,7 @@ final class PairScanner {
     private final FiredPairs fired = new FiredPairs();
     private final int[] neighbours;
     private final int[] coords;
+    private final int[] scratch = new int[CpuVectors.LANES];
 
     /**
      * @param spec the model
@@ -96,47 +97,55 @@ final class PairScanner {
     void scanRows(Particles p, CellGrid grid, RowShell shell, int[] cellStart, int[] sortedCell, int from, int to,
                   double bound2, long step) {
         fired.clear();
-        long[][] pos = p.pos();
+        for (int a0 = from; a0 < to; a0 += CpuVectors.LANES) {
+            long work = ScanFilter.mayHavePartners(grid, p.pos(), sortedCell, cellStart, a0, to, scratch);
+            while (work != 0) {
+                particle(p, grid, shell, cellStart, sortedCell[a0 + Long.numberOfTrailingZeros(work)],
+                        a0 + Long.numberOfTrailingZeros(work), bound2, step);
+                work &= work - 1;
+            }
+        }
+    }
+
+    /** The half-shell runs of sorted slot a in cell c. */
+    private void particle(Particles p, CellGrid grid, RowShell shell, int[] cellStart, int c, int a, double bound2, long step) {
         int last = dim - 1;
         int rowLength = grid.rowLength();
         boolean wrap = grid.wraps();
-        int c = -1;
-        int cz = 0;
-        for (int a = from; a < to; a++) {
-            if (sortedCell[a] != c) {
-                c = sortedCell[a];
-                grid.decompose(c, coords);
-                cz = coords[last];
+        int cz = c & (rowLength - 1);
+        int bits = grid.faceBits(p.pos(), a);
+        int zLower = (bits >>> (2 * last)) & 1;
+        int zUpper = (bits >>> (2 * last + 1)) & 1;
+        boolean upperWraps = zUpper == 1 && cz == rowLength - 1;
+        run(p, a, a + 1, cellStart[c + 1 + (upperWraps ? 0 : zUpper)], bound2, step);
+        if (upperWraps && wrap) {
+            run(p, a, cellStart[c - cz], cellStart[c - cz + 1], bound2, step);
+        }
+        int[] rows = shell.visits(bits);
+        if (rows.length == 0) {
+            return;
+        }
+        grid.decompose(c, coords);
+        for (int f : rows) {
+            int row = grid.rowStart(coords, shell.offset(f));
+            if (row < 0) {
+                continue;
             }
-            int bits = grid.faceBits(pos, a);
-            int zLower = (bits >>> (2 * last)) & 1;
-            int zUpper = (bits >>> (2 * last + 1)) & 1;
-            boolean upperWraps = zUpper == 1 && cz == rowLength - 1;
-            run(p, a, a + 1, cellStart[c + 1 + (upperWraps ? 0 : zUpper)], bound2, step);
-            if (upperWraps && wrap) {
-                run(p, a, cellStart[c - cz], cellStart[c - cz + 1], bound2, step);
+            int lo = cz - zLower;
+            int hi = cz + zUpper;
+            if (lo < 0) {
+                if (wrap) {
+                    run(p, a, cellStart[row + rowLength - 1], cellStart[row + rowLength], bound2, step);
+                }
+                lo = 0;
             }
-            for (int f : shell.visits(bits)) {
-                int row = grid.rowStart(coords, shell.offset(f));
-                if (row < 0) {
-                    continue;
+            if (hi >= rowLength) {
+                if (wrap) {
+                    run(p, a, cellStart[row], cellStart[row + 1], bound2, step);
                 }
-                int lo = cz - zLower;
-                int hi = cz + zUpper;
-                if (lo < 0) {
-                    if (wrap) {
-                        run(p, a, cellStart[row + rowLength - 1], cellStart[row + rowLength], bound2, step);
-                    }
-                    lo = 0;
-                }
-                if (hi >= rowLength) {
-                    if (wrap) {
-                        run(p, a, cellStart[row], cellStart[row + 1], bound2, step);
-                    }
-                    hi = rowLength - 1;
-                }
-                run(p, a, cellStart[row + lo], cellStart[row + hi + 1], bound2, step);
+                hi = rowLength - 1;
             }
+            run(p, a, cellStart[row + lo], cellStart[row + hi + 1], bound2, step);
         }
     }
 

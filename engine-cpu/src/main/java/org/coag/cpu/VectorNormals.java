@@ -148,11 +148,14 @@ final class VectorNormals {
     /**
      * fdlibm log of AS241's tail argument min(p, 1 - p), for arguments in the normal range with
      * k != 0 (every tail argument is below 0.075); NaN where fdlibm would take its small-f or k = 0
-     * branch (left to the scalar code).
+     * branch (left to the scalar code). Vectors without a tail lane are skipped (so is their tail).
      */
     private static void tailLog(double[] u, double[] out, int upper) {
         for (int t = 0; t < upper; t += LANES) {
             DoubleVector p = DoubleVector.fromArray(DOUBLES, u, t);
+            if (!p.sub(0.5).abs().compare(VectorOperators.GT, 0.425).anyTrue()) {
+                continue;
+            }
             DoubleVector x = DoubleVector.broadcast(DOUBLES, 1.0).sub(p).blend(p, p.compare(VectorOperators.LT, 0.5));
             LongVector bits = x.reinterpretAsLongs();
             LongVector hx = bits.lanewise(VectorOperators.LSHR, 32);

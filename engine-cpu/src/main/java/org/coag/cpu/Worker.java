@@ -38,7 +38,8 @@ final class Worker {
     }
 
     /**
-     * Moves slots [from, to) by one step and gathers this worker's statistics.
+     * Moves slots [from, to) by one step and gathers this worker's statistics (the largest sigma
+     * and range only when a limit check needs them: free space or mass-dependent radii).
      *
      * @param p particles
      * @param tables per-mass sigma and range
@@ -68,10 +69,10 @@ final class Worker {
                 VectorNormals.normals(u[c], z[c], log, n);
             }
             VectorMoves.apply(pos, mass, t0, n, z, sigma, uniform);
-            for (int i = t0; i < t0 + n; i++) {
-                int m = mass[i];
-                widestSigma = Math.max(widestSigma, sigma[m]);
-                if (rangeVaries) {
+            if (free || rangeVaries) {
+                for (int i = t0; i < t0 + n; i++) {
+                    int m = mass[i];
+                    widestSigma = Math.max(widestSigma, sigma[m]);
                     largestRange2 = Math.max(largestRange2, range2[m]);
                 }
             }
