@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -106,6 +107,26 @@ class CliTest {
         assertEquals(1, o.err().strip().lines().count());
         assertFalse(Files.exists(out.resolve("summary.json")));
         assertEquals("failed", json(out.resolve("meta.json")).get("status"));
+    }
+
+    @Test
+    void verifyComparesBackendsAndRefusesBadLists() throws IOException {
+        Path cfg = write("verify.toml", SMALL);
+        Outcome ok = coag("verify", cfg.toString(), "--backends", "reference,cpu", "--steps", "60", "--threads", "2");
+        assertEquals(0, ok.code(), ok.err());
+        assertTrue(ok.out().contains("identical"), ok.out());
+        List<String> rows = ok.out().lines().filter(l -> l.startsWith("reference ") || l.startsWith("cpu ")).toList();
+        assertEquals(2, rows.size(), ok.out());
+        String[] ref = rows.get(0).trim().split("\\s+");
+        String[] cpu = rows.get(1).trim().split("\\s+");
+        assertEquals(ref[ref.length - 1], cpu[cpu.length - 1], "final_state_sha256");
+        assertEquals(ref[ref.length - 2], cpu[cpu.length - 2], "event_log_sha256");
+        Outcome one = coag("verify", cfg.toString(), "--backends", "reference");
+        assertEquals(1, one.code());
+        assertTrue(one.err().startsWith("coag: error: --backends needs at least two"), one.err());
+        Outcome unknown = coag("verify", cfg.toString(), "--backends", "reference,nope");
+        assertEquals(1, unknown.code());
+        assertTrue(unknown.err().contains("unknown backend 'nope'"), unknown.err());
     }
 
     @Test
