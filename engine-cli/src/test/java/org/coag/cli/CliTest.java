@@ -121,6 +121,9 @@ class CliTest {
         String[] cpu = rows.get(1).trim().split("\\s+");
         assertEquals(ref[ref.length - 1], cpu[cpu.length - 1], "final_state_sha256");
         assertEquals(ref[ref.length - 2], cpu[cpu.length - 2], "event_log_sha256");
+        Outcome differ = coag("verify", cfg.toString(), "--backends", "reference,skewed", "--steps", "60");
+        assertEquals(1, differ.code(), differ.out());
+        assertTrue(differ.err().contains("the backends differ"), differ.err());
         Outcome one = coag("verify", cfg.toString(), "--backends", "reference");
         assertEquals(1, one.code());
         assertTrue(one.err().startsWith("coag: error: --backends needs at least two"), one.err());
