@@ -4,6 +4,7 @@ import java.util.List;
 import org.coag.core.backend.Backend;
 import org.coag.core.backend.BackendOptions;
 import org.coag.core.conformance.BackendConformance;
+import org.junit.jupiter.api.BeforeAll;
 
 /**
  * The conformance suite on the cpu backend at 1, 2, 3 and 7 threads. Maven runs this class once
@@ -12,9 +13,13 @@ import org.coag.core.conformance.BackendConformance;
  * or a live count that stops being a multiple of the lane count).
  */
 class CpuConformanceTest extends BackendConformance {
+    @BeforeAll
+    static void sayWhichWidth() {
+        System.out.println("CpuConformanceTest: cpu backend with " + CpuVectors.BITS + "-bit vectors (" + CpuVectors.LANES + " lanes)");
+    }
+
     @Override
     protected Backend backend() {
-        System.out.println("cpu backend: " + CpuVectors.BITS + "-bit vectors");
         return new CpuBackend();
     }
 
