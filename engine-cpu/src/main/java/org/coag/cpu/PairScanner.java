@@ -26,6 +26,7 @@ final class PairScanner {
     private final int[] neighbours;
     private final int[] coords;
     private final int[] scratch = new int[CpuVectors.LANES];
+    private final long[] masks = new long[2];
 
     /**
      * @param spec the model
@@ -98,7 +99,12 @@ final class PairScanner {
                   double bound2, long step) {
         fired.clear();
         for (int a0 = from; a0 < to; a0 += CpuVectors.LANES) {
-            long work = ScanFilter.mayHavePartners(grid, p.pos(), sortedCell, cellStart, a0, to, scratch);
+            ScanFilter.mayHavePartners(grid, p.pos(), sortedCell, cellStart, a0, to, scratch, unit, bound2, masks);
+            for (long next = masks[1]; next != 0; next &= next - 1) {
+                int a = a0 + Long.numberOfTrailingZeros(next);
+                test(p, a, a + 1, step);
+            }
+            long work = masks[0];
             while (work != 0) {
                 particle(p, grid, shell, cellStart, sortedCell[a0 + Long.numberOfTrailingZeros(work)],
                         a0 + Long.numberOfTrailingZeros(work), bound2, step);
@@ -107,7 +113,7 @@ final class PairScanner {
         }
     }
 
-    /** The half-shell runs of sorted slot a in cell c. */
+    /** The half-shell runs of sorted slot a in cell c (its next slot was tested by the filter). */
     private void particle(Particles p, CellGrid grid, RowShell shell, int[] cellStart, int c, int a, double bound2, long step) {
         int last = dim - 1;
         int rowLength = grid.rowLength();
@@ -117,7 +123,7 @@ final class PairScanner {
         int zLower = (bits >>> (2 * last)) & 1;
         int zUpper = (bits >>> (2 * last + 1)) & 1;
         boolean upperWraps = zUpper == 1 && cz == rowLength - 1;
-        run(p, a, a + 1, cellStart[c + 1 + (upperWraps ? 0 : zUpper)], bound2, step);
+        run(p, a, a + 2, cellStart[c + 1 + (upperWraps ? 0 : zUpper)], bound2, step);
         if (upperWraps && wrap) {
             run(p, a, cellStart[c - cz], cellStart[c - cz + 1], bound2, step);
         }

@@ -11,8 +11,8 @@ import org.coag.core.backend.ParticleState;
  *   id[i], mass[i]     particle id and mass; mass 0 marks a particle that died this step
  *   pos[k][i]          coordinate k, fixed point x = pos * L / 2^64
  * </pre>
- * Memory: 2 * (8 + 8 dim) bytes per particle. Arrays are padded by one vector, so a vector load
- * starting at any slot below count stays inside them.
+ * Memory: 2 * (8 + 8 dim) bytes per particle. Arrays are padded by two vectors, so a vector load
+ * starting up to one vector past any slot below count stays inside them.
  */
 final class Particles {
     private final int dim;
@@ -27,7 +27,7 @@ final class Particles {
     /** @param state initial particles (copied; any slot order) */
     Particles(ParticleState state) {
         dim = state.dim();
-        int capacity = Math.max(1, state.count()) + CpuVectors.LANES;
+        int capacity = Math.max(1, state.count()) + 2 * CpuVectors.LANES;
         id = new int[capacity];
         mass = new int[capacity];
         pos = new long[dim][capacity];

@@ -17,7 +17,7 @@ final class VectorPairs {
     }
 
     /**
-     * @param pos coordinates [dim][slot], padded by one vector past the last slot
+     * @param pos coordinates [dim][slot], padded by two vectors past the last slot
      * @param i the particle
      * @param from first slot of the vector
      * @param to end of the run (lanes at or past it are off)
