@@ -1,9 +1,6 @@
 package org.coag.cli;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -108,14 +105,7 @@ final class RunCommand implements Callable<Integer> {
     }
 
     private String readConfig() throws IOException {
-        if (config == null) {
-            return ConfigReader.defaultConfigText();
-        }
-        try {
-            return Files.readString(config, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            throw new ModelException("config file " + config + " does not exist");
-        }
+        return config == null ? ConfigReader.defaultConfigText() : ConfigFiles.read(config);
     }
 
     private Path defaultOut() {

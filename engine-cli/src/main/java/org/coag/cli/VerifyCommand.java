@@ -1,9 +1,6 @@
 package org.coag.cli;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,7 +47,7 @@ final class VerifyCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         BackendOptions options = backendOptions.options();
-        String text = config == null ? ConfigReader.defaultConfigText() : read(config);
+        String text = config == null ? ConfigReader.defaultConfigText() : ConfigFiles.read(config);
         RunConfig cfg = ConfigReader.read(text, overrides);
         long k = steps != null ? steps : Math.min(cfg.run().steps(), 1000);
         if (k < 1) {
@@ -113,14 +110,6 @@ final class VerifyCommand implements Callable<Integer> {
         }
         if (terminal) {
             System.err.print("\r" + " ".repeat(40) + "\r");
-        }
-    }
-
-    private static String read(Path p) throws IOException {
-        try {
-            return Files.readString(p, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            throw new ModelException("config file " + p + " does not exist");
         }
     }
 }

@@ -1,5 +1,14 @@
 package org.coag.cpu;
 
+import static org.coag.core.rng.FdLibm.LG1;
+import static org.coag.core.rng.FdLibm.LG2;
+import static org.coag.core.rng.FdLibm.LG3;
+import static org.coag.core.rng.FdLibm.LG4;
+import static org.coag.core.rng.FdLibm.LG5;
+import static org.coag.core.rng.FdLibm.LG6;
+import static org.coag.core.rng.FdLibm.LG7;
+import static org.coag.core.rng.FdLibm.LN2_HI;
+import static org.coag.core.rng.FdLibm.LN2_LO;
 import static org.coag.cpu.CpuVectors.DOUBLES;
 import static org.coag.cpu.CpuVectors.INTS;
 import static org.coag.cpu.CpuVectors.LANES;
@@ -30,15 +39,6 @@ final class VectorNormals {
     private static final long MASK32 = 0xFFFFFFFFL;
     private static final long M0 = Philox4x32.M0 & MASK32;
     private static final long M1 = Philox4x32.M1 & MASK32;
-    private static final double LN2_HI = 6.93147180369123816490e-01;
-    private static final double LN2_LO = 1.90821492927058770002e-10;
-    private static final double LG1 = 6.666666666666735130e-01;
-    private static final double LG2 = 3.999999999940941908e-01;
-    private static final double LG3 = 2.857142874366239149e-01;
-    private static final double LG4 = 2.222219843214978396e-01;
-    private static final double LG5 = 1.818357216161805012e-01;
-    private static final double LG6 = 1.531383769920937332e-01;
-    private static final double LG7 = 1.479819860511658591e-01;
 
     private final long[] k0 = new long[Philox4x32.ROUNDS];
     private final long[] k1 = new long[Philox4x32.ROUNDS];

@@ -15,6 +15,7 @@ import org.coag.core.run.RunDirectory;
 import org.coag.core.run.RunDriver;
 import org.coag.core.run.RunListener;
 import org.coag.core.run.RunResult;
+import org.coag.core.run.TestConfigs;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,26 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  * result, so they may change on resume) ends with them too.
  */
 class CpuRunTest {
-    private static final String CONFIG = """
-            [model]
-            dim = 3
-            mode = "coagulation"
-            particles = 2001
-            volume_fraction = 0.02
-            [model.alpha]
-            value = 10.0
-            [model.diffusion]
-            type = "power"
-            exponent = -0.3333333333333333
-            [time]
-            dt_over_eps2 = 0.05
-            steps = 300
-            [observe]
-            every_steps = 20
-            [checkpoint]
-            every_steps = 50
-            every_seconds = 0
-            """;
+    private static final String CONFIG = TestConfigs.text("coag-3d-checkpoints.toml");
 
     @TempDir
     Path tmp;

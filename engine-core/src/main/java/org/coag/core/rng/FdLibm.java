@@ -11,16 +11,25 @@ package org.coag.core.rng;
  * functions equal {@link StrictMath} bit for bit.
  */
 public final class FdLibm {
-    private static final double LN2_HI = 6.93147180369123816490e-01;
-    private static final double LN2_LO = 1.90821492927058770002e-10;
+    /** ln 2, high part (fdlibm {@code ln2_hi}); public for the vector port in engine-cpu. */
+    public static final double LN2_HI = 6.93147180369123816490e-01;
+    /** ln 2, low part (fdlibm {@code ln2_lo}). */
+    public static final double LN2_LO = 1.90821492927058770002e-10;
     private static final double TWO54 = 1.80143985094819840000e+16;
-    private static final double LG1 = 6.666666666666735130e-01;
-    private static final double LG2 = 3.999999999940941908e-01;
-    private static final double LG3 = 2.857142874366239149e-01;
-    private static final double LG4 = 2.222219843214978396e-01;
-    private static final double LG5 = 1.818357216161805012e-01;
-    private static final double LG6 = 1.531383769920937332e-01;
-    private static final double LG7 = 1.479819860511658591e-01;
+    /** fdlibm {@code Lg1}, coefficient of the log's polynomial. */
+    public static final double LG1 = 6.666666666666735130e-01;
+    /** fdlibm {@code Lg2}, coefficient of the log's polynomial. */
+    public static final double LG2 = 3.999999999940941908e-01;
+    /** fdlibm {@code Lg3}, coefficient of the log's polynomial. */
+    public static final double LG3 = 2.857142874366239149e-01;
+    /** fdlibm {@code Lg4}, coefficient of the log's polynomial. */
+    public static final double LG4 = 2.222219843214978396e-01;
+    /** fdlibm {@code Lg5}, coefficient of the log's polynomial. */
+    public static final double LG5 = 1.818357216161805012e-01;
+    /** fdlibm {@code Lg6}, coefficient of the log's polynomial. */
+    public static final double LG6 = 1.531383769920937332e-01;
+    /** fdlibm {@code Lg7}, coefficient of the log's polynomial. */
+    public static final double LG7 = 1.479819860511658591e-01;
 
     private static final double HUGE = 1.0e+300;
     private static final double TWOM1000 = 9.33263618503218878990e-302;

@@ -18,26 +18,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class CheckpointResumeTest {
-    static final String CONFIG = """
-            [model]
-            dim = 3
-            mode = "coagulation"
-            particles = 2000
-            volume_fraction = 0.02
-            [model.alpha]
-            value = 10.0
-            [model.diffusion]
-            type = "power"
-            exponent = -0.3333333333333333
-            [time]
-            dt_over_eps2 = 0.05
-            steps = 300
-            [observe]
-            every_steps = 20
-            [checkpoint]
-            every_steps = 50
-            every_seconds = 0
-            """;
+    /** The shared resume config (a test resource, also used by the backends' run tests). */
+    static final String CONFIG = TestConfigs.text("coag-3d-checkpoints.toml");
 
     @TempDir
     Path tmp;
