@@ -4,14 +4,14 @@ package org.coag.cpu;
  * Sorts the live slots by cell, in parallel and deterministically: {@code order[q]} is the slot at
  * sorted position q (the dead, mass 0, are left out), {@code cellStart[c]} the first position of
  * cell c ({@code cellStart[cells]} = live count), {@code sortedCell[q]} the cell at position q.
- * Only indices move; {@link #gather} moves the particles themselves into sorted order (every few
- * steps, to keep memory access local: particles seldom change cell in one step).
+ * The sort moves indices only; {@link #gather} then moves the particles themselves into sorted
+ * order (every step: the scan reads each cell row as one contiguous run of slots).
  *
  * <p>Two passes: (1) each worker counts its slot range into coarse buckets of consecutive cells and
- * writes slot indices bucket by bucket (stable); (2) each worker takes whole buckets, counts their
- * cells, and moves the particles to their final slots. Buckets own disjoint cell ranges, so no
- * two workers write the same cell or slot. Since particles rarely change cell in one step, the
- * memory access is nearly sequential.
+ * writes slot indices bucket by bucket (stable); (2) each worker takes whole buckets and counts,
+ * prefix-sums and places their slots by cell. Buckets own disjoint cell ranges, so no two workers
+ * write the same cell or position. Since particles rarely change cell in one step, the memory
+ * access is nearly sequential.
  */
 final class CellSort {
     private final int workers;

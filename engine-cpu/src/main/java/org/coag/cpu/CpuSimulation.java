@@ -22,9 +22,11 @@ import org.coag.core.step.PairParameters;
  *   <li>checks (master): the range and seam limits, exactly as the reference words them
  *       ({@link LimitChecks});</li>
  *   <li>grid and sort (parallel): a {@link CellGrid} at least one search reach wide; the live
- *       particles are moved into cell order in the other buffer, the dead of the last step
- *       dropped ({@link CellSort});</li>
- *   <li>scan (parallel): pairs tested by {@link PairScanner}, fired pairs per worker;</li>
+ *       particles are sorted by cell and gathered into the other buffer in that order, the dead of
+ *       the last step dropped ({@link CellSort});</li>
+ *   <li>scan (parallel): the half-shell scan of {@link PairScanner} (a vector pre-filter, then
+ *       runs of cell rows; the generic neighbour-cell scan when a torus side has under 3 cells),
+ *       fired pairs per worker;</li>
  *   <li>resolve (master): merged, sorted by (tau, lower id, higher id), applied; the dead get mass 0
  *       and leave at the next sort.</li>
  * </ol>
