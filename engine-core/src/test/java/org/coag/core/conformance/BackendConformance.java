@@ -19,7 +19,7 @@ import org.junit.jupiter.api.TestFactory;
  * <p>The configs cover d = 2, 3, 4; torus and free space; coagulation and annihilation; Doi, bump
  * and table kernels; mass-dependent d(n), alpha and radii; P_{N,b}; the d = 2 |log eps| rule;
  * uniform, ball, box and Gaussian starts; fewer than 3 cells per side; mostly odd N (vector
- * tails); 100 to 600 collisions each. The expected values come from the reference backend via
+ * tails); about 150 to 1300 collisions each. The expected values come from the reference backend via
  * {@link RecordConformance}; a deliberate change of the step or the RNG layout changes them, and
  * the commit that does so must say it.
  */
