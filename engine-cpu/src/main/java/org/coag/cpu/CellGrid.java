@@ -150,11 +150,6 @@ final class CellGrid {
         return lowMask;
     }
 
-    /** @return the reach, rounded down, fixed-point units */
-    long reachFloor() {
-        return reachFloor;
-    }
-
     /** @return the offset from a cell's lower face at and beyond which a point is near the upper face */
     long upperFace() {
         return upperFace;

@@ -163,7 +163,7 @@ final class CellSort {
 
     /**
      * Moves sorted positions [from, to) into the other buffer of {@code p} (the caller swaps when
-     * every worker is done); afterwards position q is slot q.
+     * every worker is done).
      *
      * @param p particles
      * @param from first position
@@ -172,13 +172,7 @@ final class CellSort {
     void gather(Particles p, int from, int to) {
         for (int q = from; q < to; q++) {
             p.moveToOther(order[q], q);
-            order[q] = q;
         }
-    }
-
-    /** @return the slot at each sorted position (valid after {@link #place}) */
-    int[] order() {
-        return order;
     }
 
     /** @return the cell at each sorted position (valid after {@link #place}) */

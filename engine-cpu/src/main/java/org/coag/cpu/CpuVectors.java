@@ -1,6 +1,5 @@
 package org.coag.cpu;
 
-import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.LongVector;
 import jdk.incubator.vector.VectorShape;
 import jdk.incubator.vector.VectorSpecies;
@@ -44,10 +43,5 @@ final class CpuVectors {
             // reported below
         }
         throw new ModelException("coag.vectorBits must be 128, 256 or 512, got '" + property + "'");
-    }
-
-    /** @return the preferred width of this machine, bits (may be below {@link #BITS} if forced) */
-    static int preferredBits() {
-        return DoubleVector.SPECIES_PREFERRED.vectorBitSize();
     }
 }
