@@ -5,7 +5,7 @@ import java.util.Map;
 import org.coag.core.model.ModelSpec;
 import org.coag.core.model.RadialKernel;
 import org.coag.core.model.TableKernel;
-import org.coag.core.theory.BetaTheory;
+import org.coag.core.theory.BetaRecipe;
 
 /**
  * The time-step error budget printed at the start of a run (DESIGN.md, "The step").
@@ -62,8 +62,9 @@ public record Diagnostics(double eps, double dt, double dtOverEps2, double volum
         m.put("rms_step_over_range", rmsStepOverRange);
         m.put("expected_events_first_step", eventsPerStep);
         m.put("initial_density", initialDensity);
-        m.put("beta_naive", BetaTheory.naive(spec));
-        BetaTheory.corrected(spec).ifPresent(b -> m.put("beta_theory", b));
+        BetaRecipe beta = BetaRecipe.of(spec);
+        m.put("beta_naive", beta.naive(1, 1));
+        m.put("beta_theory", beta.at(1, 1));
         return m;
     }
 }

@@ -2,9 +2,6 @@ package org.coag.core.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.util.List;
-import org.coag.core.config.ConfigReader;
-import org.coag.core.theory.BetaTheory;
 import org.junit.jupiter.api.Test;
 
 class KernelTest {
@@ -35,25 +32,5 @@ class KernelTest {
         assertEquals(0.0, bump.value(1.0));
         assertEquals(0.0, flat.value(1.0), "nothing at or beyond the support");
         assertEquals(v[1000] + 0.5 * (v[1001] - v[1000]), tabulated.value(Math.pow(0.50025, 2)), 1e-15);
-    }
-
-    private static ModelSpec doi(int dim, double alpha) {
-        return ConfigReader.read("[model]\ndim = " + dim + "\nparticles = 100\neps = 0.001\n[model.alpha]\nvalue = " + alpha
-                + "\n[time]\nsteps = 1\n", List.of()).model();
-    }
-
-    /** Closed form beta = 4 pi D (1 - tanh k / k), k = sqrt(alpha / D), D = 2 (MODEL.md section 3). */
-    @Test
-    void doiBetaInThreeDimensionsAndItsLimits() {
-        assertEquals(8 * Math.PI * (1 - Math.tanh(1)), BetaTheory.corrected(doi(3, 2)).getAsDouble(), 1e-12);
-        assertEquals(5.991792, BetaTheory.corrected(doi(3, 2)).getAsDouble(), 1e-6);
-        assertEquals(2 * 4 * Math.PI / 3, BetaTheory.naive(doi(3, 2)), 1e-12);
-        double small = BetaTheory.corrected(doi(3, 1e-4)).getAsDouble();
-        assertEquals(BetaTheory.naive(doi(3, 1e-4)), small, 1e-4 * small, "small alpha: the naive rate");
-        assertEquals(8 * Math.PI, BetaTheory.corrected(doi(3, 1e8)).getAsDouble(), 1e-3 * 8 * Math.PI, "large alpha: 4 pi D");
-        double a = 2 * Math.PI;
-        assertEquals(2 * Math.PI * 2 * a / (2 * Math.PI * 2 + a), BetaTheory.corrected(doi(2, 2)).getAsDouble(), 1e-12,
-                "d = 2: formula (2.4) with alpha integral(V)");
-        assertEquals(false, BetaTheory.corrected(doi(4, 2)).isPresent(), "no closed form in d = 4 yet");
     }
 }

@@ -1,0 +1,119 @@
+package org.coag.core.theory;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.coag.core.model.DoiKernel;
+import org.coag.core.model.ModelSpec;
+
+/**
+ * The macroscopic coagulation propensity beta(n, m) of a model (MODEL.md section 3), by the rule
+ * that applies to it:
+ * <ul>
+ *   <li>P_{N,b} with b &lt; 1: the naive alpha(n,m) * integral(V) * s^(d-2) (section 3.4);</li>
+ *   <li>d = 2: (2.4), 2 pi D a / (2 pi D + a) with a = alpha(n,m) * integral(V);</li>
+ *   <li>Doi kernel in d = 3: s * 4 pi D (1 - tanh(k)/k), k = sqrt(alpha / D);</li>
+ *   <li>otherwise (d &gt;= 3): s^(d-2) * D * g(alpha / D) with g from {@link RadialBetaSolver}.</li>
+ * </ul>
+ * D = d(n) + d(m); s = r_n + r_m with radii, else 1 (section 2.4.2: the rescaled problem is the
+ * unit-range one, so beta scales with s^(d-2)). Values for equal alpha / D are solved once. Thread-safe.
+ */
+public final class BetaRecipe {
+    private final ModelSpec spec;
+    private final RadialBetaSolver solver;
+    private final double kernelIntegral;
+    private final Map<Double, Double> perDiffusivity = new ConcurrentHashMap<>();
+
+    private BetaRecipe(ModelSpec spec) {
+        this.spec = spec;
+        this.kernelIntegral = spec.kernel().integral(spec.dim());
+        this.solver = rule() == Rule.RADIAL_SOLVER ? new RadialBetaSolver(spec.kernel(), spec.dim()) : null;
+    }
+
+    /** The rule that gives beta for a model. */
+    public enum Rule {
+        /** b &lt; 1: no correction. */
+        NAIVE_B_BELOW_ONE("naive alpha * integral(V), P_{N,b} with b < 1 (section 3.4)"),
+        /** (2.4). */
+        PLANAR("(2.4), d = 2"),
+        /** Doi kernel, d = 3. */
+        DOI_CLOSED_FORM("closed form 4 pi D (1 - tanh(k)/k), Doi kernel, d = 3"),
+        /** Numerical solution of (1.7). */
+        RADIAL_SOLVER("(1.7)-(1.8) solved numerically (RK4 + Richardson, relative error < 1e-9)");
+
+        private final String description;
+
+        Rule(String description) {
+            this.description = description;
+        }
+
+        /** @return a one-line description for reports */
+        public String description() {
+            return description;
+        }
+    }
+
+    /**
+     * @param spec the model
+     * @return the recipe for its beta
+     */
+    public static BetaRecipe of(ModelSpec spec) {
+        return new BetaRecipe(spec);
+    }
+
+    /** @return which rule applies */
+    public Rule rule() {
+        if (spec.b() < 1) {
+            return Rule.NAIVE_B_BELOW_ONE;
+        }
+        if (spec.dim() == 2) {
+            return Rule.PLANAR;
+        }
+        if (spec.dim() == 3 && spec.kernel() instanceof DoiKernel) {
+            return Rule.DOI_CLOSED_FORM;
+        }
+        return Rule.RADIAL_SOLVER;
+    }
+
+    /**
+     * @param n mass
+     * @param m mass
+     * @return beta(n, m) in the units of the PDE (1.2)
+     */
+    public double at(int n, int m) {
+        double alpha = spec.alpha().at(n, m);
+        double diff = spec.diffusion().at(n) + spec.diffusion().at(m);
+        double scale = Math.pow(spec.rangeFactor(n, m), spec.dim() - 2);
+        switch (rule()) {
+            case NAIVE_B_BELOW_ONE:
+                return naive(n, m);
+            case PLANAR:
+                double a = alpha * kernelIntegral;
+                return 2 * Math.PI * diff * a / (2 * Math.PI * diff + a);
+            case DOI_CLOSED_FORM:
+                return scale * diff * doi3(alpha / diff);
+            default:
+                double c = alpha / diff;
+                return scale * diff * perDiffusivity.computeIfAbsent(c, key -> solver.solve(key).perDiffusivity());
+        }
+    }
+
+    /**
+     * @param n mass
+     * @param m mass
+     * @return the naive rate alpha(n,m) * integral(V) * s^(d-2)
+     */
+    public double naive(int n, int m) {
+        return spec.alpha().at(n, m) * kernelIntegral * Math.pow(spec.rangeFactor(n, m), spec.dim() - 2);
+    }
+
+    /**
+     * Doi kernel in d = 3, unit range and unit D.
+     *
+     * @param c alpha / D
+     * @return 4 pi (1 - tanh(sqrt c) / sqrt c)
+     */
+    public static double doi3(double c) {
+        double k = Math.sqrt(c);
+        return 4 * Math.PI * (1 - Math.tanh(k) / k);
+    }
+}

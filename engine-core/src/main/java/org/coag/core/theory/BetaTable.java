@@ -1,0 +1,58 @@
+package org.coag.core.theory;
+
+import java.util.stream.IntStream;
+import org.coag.core.model.ModelSpec;
+
+/**
+ * beta(n, m) for all masses 1..M of a model, computed once (in parallel) by {@link BetaRecipe}.
+ * Layout: {@code values[(n-1) * M + (m-1)]}, symmetric.
+ */
+public final class BetaTable implements CoagulationKernel {
+    private final int maxMass;
+    private final double[] values;
+    private final BetaRecipe.Rule rule;
+
+    private BetaTable(int maxMass, double[] values, BetaRecipe.Rule rule) {
+        this.maxMass = maxMass;
+        this.values = values;
+        this.rule = rule;
+    }
+
+    /**
+     * @param spec the model
+     * @param maxMass M, the largest mass
+     * @return the table
+     */
+    public static BetaTable build(ModelSpec spec, int maxMass) {
+        BetaRecipe recipe = BetaRecipe.of(spec);
+        double[] v = new double[maxMass * maxMass];
+        IntStream.rangeClosed(1, maxMass).parallel().forEach(n -> {
+            for (int m = n; m <= maxMass; m++) {
+                double b = recipe.at(n, m);
+                v[(n - 1) * maxMass + m - 1] = b;
+                v[(m - 1) * maxMass + n - 1] = b;
+            }
+        });
+        return new BetaTable(maxMass, v, recipe.rule());
+    }
+
+    @Override
+    public double at(int n, int m) {
+        return values[(n - 1) * maxMass + m - 1];
+    }
+
+    /** @return M */
+    public int maxMass() {
+        return maxMass;
+    }
+
+    /** @return the rule the values came from */
+    public BetaRecipe.Rule rule() {
+        return rule;
+    }
+
+    @Override
+    public String describe() {
+        return "beta recipe: " + rule.description();
+    }
+}
