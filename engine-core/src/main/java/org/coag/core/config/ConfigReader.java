@@ -51,6 +51,7 @@ public final class ConfigReader {
         ConfigNode root = new ConfigNode(tree, "");
         ModelSpec model = ModelReader.read(root);
         RunSettings run = RunReader.read(root, model);
+        TheorySettings theory = TheoryReader.read(root);
         root.rejectUnknown();
         String resolved;
         try {
@@ -58,7 +59,7 @@ public final class ConfigReader {
         } catch (JacksonException e) {
             throw new IllegalStateException(e);
         }
-        return new RunConfig(model, run, resolved);
+        return new RunConfig(model, run, resolved, theory);
     }
 
     private static void applyOverride(ObjectNode tree, String override) {

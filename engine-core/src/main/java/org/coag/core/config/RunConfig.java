@@ -8,6 +8,7 @@ import org.coag.core.model.ModelSpec;
  * @param model the resolved model
  * @param run run settings
  * @param resolvedToml the config with every default filled in (written to the run directory)
+ * @param theory the [theory] table for {@code coag theory ode|pde}
  */
-public record RunConfig(ModelSpec model, RunSettings run, String resolvedToml) {
+public record RunConfig(ModelSpec model, RunSettings run, String resolvedToml, TheorySettings theory) {
 }

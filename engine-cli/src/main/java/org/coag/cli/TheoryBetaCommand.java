@@ -1,0 +1,92 @@
+package org.coag.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.coag.core.model.BumpKernel;
+import org.coag.core.model.DoiKernel;
+import org.coag.core.model.ModelException;
+import org.coag.core.model.RadialKernel;
+import org.coag.core.theory.BetaRecipe;
+import org.coag.core.theory.RadialBetaSolver;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code coag theory beta}: beta for one kernel, alpha and pair diffusivity D. */
+@Command(name = "beta", mixinStandardHelpOptions = true,
+        description = "The macroscopic rate beta = alpha * integral V (1 - u) of (1.8) for a kernel V of unit range, "
+                + "strength alpha and pair diffusivity D = d(n) + d(m); u solves (1.7). d = 2 uses (2.4).")
+final class TheoryBetaCommand implements Callable<Integer> {
+    @Option(names = "--kernel", defaultValue = "doi", description = "doi or bump (default: ${DEFAULT-VALUE})")
+    private String kernel;
+
+    @Option(names = "--alpha", required = true, description = "interaction strength alpha")
+    private double alpha;
+
+    @Option(names = "--D", defaultValue = "2", description = "pair diffusivity d(n) + d(m) (default: ${DEFAULT-VALUE})")
+    private double diffusivity;
+
+    @Option(names = "--dim", defaultValue = "3", description = "dimension d >= 2 (default: ${DEFAULT-VALUE})")
+    private int dim;
+
+    @Option(names = "--profile", paramLabel = "FILE", description = "write u(r) as CSV (r in units of the range, to r = 4)")
+    private Path profile;
+
+    @Override
+    public Integer call() throws IOException {
+        RadialKernel v = kernel(kernel);
+        if (!(alpha > 0) || !(diffusivity > 0) || Double.isInfinite(alpha) || Double.isInfinite(diffusivity)) {
+            throw new ModelException("--alpha and --D must be positive and finite");
+        }
+        if (dim < 2 || dim > 16) {
+            throw new ModelException("--dim must lie in 2..16 (got " + dim + ")");
+        }
+        double naive = alpha * v.integral(dim);
+        System.out.printf("kernel %s, d = %d, alpha = %s, D = %s%n", v.name(), dim, alpha, diffusivity);
+        if (dim == 2) {
+            if (profile != null) {
+                throw new ModelException("--profile: in d = 2 beta comes from (2.4), not from a profile u");
+            }
+            double beta = 2 * Math.PI * diffusivity * naive / (2 * Math.PI * diffusivity + naive);
+            System.out.printf("beta (2.4)                      %.12g%n", beta);
+            System.out.printf("naive alpha * integral V        %.12g%n", naive);
+            return 0;
+        }
+        RadialBetaSolver solver = new RadialBetaSolver(v, dim);
+        double c = alpha / diffusivity;
+        RadialBetaSolver.Result r = solver.solve(c);
+        System.out.printf("beta (1.7)-(1.8)                %.12g   (relative error estimate %.1e, %d RK4 steps)%n",
+                diffusivity * r.perDiffusivity(), r.relativeError(), r.steps());
+        if (dim == 3 && v instanceof DoiKernel) {
+            System.out.printf("closed form 4 pi D (1 - tanh k/k) %.12g%n", diffusivity * BetaRecipe.doi3(c));
+        }
+        System.out.printf("naive alpha * integral V        %.12g   (the small-alpha limit)%n", naive);
+        System.out.printf("diffusion limit (d-2)|S|D       %.12g   (the large-alpha limit)%n",
+                (dim - 2) * RadialKernel.unitSphereArea(dim) * diffusivity);
+        if (profile != null) {
+            double[][] rows = solver.profile(c, 4 * v.support(), 300);
+            try (PrintWriter out = new PrintWriter(Files.newBufferedWriter(profile))) {
+                out.println("r,u");
+                for (double[] row : rows) {
+                    out.printf("%.10g,%.15g%n", row[0], row[1]);
+                }
+            }
+            System.out.printf("u(0) = %.10g; profile (%d points) written to %s%n", rows[0][1], rows.length, profile);
+        }
+        return 0;
+    }
+
+    private static RadialKernel kernel(String name) {
+        switch (name) {
+            case "doi":
+                return new DoiKernel();
+            case "bump":
+                return new BumpKernel();
+            default:
+                throw new ModelException("--kernel: unknown kernel '" + name + "' (expected doi or bump; "
+                        + "table kernels come from a config: coag theory ode|pde CONFIG)");
+        }
+    }
+}

@@ -1,0 +1,83 @@
+package org.coag.cli;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.coag.core.config.ConfigReader;
+import org.coag.core.config.RunConfig;
+import org.coag.core.theory.SmoluchowskiOde;
+import org.coag.core.theory.TheoryProblem;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code coag theory ode CONFIG}: the Smoluchowski ODE (2.1) for a homogeneous config. */
+@Command(name = "ode", mixinStandardHelpOptions = true,
+        description = "Solve the Smoluchowski ODE (2.1) for a torus config with a uniform start, beta from the recipe, "
+                + "to the config's t_end (or theory.t_end). CSV columns: t, number, mass, lost (mass gone past M), "
+                + "f_1..f_M, in the units of the PDE (1.2).")
+final class TheoryOdeCommand implements Callable<Integer> {
+    @Parameters(index = "0", arity = "0..1", paramLabel = "CONFIG", description = "TOML config (default: the embedded default run)")
+    private Path config;
+
+    @Option(names = "--set", paramLabel = "key=value", description = "override a config value, e.g. theory.masses=64")
+    private List<String> overrides = new ArrayList<>();
+
+    @Option(names = {"-o", "--out"}, paramLabel = "FILE", description = "CSV file (default: standard output)")
+    private Path out;
+
+    @Option(names = {"-q", "--quiet"}, description = "no progress")
+    private boolean quiet;
+
+    @Override
+    public Integer call() throws IOException {
+        RunConfig cfg = ConfigReader.read(config == null ? ConfigReader.defaultConfigText() : ConfigFiles.read(config), overrides);
+        TheoryProblem p = TheoryProblem.of(cfg);
+        System.err.println(p.describe());
+        double[] f0 = p.odeInitial();
+        ProgressBar bar = new ProgressBar(quiet);
+        double[] times = withZero(p.outputTimes());
+        SmoluchowskiOde.Solution s = new SmoluchowskiOde(p.beta(), p.maxMass(), p.spec().mode())
+                .solve(f0, times, p.settings().relTol(), 1e-30 * Math.max(1e-300, f0[0]),
+                        t -> bar.update(t / p.tEnd(), String.format("t = %.4g", t)));
+        bar.finish();
+        if (out == null) {
+            writeCsv(System.out, p.maxMass(), times, s);
+        } else {
+            try (PrintStream csv = new PrintStream(Files.newOutputStream(out), false, "UTF-8")) {
+                writeCsv(csv, p.maxMass(), times, s);
+            }
+        }
+        int last = times.length - 1;
+        System.err.printf("t = %.6g: number %.10g (from %.10g), mass + lost %.15g (from %.15g), lost %.3g; %d evaluations%s%n",
+                times[last], s.number(last), s.number(0), s.mass(last) + s.lost()[last], s.mass(0), s.lost()[last],
+                s.evaluations(), out == null ? "" : "; written to " + out);
+        return 0;
+    }
+
+    private static void writeCsv(PrintStream csv, int maxMass, double[] times, SmoluchowskiOde.Solution s) {
+        StringBuilder head = new StringBuilder("t,number,mass,lost");
+        for (int n = 1; n <= maxMass; n++) {
+            head.append(",f_").append(n);
+        }
+        csv.println(head);
+        for (int k = 0; k < times.length; k++) {
+            StringBuilder row = new StringBuilder(String.format("%.10g,%.15g,%.15g,%.15g", times[k], s.number(k), s.mass(k), s.lost()[k]));
+            for (double v : s.densities()[k]) {
+                row.append(',').append(String.format("%.15g", v));
+            }
+            csv.println(row);
+        }
+        csv.flush();
+    }
+
+    static double[] withZero(double[] times) {
+        double[] t = new double[times.length + 1];
+        System.arraycopy(times, 0, t, 1, times.length);
+        return t;
+    }
+}
