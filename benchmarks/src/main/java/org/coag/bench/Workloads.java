@@ -16,6 +16,30 @@ public final class Workloads {
             "[time]", "dt_over_eps2 = 0.01", "steps = 1000000",
             "[run]", "seed = 1");
 
+    /**
+     * The PDE benchmark of the theory issue: coagulation on the unit 3-torus, Doi kernel, alpha = 2,
+     * d(n) = n^(-1/3), a Gaussian start (sigma = 0.1) of total density Z = eps N = 0.05, solved on
+     * 64^3 cells with 32 masses to t = 1 with dt = 0.01 (100 Strang steps).
+     */
+    public static final String THEORY_PDE_3D = String.join("\n",
+            "[model]", "dim = 3", "mode = \"coagulation\"", "particles = 50000", "eps = 1e-6",
+            "[model.alpha]", "value = 2.0",
+            "[model.diffusion]", "type = \"power\"", "coefficient = 1.0", "exponent = -0.3333333333333333",
+            "[initial]", "type = \"gaussian\"", "sigma = 0.1", "truncate = 0.45",
+            "[time]", "dt = 1e-3", "steps = 1000",
+            "[theory]", "grid = 64", "masses = 32", "dt = 0.01", "t_end = 1.0", "outputs = 1", "fields = \"none\"");
+
+    /**
+     * The beta-table benchmark: bump kernel in d = 3 (no closed form: every pair is a radial solve),
+     * d(n) = n^(-1/3), radii r_n = n^(1/3), 256 masses (32896 distinct pairs).
+     */
+    public static final String THEORY_BETA_TABLE = String.join("\n",
+            "[model]", "dim = 3", "mode = \"coagulation\"", "particles = 1000", "eps = 1e-3",
+            "[model.kernel]", "type = \"bump\"",
+            "[model.diffusion]", "type = \"power\"", "coefficient = 1.0", "exponent = -0.3333333333333333",
+            "[model.radii]", "type = \"power\"", "coefficient = 1.0", "exponent = 0.3333333333333333",
+            "[time]", "steps = 1");
+
     private Workloads() {
     }
 
