@@ -50,7 +50,7 @@ public class TheoryBenchmark {
     @Benchmark
     public double[] pdeTorus3d() {
         TheoryProblem p = pdeProblem;
-        return new SmoluchowskiPde(geometry, p.diffusion(), p.beta(), p.maxMass(), p.spec().mode())
+        return new SmoluchowskiPde(geometry, p.diffusion(), p.kernel(), p.maxMass(), p.spec().mode())
                 .run(initial, new double[] {p.tEnd()}, p.settings().dt(), null, null);
     }
 

@@ -41,8 +41,8 @@ final class TheoryOdeCommand implements Callable<Integer> {
         double[] f0 = p.odeInitial();
         ProgressBar bar = new ProgressBar(quiet);
         double[] times = withZero(p.outputTimes());
-        SmoluchowskiOde.Solution s = new SmoluchowskiOde(p.beta(), p.maxMass(), p.spec().mode())
-                .solve(f0, times, p.settings().relTol(), 1e-30 * Math.max(1e-300, f0[0]),
+        SmoluchowskiOde.Solution s = new SmoluchowskiOde(p.kernel(), p.maxMass(), p.spec().mode())
+                .solve(f0, times, p.settings().relTol(), 1e-30 * java.util.Arrays.stream(f0).sum(),
                         t -> bar.update(t / p.tEnd(), String.format("t = %.4g", t)));
         bar.finish();
         if (out == null) {

@@ -59,12 +59,19 @@ final class TheoryPdeCommand implements Callable<Integer> {
         List<double[]> rows = new ArrayList<>();
         ProgressBar bar = new ProgressBar(quiet);
         long start = System.nanoTime();
-        SmoluchowskiPde pde = new SmoluchowskiPde(g, p.diffusion(), p.beta(), p.maxMass(), p.spec().mode());
+        SmoluchowskiPde pde = new SmoluchowskiPde(g, p.diffusion(), p.kernel(), p.maxMass(), p.spec().mode());
         rows.add(row(0, pde.totals(withLost(f0, g.cells()))));
         int[] index = {0};
+        double mass0 = rows.get(0)[1];
         pde.run(f0, times, dt, (t, f, totals) -> {
             rows.add(row(t, totals));
             index[0]++;
+            if (!quiet) {
+                bar.finish();
+                double m = SmoluchowskiPde.mass(totals);
+                System.err.printf("t = %-11.5g mass + lost %.15g (relative change %+.1e), lost %.4g%n", t, m, m / mass0 - 1,
+                        totals[p.maxMass()]);
+            }
             if (fields.equals("all") || fields.equals("last") && index[0] == times.length) {
                 try {
                     Npy.write(out.resolve(String.format("fields_%04d.npy", index[0])), shape, f);

@@ -53,6 +53,19 @@ class TheoryCommandTest {
         assertTrue(bad.err().contains("spatially homogeneous"), bad.err());
     }
 
+    /** theory.kernel = "constant": the number density obeys N' = -K N^2 / 2, N = N0 / (1 + K N0 t / 2). */
+    @Test
+    void odeWithAClassicalKernel() {
+        Outcome o = coag("theory", "ode", "-q", "--set", "model.mode=\"coagulation\"", "--set", "theory.kernel=\"constant\"",
+                "--set", "theory.kernel_coefficient=3.0", "--set", "theory.masses=400", "--set", "theory.outputs=2");
+        assertEquals(0, o.code(), o.err());
+        assertTrue(o.err().contains("kernel: K = 3.0 (constant) (theory.kernel), not beta"), o.err());
+        String[] lines = o.out().trim().split("\n");
+        double n0 = parse(lines[1])[1];
+        double[] last = parse(lines[3]);
+        assertEquals(n0 / (1 + 3 * n0 * last[0] / 2), last[1], 1e-9 * last[1]);
+    }
+
     @Test
     void pdeWritesTotalsFieldsAndMetadata() throws IOException {
         Path out = tmp.resolve("pde");

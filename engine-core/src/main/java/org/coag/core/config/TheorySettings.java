@@ -14,9 +14,12 @@ package org.coag.core.config;
  * @param outputs number of equally spaced output times after t = 0
  * @param relTol ODE relative tolerance per step
  * @param fields which PDE fields to write as .npy: "last", "all" or "none"
+ * @param kernel the coagulation kernel K: "recipe" (beta of the model, (1.8)) or one of the classical
+ *               "constant" (k), "additive" (k (n + m)), "multiplicative" (k n m)
+ * @param kernelCoefficient k of a classical kernel
  */
 public record TheorySettings(int masses, int grid, double radius, double dt, double tEnd, int outputs, double relTol,
-                             String fields) {
+                             String fields, String kernel, double kernelCoefficient) {
     /** The settings of a config without a [theory] table. */
-    public static final TheorySettings AUTO = new TheorySettings(0, 0, 0, 0, 0, 20, 1e-10, "last");
+    public static final TheorySettings AUTO = new TheorySettings(0, 0, 0, 0, 0, 20, 1e-10, "last", "recipe", 1.0);
 }

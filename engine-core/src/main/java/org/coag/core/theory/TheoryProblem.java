@@ -19,6 +19,7 @@ public final class TheoryProblem {
     private final int maxMass;
     private final double tEnd;
     private final BetaTable beta;
+    private final CoagulationKernel kernel;
     private final double[] diffusion;
 
     private TheoryProblem(RunConfig config) {
@@ -33,9 +34,23 @@ public final class TheoryProblem {
         } catch (ModelException e) {
             throw new ModelException(e.getMessage() + " (theory.masses = " + maxMass + "; lower it to what the tables cover)");
         }
+        this.kernel = kernel(settings, beta);
         this.diffusion = new double[maxMass];
         for (int n = 1; n <= maxMass; n++) {
             diffusion[n - 1] = spec.diffusion().at(n);
+        }
+    }
+
+    private static CoagulationKernel kernel(TheorySettings s, BetaTable beta) {
+        switch (s.kernel()) {
+            case "constant":
+                return CoagulationKernel.constant(s.kernelCoefficient());
+            case "additive":
+                return CoagulationKernel.additive(s.kernelCoefficient());
+            case "multiplicative":
+                return CoagulationKernel.multiplicative(s.kernelCoefficient());
+            default:
+                return beta;
         }
     }
 
@@ -85,6 +100,11 @@ public final class TheoryProblem {
     /** @return beta(n, m) for n, m &lt;= M */
     public BetaTable beta() {
         return beta;
+    }
+
+    /** @return the kernel K of the ODE and PDE: the beta table, or the classical kernel of theory.kernel */
+    public CoagulationKernel kernel() {
+        return kernel;
     }
 
     /** @return d(n) for n = 1..M (index n-1) */
@@ -167,7 +187,7 @@ public final class TheoryProblem {
             for (int n = 1; n <= maxMass; n++) {
                 double r = 0;
                 for (int m = 1; m <= maxMass; m++) {
-                    r += beta.at(n, m) * initial[m - 1][c];
+                    r += kernel.at(n, m) * initial[m - 1][c];
                 }
                 rate = Math.max(rate, r);
             }
@@ -177,8 +197,9 @@ public final class TheoryProblem {
 
     /** @return a multi-line description of the problem for reports */
     public String describe() {
-        return String.format("d = %d, %s, M = %d masses, t_end = %.6g%nbeta: %s; beta(1,1) = %.10g (naive %.10g)",
+        String text = String.format("d = %d, %s, M = %d masses, t_end = %.6g%nbeta: %s; beta(1,1) = %.10g (naive %.10g)",
                 spec.dim(), spec.mode().name().toLowerCase(), maxMass, tEnd, beta.rule().description(), beta.at(1, 1),
                 BetaRecipe.of(spec).naive(1, 1));
+        return kernel == beta ? text : text + String.format("%nkernel: K = %s (theory.kernel), not beta", kernel.describe());
     }
 }
