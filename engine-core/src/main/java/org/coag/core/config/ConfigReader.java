@@ -52,6 +52,7 @@ public final class ConfigReader {
         ModelSpec model = ModelReader.read(root);
         RunSettings run = RunReader.read(root, model);
         TheorySettings theory = TheoryReader.read(root);
+        StudySettings study = StudyReader.read(root, model);
         root.rejectUnknown();
         String resolved;
         try {
@@ -59,7 +60,7 @@ public final class ConfigReader {
         } catch (JacksonException e) {
             throw new IllegalStateException(e);
         }
-        return new RunConfig(model, run, resolved, theory);
+        return new RunConfig(model, run, resolved, theory, study);
     }
 
     private static void applyOverride(ObjectNode tree, String override) {

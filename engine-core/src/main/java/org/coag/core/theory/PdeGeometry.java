@@ -25,6 +25,19 @@ public interface PdeGeometry {
      */
     void diffuse(double[] field, double rate, double dt);
 
+    /**
+     * @param x a point relative to the grid's origin (the box centre on a torus, the profile's
+     *          centre in radial symmetry), length units, d entries
+     * @return the index of the cell holding it, or -1 if it lies outside the grid
+     */
+    int locate(double[] x);
+
+    /**
+     * @param cell a cell index
+     * @param x receives the cell's centre (d entries; radial: (r, 0, ..., 0))
+     */
+    void centre(int cell, double[] x);
+
     /** @return a one-line description for reports */
     String describe();
 }

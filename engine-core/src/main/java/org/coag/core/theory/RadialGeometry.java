@@ -59,6 +59,22 @@ public final class RadialGeometry implements PdeGeometry {
     }
 
     @Override
+    public int locate(double[] x) {
+        double r2 = 0;
+        for (double v : x) {
+            r2 += v * v;
+        }
+        int i = (int) (Math.sqrt(r2) / dr);
+        return i < shells ? i : -1;
+    }
+
+    @Override
+    public void centre(int cell, double[] x) {
+        java.util.Arrays.fill(x, 0.0);
+        x[0] = centre(cell);
+    }
+
+    @Override
     public int cells() {
         return shells;
     }

@@ -67,6 +67,26 @@ public final class TorusGeometry implements PdeGeometry {
     }
 
     @Override
+    public int locate(double[] x) {
+        int cell = 0;
+        for (int a = 0; a < dim; a++) {
+            double f = x[a] / length + 0.5;
+            f -= Math.floor(f);
+            cell = cell * side + Math.min(side - 1, (int) (f * side));
+        }
+        return cell;
+    }
+
+    @Override
+    public void centre(int cell, double[] x) {
+        int rest = cell;
+        for (int a = dim - 1; a >= 0; a--) {
+            x[a] = centre(rest % side);
+            rest /= side;
+        }
+    }
+
+    @Override
     public int cells() {
         return cells;
     }

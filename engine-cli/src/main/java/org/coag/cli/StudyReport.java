@@ -1,0 +1,137 @@
+package org.coag.cli;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.coag.core.model.Domain;
+import org.coag.core.model.ModelSpec;
+import org.coag.core.study.Study;
+import org.coag.core.study.StudyAnalysis;
+import org.coag.core.study.StudyRunData;
+import org.coag.core.study.StudyTheoryData;
+
+/** Writes a study's {@code report.md}, its figures and {@code summary.csv}. */
+final class StudyReport {
+    private StudyReport() {
+    }
+
+    static StudyAnalysis write(Study.Result r) throws IOException {
+        System.setProperty("java.awt.headless", "true");
+        StudyAnalysis a = StudyAnalysis.of(r.theory(), r.runs(), r.config().study().pairMax());
+        Path dir = r.dir();
+        Files.createDirectories(dir.resolve("plots"));
+        ModelSpec spec = r.config().model();
+        boolean radial = spec.domain().type() == Domain.Type.FREE;
+        StudyPlots.survivors(a, dir.resolve("plots/survivors"));
+        StudyPlots.spectrum(a, dir.resolve("plots/spectrum"));
+        StudyPlots.profile(a, r.theory(), radial, dir.resolve("plots/profile"));
+        StudyPlots.pairs(a, r.theory(), dir.resolve("plots/pair-correlation"));
+        StudyPlots.weak(a, dir.resolve("plots/weak-error"));
+        writeSummary(a, dir.resolve("summary.csv"));
+        Files.writeString(dir.resolve("report.md"), markdown(r, a), StandardCharsets.UTF_8);
+        return a;
+    }
+
+    private static void writeSummary(StudyAnalysis a, Path file) throws IOException {
+        StringBuilder s = new StringBuilder("N,seeds,h_final,h_theory,h_naive");
+        for (String j : a.testNames()) {
+            s.append(",weak_").append(j).append(",weak_se_").append(j);
+        }
+        s.append('\n');
+        int last = a.times().length - 1;
+        for (int i = 0; i < a.particles().length; i++) {
+            s.append(a.particles()[i]).append(',').append(a.seeds()[i]).append(',').append(a.survivorFraction()[i][last])
+                    .append(',').append(a.theoryFraction()[last]).append(',').append(a.naiveFraction()[last]);
+            for (int j = 0; j < a.testNames().length; j++) {
+                s.append(',').append(a.weakError()[i][j]).append(',').append(a.weakErrorSe()[i][j]);
+            }
+            s.append('\n');
+        }
+        Files.writeString(file, s.toString(), StandardCharsets.UTF_8);
+    }
+
+    private static String markdown(Study.Result r, StudyAnalysis a) {
+        ModelSpec spec = r.config().model();
+        StudyTheoryData t = r.theory();
+        int last = a.times().length - 1;
+        StringBuilder m = new StringBuilder("# coag study\n\n");
+        m.append(String.format("Model: d = %d, %s, %s kernel, %s, %s start; t_end = %.6g; Z = N eps^(d-2) = %.6g.%n%n",
+                spec.dim(), spec.mode().name().toLowerCase(), spec.kernel().name(), spec.domain().type().name().toLowerCase(),
+                spec.initial().shape().name().toLowerCase(), a.times()[last], spec.initialDensity() * spec.domain().volume(spec.dim())));
+        m.append(String.format("Limit: %s. beta(1,1) = %.6g by the recipe (1.8), naive %.6g.%n%n", t.solver(), t.beta11(), t.naive11()));
+        m.append("The study config is `study.toml`; every run is `runs/N{N}-seed{S}.json`; `coag study` on this directory "
+                + "again reuses them, and more seeds or N extend it.\n\n");
+        m.append("| N | seeds | eps | dt | wall (s, per run) | h(t_end) measured | limit | naive |\n|---|---|---|---|---|---|---|---|\n");
+        for (int i = 0; i < a.particles().length; i++) {
+            StudyRunData any = first(r, a.particles()[i]);
+            double wall = r.runs().stream().filter(x -> x.particles() == any.particles()).mapToDouble(StudyRunData::wallSeconds).average().orElse(0);
+            m.append(String.format("| %d | %d | %.4g | %.4g | %.1f | %.4f | %.4f | %.4f |%n", a.particles()[i], a.seeds()[i],
+                    any.eps(), any.dt(), wall, a.survivorFraction()[i][last], a.theoryFraction()[last], a.naiveFraction()[last]));
+        }
+        m.append("\n## Survivor fraction\n\n![survivors](plots/survivors.png)\n\n");
+        m.append("## Mass spectrum against the limit\n\n![spectrum](plots/spectrum.png)\n\n");
+        m.append("## Density profile against the limit\n\nCandidate densities (4.2) with eta the normalised indicator of a grid cell "
+                + "(the PDE's cells), averaged over seeds.\n\n![profile](plots/profile.png)\n\n");
+        m.append("## Pair correlation against 1 - u (Claim 3.11)\n\nPairs of survivors pooled over all observations after "
+                + "t = 0 and all seeds of the largest N, divided by a Poisson cloud of the same local density.\n\n"
+                + "![pairs](plots/pair-correlation.png)\n\n");
+        m.append(pairTable(a, t));
+        m.append("## Weak errors (Corollary 1.3)\n\n|integral over [0, t_end] of integral J (mu_N,1 - f_1)|, mean over seeds "
+                + "+- standard error, and the fitted exponent of N.\n\n![weak](plots/weak-error.png)\n\n| N |");
+        for (String j : a.testNames()) {
+            m.append(" J = ").append(j).append(" |");
+        }
+        m.append("\n|---|").append("---|".repeat(a.testNames().length)).append('\n');
+        for (int i = 0; i < a.particles().length; i++) {
+            m.append("| ").append(a.particles()[i]).append(" |");
+            for (int j = 0; j < a.testNames().length; j++) {
+                m.append(String.format(" %.3g +- %.2g |", a.weakError()[i][j], a.weakErrorSe()[i][j]));
+            }
+            m.append('\n');
+        }
+        m.append("| rate |");
+        for (int j = 0; j < a.testNames().length; j++) {
+            m.append(String.format(" N^%.2f |", a.weakRate()[j]));
+        }
+        m.append("\n\n## Collision propensity (Proposition 4.1, J = 1), time average at the largest N\n\n"
+                + "| n, m | eps^(d-2) sum alpha V_eps | beta(n,m) integral f_n f_m |\n|---|---|---|\n");
+        for (int n = 0; n < Math.min(3, a.propensity().length); n++) {
+            for (int k = n; k < Math.min(3, a.propensity().length); k++) {
+                m.append(String.format("| %d, %d | %.4g | %.4g |%n", n + 1, k + 1, a.propensity()[n][k], a.propensityTheory()[n][k]));
+            }
+        }
+        return m.toString();
+    }
+
+    private static String pairTable(StudyAnalysis a, StudyTheoryData t) {
+        if (t.pairY().length == 0) {
+            return "(No 1 - u for this model: d = 2 or b < 1.)\n\n";
+        }
+        double inside = 0;
+        double theory = 0;
+        int k = 0;
+        for (int b = 0; b < a.pairY().length; b++) {
+            if (a.pairY()[b] < 1 && !Double.isNaN(a.pairRatio()[b])) {
+                inside += a.pairRatio()[b];
+                theory += interpolate(t.pairY(), t.pairTheory(), a.pairY()[b]);
+                k++;
+            }
+        }
+        return k == 0 ? "" : String.format("Mean over the bins inside the range (y < 1): measured %.4f, 1 - u %.4f.%n%n", inside / k, theory / k);
+    }
+
+    static double interpolate(double[] x, double[] y, double at) {
+        for (int i = 1; i < x.length; i++) {
+            if (x[i] >= at) {
+                double w = (at - x[i - 1]) / (x[i] - x[i - 1]);
+                return y[i - 1] + w * (y[i] - y[i - 1]);
+            }
+        }
+        return y[y.length - 1];
+    }
+
+    private static StudyRunData first(Study.Result r, long n) {
+        return r.runs().stream().filter(x -> x.particles() == n).findFirst().orElseThrow();
+    }
+}

@@ -1,0 +1,17 @@
+package org.coag.core.config;
+
+/**
+ * The {@code [study]} table of {@code coag study} (README.md, "Studies").
+ *
+ * @param particles the values of N to sweep (default: the config's N)
+ * @param seeds seeds per N: run.seed, run.seed + 1, ... (each (N, seed) is one run file, so a study
+ *              extends by adding seeds or N without rerunning what exists)
+ * @param observations observation times, equally spaced on (0, t_end]
+ * @param backend backend name, or "auto" (cpu when installed, else reference)
+ * @param propensityMasses masses 1..K of the collision-propensity matrix
+ * @param pairBins pair-correlation bins on [0, pairMax)
+ * @param pairMax pair-correlation range, in units of the mass-1 interaction unit s(1,1) eps^b
+ */
+public record StudySettings(long[] particles, int seeds, int observations, String backend, int propensityMasses,
+                            int pairBins, double pairMax) {
+}

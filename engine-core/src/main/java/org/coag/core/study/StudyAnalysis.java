@@ -1,0 +1,208 @@
+package org.coag.core.study;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeMap;
+
+/**
+ * Reduces a study to what its report shows: per N (means over seeds, with standard errors) the
+ * survivor fraction, the mass spectrum, the time-integrated weak errors (1.11) and their fitted
+ * rate in N; at the largest N the pooled pair correlation, the time-averaged collision propensity
+ * against its Stosszahlansatz counterpart, and the density profile.
+ *
+ * @param particles the N values, ascending
+ * @param seeds runs per N
+ * @param times observation times
+ * @param survivorFraction mean h_N(t) [N][t]
+ * @param theoryFraction h(t) from the limit with the recipe beta [t]
+ * @param naiveFraction h(t) with the naive beta [t]
+ * @param spectrum mean weight * (survivors of mass n) at the last time [N][n-1]
+ * @param theorySpectrum integral f_n at the last time [n-1]
+ * @param weakError mean over seeds of |integral_0^T integral J_j (mu_N,1 - f_1) dt| [N][j]
+ * @param weakErrorSe its standard error [N][j]
+ * @param weakRate fitted exponent a of weakError ~ N^a per test function [j] (NaN with one N)
+ * @param testNames the test functions
+ * @param pairY bin centres of the pair correlation (units of the mass-1 range)
+ * @param pairRatio pooled counts / Poisson expectation at the largest N
+ * @param pairSe binomial standard error of each ratio
+ * @param propensity time-averaged left side of Proposition 4.1 at the largest N [n-1][m-1]
+ * @param propensityTheory time-averaged right side [n-1][m-1]
+ * @param profileCoordinate abscissa of {@code profile}
+ * @param profile mean candidate density of mass 1..P at the last time, largest N [n-1][k]
+ */
+public record StudyAnalysis(long[] particles, int[] seeds, double[] times, double[][] survivorFraction,
+                            double[] theoryFraction, double[] naiveFraction, double[][] spectrum, double[] theorySpectrum,
+                            double[][] weakError, double[][] weakErrorSe, double[] weakRate, String[] testNames,
+                            double[] pairY, double[] pairRatio, double[] pairSe, double[][] propensity,
+                            double[][] propensityTheory, double[] profileCoordinate, double[][] profile) {
+
+    /**
+     * @param theory the limit
+     * @param runs all runs
+     * @param pairMax the pair-correlation range
+     * @return the reduction
+     */
+    public static StudyAnalysis of(StudyTheoryData theory, List<StudyRunData> runs, double pairMax) {
+        TreeMap<Long, List<StudyRunData>> byN = new TreeMap<>();
+        for (StudyRunData r : runs) {
+            byN.computeIfAbsent(r.particles(), k -> new ArrayList<>()).add(r);
+        }
+        int nn = byN.size();
+        int outputs = theory.times().length;
+        int tests = theory.testNames().length;
+        int masses = theory.totals()[0].length;
+        long[] ns = new long[nn];
+        int[] seeds = new int[nn];
+        double[][] h = new double[nn][outputs];
+        double[][] spectrum = new double[nn][masses];
+        double[][] weak = new double[nn][tests];
+        double[][] weakSe = new double[nn][tests];
+        int i = 0;
+        for (var e : byN.entrySet()) {
+            ns[i] = e.getKey();
+            List<StudyRunData> list = e.getValue();
+            seeds[i] = list.size();
+            double[][] perSeed = new double[list.size()][tests];
+            for (int s = 0; s < list.size(); s++) {
+                StudyRunData r = list.get(s);
+                for (int t = 0; t < outputs; t++) {
+                    h[i][t] += (double) r.survivors()[t] / r.particles() / list.size();
+                }
+                for (int n = 0; n < masses; n++) {
+                    spectrum[i][n] += r.weight() * r.byMass()[outputs - 1][n] / list.size();
+                }
+                for (int j = 0; j < tests; j++) {
+                    double integral = 0;
+                    for (int t = 1; t < outputs; t++) {
+                        double a = r.testIntegrals()[t - 1][j][0] - theory.testIntegrals()[t - 1][j][0];
+                        double b = r.testIntegrals()[t][j][0] - theory.testIntegrals()[t][j][0];
+                        integral += 0.5 * (a + b) * (r.times()[t] - r.times()[t - 1]);
+                    }
+                    perSeed[s][j] = Math.abs(integral);
+                }
+            }
+            for (int j = 0; j < tests; j++) {
+                double mean = 0;
+                for (double[] p : perSeed) {
+                    mean += p[j] / perSeed.length;
+                }
+                double var = 0;
+                for (double[] p : perSeed) {
+                    var += (p[j] - mean) * (p[j] - mean);
+                }
+                weak[i][j] = mean;
+                weakSe[i][j] = perSeed.length > 1 ? Math.sqrt(var / (perSeed.length - 1) / perSeed.length) : Double.NaN;
+            }
+            i++;
+        }
+        double[] rate = new double[tests];
+        for (int j = 0; j < tests; j++) {
+            rate[j] = slope(ns, weak, j);
+        }
+        double[] h0 = fraction(theory.totals());
+        double[] hn = fraction(theory.naiveTotals());
+        List<StudyRunData> largest = byN.lastEntry().getValue();
+        return new StudyAnalysis(ns, seeds, theory.times(), h, h0, hn, spectrum, theory.totals()[outputs - 1].clone(), weak,
+                weakSe, rate, theory.testNames(), pairY(largest.get(0).pairCounts().length, pairMax), pairRatio(largest),
+                pairSe(largest), average(largest, true), average(largest, false), largest.get(0).profileCoordinate(), profile(largest));
+    }
+
+    private static double[] fraction(double[][] totals) {
+        double[] h = new double[totals.length];
+        double n0 = 0;
+        for (double v : totals[0]) {
+            n0 += v;
+        }
+        for (int t = 0; t < totals.length; t++) {
+            double s = 0;
+            for (double v : totals[t]) {
+                s += v;
+            }
+            h[t] = s / n0;
+        }
+        return h;
+    }
+
+    private static double slope(long[] ns, double[][] err, int j) {
+        if (ns.length < 2) {
+            return Double.NaN;
+        }
+        double sx = 0, sy = 0, sxx = 0, sxy = 0;
+        for (int i = 0; i < ns.length; i++) {
+            double x = Math.log(ns[i]);
+            double y = Math.log(err[i][j]);
+            sx += x;
+            sy += y;
+            sxx += x * x;
+            sxy += x * y;
+        }
+        int n = ns.length;
+        return (n * sxy - sx * sy) / (n * sxx - sx * sx);
+    }
+
+    private static double[] pairY(int bins, double pairMax) {
+        double[] y = new double[bins];
+        for (int b = 0; b < bins; b++) {
+            y[b] = (b + 0.5) * pairMax / bins;
+        }
+        return y;
+    }
+
+    private static double[] pairRatio(List<StudyRunData> runs) {
+        int bins = runs.get(0).pairCounts().length;
+        double[] g = new double[bins];
+        for (int b = 0; b < bins; b++) {
+            double c = 0, e = 0;
+            for (StudyRunData r : runs) {
+                c += r.pairCounts()[b];
+                e += r.pairExpected()[b];
+            }
+            g[b] = e > 0 ? c / e : Double.NaN;
+        }
+        return g;
+    }
+
+    private static double[] pairSe(List<StudyRunData> runs) {
+        int bins = runs.get(0).pairCounts().length;
+        double[] se = new double[bins];
+        for (int b = 0; b < bins; b++) {
+            double c = 0, e = 0;
+            for (StudyRunData r : runs) {
+                c += r.pairCounts()[b];
+                e += r.pairExpected()[b];
+            }
+            se[b] = e > 0 ? Math.sqrt(Math.max(c, 1)) / e : Double.NaN;
+        }
+        return se;
+    }
+
+    private static double[][] average(List<StudyRunData> runs, boolean left) {
+        int k = runs.get(0).propensity()[0].length;
+        double[][] a = new double[k][k];
+        for (StudyRunData r : runs) {
+            double[][][] p = left ? r.propensity() : r.propensityTheory();
+            int outputs = p.length;
+            for (int t = 0; t < outputs; t++) {
+                for (int n = 0; n < k; n++) {
+                    for (int m = 0; m < k; m++) {
+                        a[n][m] += p[t][n][m] / outputs / runs.size();
+                    }
+                }
+            }
+        }
+        return a;
+    }
+
+    private static double[][] profile(List<StudyRunData> runs) {
+        double[][] p = new double[runs.get(0).profile().length][];
+        for (int n = 0; n < p.length; n++) {
+            p[n] = new double[runs.get(0).profile()[n].length];
+            for (StudyRunData r : runs) {
+                for (int k = 0; k < p[n].length; k++) {
+                    p[n][k] += r.profile()[n][k] / runs.size();
+                }
+            }
+        }
+        return p;
+    }
+}
