@@ -33,6 +33,7 @@ final class StudyPlots {
     static void spectrum(StudyAnalysis a, Path file) throws IOException {
         XYChart c = chart("Mass spectrum at t = " + (float) a.times()[a.times().length - 1], "mass n", "integral f_n");
         c.getStyler().setYAxisLogarithmic(true);
+        c.getStyler().setYAxisDecimalPattern("0.#E0");
         double[] n = new double[a.theorySpectrum().length];
         for (int k = 0; k < n.length; k++) {
             n[k] = k + 1;
@@ -73,6 +74,8 @@ final class StudyPlots {
         XYChart c = chart("Weak error |int_0^T int J (mu_N,1 - f_1) dt|", "N", "error");
         c.getStyler().setXAxisLogarithmic(true);
         c.getStyler().setYAxisLogarithmic(true);
+        c.getStyler().setXAxisDecimalPattern("#");
+        c.getStyler().setYAxisDecimalPattern("0.#E0");
         double[] n = Arrays.stream(a.particles()).asDoubleStream().toArray();
         for (int j = 0; j < a.testNames().length; j++) {
             double[] e = new double[n.length];

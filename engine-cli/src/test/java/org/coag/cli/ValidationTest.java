@@ -159,7 +159,7 @@ class ValidationTest {
     }
 
     /**
-     * Free space, d = 3, Gaussian start at fixed Z = 10 (examples/study-free-coag-3d.toml): the
+     * Free space, d = 3, Gaussian start at fixed Z = 10 (examples/study-free-coag-3d.toml, to t = 3e-4): the
      * time-integrated weak errors against the radial PDE shrink as N grows 16-fold (4 seeds each).
      * Fluctuations alone give errors ~ N^(-1/2); a failure needs the N = 16000 mean (over 4 seeds)
      * to exceed the N = 1000 mean, odds below 1e-3.
@@ -167,7 +167,7 @@ class ValidationTest {
     @Test
     void freeSpaceWeakErrorsShrinkWithN() throws IOException {
         String text = java.nio.file.Files.readString(Path.of("..", "examples", "study-free-coag-3d.toml"));
-        Study.Result r = study(tmp, text, "study.particles=[1000, 4000, 16000]", "study.seeds=4");
+        Study.Result r = study(tmp, text, "time.t_end=3e-4", "study.particles=[1000, 4000, 16000]", "study.seeds=4");
         StudyAnalysis a = StudyAnalysis.of(r.theory(), r.runs(), 3.0);
         for (int j = 0; j < a.testNames().length; j++) {
             System.out.printf("weak error, J = %-12s N = 1000: %.3e, 4000: %.3e, 16000: %.3e; fitted rate N^%.2f%n",

@@ -1,0 +1,63 @@
+package org.coag.cli;
+
+import static org.coag.cli.CliTest.coag;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.coag.cli.CliTest.Outcome;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code coag study}: files, resume and extension, refusal of a foreign directory, one-line errors. */
+class StudyCommandTest {
+    static final String SMALL = String.join("\n", "[model]", "dim = 3", "mode = \"coagulation\"", "particles = 400", "Z = 4.0",
+            "[domain]", "type = \"free\"", "side = 2.0", "[initial]", "type = \"ball\"", "radius = 0.1",
+            "[time]", "dt_over_eps2 = 0.1", "t_end = 2e-4", "[theory]", "masses = 8", "grid = 64",
+            "[study]", "particles = [300, 600]", "seeds = 1", "observations = 4", "backend = \"reference\"");
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void writesTheReportResumesAndExtends() throws IOException {
+        Path config = tmp.resolve("small.toml");
+        Files.writeString(config, SMALL);
+        Path dir = tmp.resolve("study");
+        Outcome first = coag("study", config.toString(), "-o", dir.toString(), "-q");
+        assertEquals(0, first.code(), first.err());
+        for (String f : List.of("report.md", "summary.csv", "theory.json", "study.toml", "runs/N300-seed1.json",
+                "runs/N600-seed1.json", "plots/survivors.png", "plots/survivors.svg", "plots/spectrum.png", "plots/profile.svg",
+                "plots/pair-correlation.png", "plots/weak-error.svg")) {
+            assertTrue(Files.exists(dir.resolve(f)), f);
+        }
+        assertEquals(2, first.err().lines().filter(l -> l.startsWith("N = ")).count(), first.err());
+        List<String> summary = Files.readAllLines(dir.resolve("summary.csv"));
+        assertTrue(summary.get(0).startsWith("N,seeds,h_final,h_theory,h_naive,weak_one"), summary.get(0));
+        assertEquals(3, summary.size());
+        String report = Files.readString(dir.resolve("report.md"));
+        assertTrue(report.contains("![survivors](plots/survivors.png)") && report.contains("| 600 | 1 |"), report);
+
+        Outcome more = coag("study", config.toString(), "-o", dir.toString(), "-q", "--set", "study.seeds=2");
+        assertEquals(0, more.code(), more.err());
+        assertEquals(2, more.err().lines().filter(l -> l.startsWith("N = ")).count(), "only the two new seeds run: " + more.err());
+        assertTrue(Files.exists(dir.resolve("runs/N600-seed2.json")));
+        assertTrue(Files.readString(dir.resolve("report.md")).contains("| 600 | 2 |"));
+
+        Outcome other = coag("study", config.toString(), "-o", dir.toString(), "-q", "--set", "model.Z=5.0");
+        assertEquals(1, other.code());
+        assertTrue(other.err().startsWith("coag: error: study: ") && other.err().contains("another model"), other.err());
+    }
+
+    @Test
+    void refusesAnEpsThatChangesTheLimitWithN() throws IOException {
+        Path config = tmp.resolve("eps.toml");
+        Files.writeString(config, SMALL.replace("Z = 4.0", "eps = 0.01"));
+        Outcome o = coag("study", config.toString(), "-o", tmp.resolve("s").toString(), "-q");
+        assertEquals(1, o.code());
+        assertTrue(o.err().contains("give model.Z"), o.err());
+    }
+}
