@@ -52,6 +52,25 @@ class StudyCommandTest {
         assertTrue(other.err().startsWith("coag: error: study: ") && other.err().contains("another model"), other.err());
     }
 
+    /** Observables come from the state each backend reads back: equal states, equal observables. */
+    @Test
+    void observablesAreTheSameOnEveryBackend() throws IOException {
+        Path config = tmp.resolve("small.toml");
+        Files.writeString(config, SMALL);
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        List<com.fasterxml.jackson.databind.node.ObjectNode> runs = new java.util.ArrayList<>();
+        for (String backend : List.of("reference", "cpu")) {
+            Path dir = tmp.resolve(backend);
+            Outcome o = coag("study", config.toString(), "-o", dir.toString(), "-q", "--set", "study.backend=\"" + backend + "\"");
+            assertEquals(0, o.code(), o.err());
+            var node = (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(dir.resolve("runs/N600-seed1.json").toFile());
+            node.remove("wallSeconds");
+            node.remove("backend");
+            runs.add(node);
+        }
+        assertEquals(runs.get(0), runs.get(1));
+    }
+
     @Test
     void refusesAnEpsThatChangesTheLimitWithN() throws IOException {
         Path config = tmp.resolve("eps.toml");
