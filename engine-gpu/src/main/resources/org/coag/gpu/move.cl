@@ -1,0 +1,28 @@
+/*
+ * The move of one step (ReferenceSimulation.move): particle i adds rint(sigma(m_i) z_k) to
+ * coordinate k, z from Philox blocks (MOVE, step, id, j), normals 2j and 2j+1 per block. One work
+ * item per particle; positions are SoA (coordinate k of slot i at pos[k * capacity + i]) so
+ * neighbouring work items touch neighbouring words. Fixed-point addition wraps (the torus).
+ */
+#define PURPOSE_MOVE 3u
+
+__kernel void move(__global long *pos, __global const int *ids, __global const int *masses,
+                   __global const double *sigma, const int count, const int capacity, const int dim,
+                   const ulong step, const uint k0, const uint k1) {
+    int i = get_global_id(0);
+    if (i >= count) {
+        return;
+    }
+    double s = sigma[masses[i] - 1];
+    uint id = (uint) ids[i];
+    uint2 key = (uint2)(k0, k1);
+    for (int j = 0; 2 * j < dim; j++) {
+        uint4 w = coag_block(PURPOSE_MOVE, step, id, (uint) j, key);
+        for (int h = 0; h < 2 && 2 * j + h < dim; h++) {
+            double z = h == 0 ? as241(u01(w.x, w.y)) : as241(u01(w.z, w.w));
+            long inc = convert_long_sat(rint(s * z));
+            int k = 2 * j + h;
+            pos[k * capacity + i] = as_long(as_ulong(pos[k * capacity + i]) + as_ulong(inc));
+        }
+    }
+}

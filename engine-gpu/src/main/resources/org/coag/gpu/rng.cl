@@ -1,0 +1,148 @@
+/*
+ * Random numbers of coag, bit-identical to org.coag.core.rng (Philox4x32, Uniforms, FdLibm.log,
+ * Gaussians). Hand-written on both sides because the bits must agree across backends: no built-in
+ * log, no FP contraction (the pragma below), no fast-math build options (STACK.md section 3).
+ */
+#pragma OPENCL EXTENSION cl_khr_fp64 : enable
+#pragma OPENCL FP_CONTRACT OFF
+
+/* Philox4x32-10 (Random123): counter c, key k. */
+inline uint4 philox4x32_10(uint4 c, uint2 k) {
+    #pragma unroll
+    for (int r = 0; r < 10; r++) {
+        uint hi0 = mul_hi(0xD2511F53u, c.x);
+        uint lo0 = 0xD2511F53u * c.x;
+        uint hi1 = mul_hi(0xCD9E8D57u, c.z);
+        uint lo1 = 0xCD9E8D57u * c.z;
+        c = (uint4)(hi1 ^ c.y ^ k.x, lo1, hi0 ^ c.w ^ k.y, lo0);
+        k.x += 0x9E3779B9u;
+        k.y += 0xBB67AE85u;
+    }
+    return c;
+}
+
+/* CounterRng.block: counter (a, b, step low 32 bits, purpose << 24 | step bits 32..55). */
+inline uint4 coag_block(uint purpose, ulong step, uint a, uint b, uint2 key) {
+    uint c3 = (purpose << 24) | (uint)((step >> 32) & 0xFFFFFFu);
+    return philox4x32_10((uint4)(a, b, (uint) step, c3), key);
+}
+
+/* Uniforms.openOpen: Random123 u01_open_open_64_53, values (2k+1) 2^-53. */
+inline double u01(uint lo, uint hi) {
+    ulong x = ((ulong) hi << 32) | lo;
+    return (double) (x >> 12) * 0x1p-52 + 0x1p-53;
+}
+
+inline int fd_hi(double x) { return (int) (as_long(x) >> 32); }
+inline int fd_lo(double x) { return (int) as_long(x); }
+inline double fd_with_hi(double x, int h) { return as_double(((long) h << 32) | (as_long(x) & 0xFFFFFFFFL)); }
+
+/* FdLibm.log: fdlibm __ieee754_log, line by line. */
+inline double fd_log(double x) {
+    const double ln2_hi = 6.93147180369123816490e-01, ln2_lo = 1.90821492927058770002e-10;
+    const double two54 = 1.80143985094819840000e+16;
+    const double lg1 = 6.666666666666735130e-01, lg2 = 3.999999999940941908e-01;
+    const double lg3 = 2.857142874366239149e-01, lg4 = 2.222219843214978396e-01;
+    const double lg5 = 1.818357216161805012e-01, lg6 = 1.531383769920937332e-01;
+    const double lg7 = 1.479819860511658591e-01;
+    int hx = fd_hi(x);
+    int lx = fd_lo(x);
+    int k = 0;
+    if (hx < 0x00100000) {
+        if (((hx & 0x7fffffff) | lx) == 0) {
+            return -INFINITY;
+        }
+        if (hx < 0) {
+            return NAN;
+        }
+        k -= 54;
+        x *= two54;
+        hx = fd_hi(x);
+    }
+    if (hx >= 0x7ff00000) {
+        return x + x;
+    }
+    k += (hx >> 20) - 1023;
+    hx &= 0x000fffff;
+    int i = (hx + 0x95f64) & 0x100000;
+    x = fd_with_hi(x, hx | (i ^ 0x3ff00000));
+    k += i >> 20;
+    double f = x - 1.0;
+    if ((0x000fffff & (2 + hx)) < 3) {
+        if (f == 0.0) {
+            if (k == 0) {
+                return 0.0;
+            }
+            double dk = k;
+            return dk * ln2_hi + dk * ln2_lo;
+        }
+        double r = f * f * (0.5 - 0.33333333333333333 * f);
+        if (k == 0) {
+            return f - r;
+        }
+        double dk = k;
+        return dk * ln2_hi - ((r - dk * ln2_lo) - f);
+    }
+    double s = f / (2.0 + f);
+    double dk = k;
+    double z = s * s;
+    i = hx - 0x6147a;
+    double w = z * z;
+    int j = 0x6b851 - hx;
+    double t1 = w * (lg2 + w * (lg4 + w * lg6));
+    double t2 = z * (lg1 + w * (lg3 + w * (lg5 + w * lg7)));
+    i |= j;
+    double r = t2 + t1;
+    if (i > 0) {
+        double hfsq = 0.5 * f * f;
+        if (k == 0) {
+            return f - (hfsq - s * (hfsq + r));
+        }
+        return dk * ln2_hi - ((hfsq - (s * (hfsq + r) + dk * ln2_lo)) - f);
+    }
+    if (k == 0) {
+        return f - s * (f - r);
+    }
+    return dk * ln2_hi - ((s * (f - r) - dk * ln2_lo) - f);
+}
+
+/* Gaussians.inverseCdf: Wichura AS241 (PPND16). */
+inline double as241(double p) {
+    double q = p - 0.5;
+    if (fabs(q) <= 0.425) {
+        double r = 0.180625 - q * q;
+        return q * (((((((2.5090809287301226727e+3 * r + 3.3430575583588128105e+4) * r
+                + 6.7265770927008700853e+4) * r + 4.5921953931549871457e+4) * r
+                + 1.3731693765509461125e+4) * r + 1.9715909503065514427e+3) * r
+                + 1.3314166789178437745e+2) * r + 3.3871328727963666080e0)
+                / (((((((5.2264952788528545610e+3 * r + 2.8729085735721942674e+4) * r
+                + 3.9307895800092710610e+4) * r + 2.1213794301586595867e+4) * r
+                + 5.3941960214247511077e+3) * r + 6.8718700749205790830e+2) * r
+                + 4.2313330701600911252e+1) * r + 1.0);
+    }
+    double r = q < 0 ? p : 1.0 - p;
+    r = sqrt(-fd_log(r));
+    double val;
+    if (r <= 5.0) {
+        r -= 1.6;
+        val = (((((((7.74545014278341407640e-4 * r + 2.27238449892691845833e-2) * r
+                + 2.41780725177450611770e-1) * r + 1.27045825245236838258e0) * r
+                + 3.64784832476320460504e0) * r + 5.76949722146069140550e0) * r
+                + 4.63033784615654529590e0) * r + 1.42343711074968357734e0)
+                / (((((((1.05075007164441684324e-9 * r + 5.47593808499534494600e-4) * r
+                + 1.51986665636164571966e-2) * r + 1.48103976427480074590e-1) * r
+                + 6.89767334985100004550e-1) * r + 1.67638483018380384940e0) * r
+                + 2.05319162663775882187e0) * r + 1.0);
+    } else {
+        r -= 5.0;
+        val = (((((((2.01033439929228813265e-7 * r + 2.71155556874348757815e-5) * r
+                + 1.24266094738807843860e-3) * r + 2.65321895265761230930e-2) * r
+                + 2.96560571828504891230e-1) * r + 1.78482653991729133580e0) * r
+                + 5.46378491116411436990e0) * r + 6.65790464350110377720e0)
+                / (((((((2.04426310338993978564e-15 * r + 1.42151175831644588870e-7) * r
+                + 1.84631831751005468180e-5) * r + 7.86869131145613259100e-4) * r
+                + 1.48753612908506148525e-2) * r + 1.36929880922735805310e-1) * r
+                + 5.99832206555887937690e-1) * r + 1.0);
+    }
+    return q < 0 ? -val : val;
+}
