@@ -44,12 +44,12 @@ class DeviceMoveTest {
             ParticleState host = InitialStates.generate(spec, seed);
             ParticleState device = host.copy();
             long[] steps = {0, 1, 7, (1L << 32) + 5};
-            try (DeviceMove move = new DeviceMove(cl, spec, seed, device)) {
+            try (DeviceState onDevice = new DeviceState(cl, device); DeviceMove move = new DeviceMove(onDevice, spec, seed, 3)) {
                 for (long step : steps) {
                     move.move(step);
                     hostMove(spec, seed, step, host);
                 }
-                move.readPositions(device);
+                onDevice.readPositions(device);
             }
             for (int k = 0; k < dim; k++) {
                 assertArrayEquals(host.positions()[k], device.positions()[k], "d = " + dim + ", coordinate " + k);

@@ -1,0 +1,131 @@
+package org.coag.gpu;
+
+import static org.jocl.CL.CL_MEM_READ_WRITE;
+import static org.jocl.CL.CL_TRUE;
+import static org.jocl.CL.clCreateBuffer;
+import static org.jocl.CL.clEnqueueFillBuffer;
+import static org.jocl.CL.clEnqueueReadBuffer;
+import static org.jocl.CL.clReleaseMemObject;
+
+import java.util.List;
+import org.coag.core.space.SpatialHash;
+import org.jocl.Pointer;
+import org.jocl.Sizeof;
+import org.jocl.cl_kernel;
+import org.jocl.cl_mem;
+import org.jocl.cl_program;
+
+/**
+ * The device's spatial hash and pair search ({@code pairs.cl}): every pair of live particles
+ * closer than a reach, found with no host work but the launch sequence. The table has
+ * 2^tableBits &gt;= 2 N slots; buffers are sized once per state.
+ */
+public final class DevicePairs implements AutoCloseable {
+    private static final int CHUNK = 256;
+
+    private final DeviceState s;
+    private final cl_kernel count;
+    private final cl_kernel chunks;
+    private final cl_kernel totals;
+    private final cl_kernel add;
+    private final cl_kernel scatter;
+    private final cl_kernel find;
+    private final int tableBits;
+    private final int slots;
+    private final cl_mem slotOf;
+    private final cl_mem counts;
+    private final cl_mem start;
+    private final cl_mem cursor;
+    private final cl_mem chunkTotals;
+    private final cl_mem order;
+    private final cl_mem found;
+    private cl_mem out;
+    private int outCapacity;
+
+    /**
+     * @param s the particles on the device
+     */
+    public DevicePairs(DeviceState s) {
+        this.s = s;
+        cl_program p = s.cl.build(List.of("rng.cl", "pairs.cl"));
+        count = ProgramBuilder.kernel(p, "hash_count");
+        chunks = ProgramBuilder.kernel(p, "scan_chunks");
+        totals = ProgramBuilder.kernel(p, "scan_totals");
+        add = ProgramBuilder.kernel(p, "scan_add");
+        scatter = ProgramBuilder.kernel(p, "hash_scatter");
+        find = ProgramBuilder.kernel(p, "find_pairs");
+        int bits = 1;
+        while ((1L << bits) < 2L * s.capacity) {
+            bits++;
+        }
+        tableBits = bits;
+        slots = 1 << bits;
+        slotOf = ints(s.capacity);
+        counts = ints(slots);
+        start = ints(slots + 1);
+        cursor = ints(slots);
+        chunkTotals = ints((slots + CHUNK - 1) / CHUNK);
+        order = ints(s.capacity);
+        found = ints(1);
+        outCapacity = Math.max(1024, s.capacity);
+        out = ints(2L * outCapacity);
+    }
+
+    private cl_mem ints(long n) {
+        return clCreateBuffer(s.cl.context(), CL_MEM_READ_WRITE, (long) Sizeof.cl_int * Math.max(1, n), null, null);
+    }
+
+    /**
+     * Builds the hash for a cell width of at least {@code reach} and lists the pairs closer than it.
+     *
+     * @param side box side L (length units)
+     * @param unit length of one fixed-point unit, L / 2^64
+     * @param reach search distance (length units): pairs with r^2 &lt; reach^2 are returned
+     * @return pairs[k] = {slot i, slot j} with id(i) &lt; id(j), in no particular order
+     */
+    public int[][] find(double side, double unit, double reach) {
+        int bits = SpatialHash.cellBitsFor(side, reach);
+        int zero = 0;
+        clEnqueueFillBuffer(s.cl.queue(), counts, Pointer.to(new int[] {zero}), Sizeof.cl_int, 0, (long) Sizeof.cl_int * slots, 0, null, null);
+        Kernels.args(count, s.pos, s.masses, slotOf, counts, s.count, s.capacity, s.dim, bits, tableBits);
+        Kernels.run(s.cl, count, s.count);
+        int nChunks = (slots + CHUNK - 1) / CHUNK;
+        Kernels.args(chunks, counts, start, chunkTotals, slots, CHUNK);
+        Kernels.run(s.cl, chunks, nChunks);
+        Kernels.args(totals, chunkTotals, start, nChunks, slots);
+        Kernels.run(s.cl, totals, 1);
+        Kernels.args(add, start, cursor, chunkTotals, slots, CHUNK);
+        Kernels.run(s.cl, add, slots);
+        Kernels.args(scatter, slotOf, cursor, order, s.count);
+        Kernels.run(s.cl, scatter, s.count);
+        while (true) {
+            clEnqueueFillBuffer(s.cl.queue(), found, Pointer.to(new int[] {zero}), Sizeof.cl_int, 0, Sizeof.cl_int, 0, null, null);
+            Kernels.args(find, s.pos, s.ids, s.masses, start, order, out, found, s.count, s.capacity, s.dim, bits, tableBits,
+                    unit, reach * reach, outCapacity);
+            Kernels.run(s.cl, find, s.count);
+            int[] n = new int[1];
+            clEnqueueReadBuffer(s.cl.queue(), found, CL_TRUE, 0, Sizeof.cl_int, Pointer.to(n), 0, null, null);
+            if (n[0] <= outCapacity) {
+                int[] flat = new int[2 * Math.max(1, n[0])];
+                if (n[0] > 0) {
+                    clEnqueueReadBuffer(s.cl.queue(), out, CL_TRUE, 0, (long) Sizeof.cl_int * 2 * n[0], Pointer.to(flat), 0, null, null);
+                }
+                int[][] pairs = new int[n[0]][];
+                for (int k = 0; k < n[0]; k++) {
+                    pairs[k] = new int[] {flat[2 * k], flat[2 * k + 1]};
+                }
+                return pairs;
+            }
+            clReleaseMemObject(out);
+            outCapacity = n[0] + n[0] / 2;
+            out = ints(2L * outCapacity);
+        }
+    }
+
+    @Override
+    public void close() {
+        for (cl_mem m : new cl_mem[] {slotOf, counts, start, cursor, chunkTotals, order, found, out}) {
+            clReleaseMemObject(m);
+        }
+    }
+}
