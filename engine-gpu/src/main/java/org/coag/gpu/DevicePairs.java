@@ -84,6 +84,32 @@ public final class DevicePairs implements AutoCloseable {
      * @return pairs[k] = {slot i, slot j} with id(i) &lt; id(j), in no particular order
      */
     public int[][] find(double side, double unit, double reach) {
+        int n = findOnDevice(side, unit, reach);
+        int[] flat = new int[2 * Math.max(1, n)];
+        if (n > 0) {
+            clEnqueueReadBuffer(s.cl.queue(), out, CL_TRUE, 0, (long) Sizeof.cl_int * 2 * n, Pointer.to(flat), 0, null, null);
+        }
+        int[][] pairs = new int[n][];
+        for (int k = 0; k < n; k++) {
+            pairs[k] = new int[] {flat[2 * k], flat[2 * k + 1]};
+        }
+        return pairs;
+    }
+
+    /** @return the device buffer of the last {@link #findOnDevice} pairs (int2 (i, j) each) */
+    cl_mem pairBuffer() {
+        return out;
+    }
+
+    /**
+     * {@link #find} without reading the pairs back: they stay in {@link #pairBuffer()}.
+     *
+     * @param side box side L (length units)
+     * @param unit length of one fixed-point unit
+     * @param reach search distance (length units)
+     * @return the number of pairs
+     */
+    int findOnDevice(double side, double unit, double reach) {
         int bits = SpatialHash.cellBitsFor(side, reach);
         int zero = 0;
         clEnqueueFillBuffer(s.cl.queue(), counts, Pointer.to(new int[] {zero}), Sizeof.cl_int, 0, (long) Sizeof.cl_int * slots, 0, null, null);
@@ -106,15 +132,7 @@ public final class DevicePairs implements AutoCloseable {
             int[] n = new int[1];
             clEnqueueReadBuffer(s.cl.queue(), found, CL_TRUE, 0, Sizeof.cl_int, Pointer.to(n), 0, null, null);
             if (n[0] <= outCapacity) {
-                int[] flat = new int[2 * Math.max(1, n[0])];
-                if (n[0] > 0) {
-                    clEnqueueReadBuffer(s.cl.queue(), out, CL_TRUE, 0, (long) Sizeof.cl_int * 2 * n[0], Pointer.to(flat), 0, null, null);
-                }
-                int[][] pairs = new int[n[0]][];
-                for (int k = 0; k < n[0]; k++) {
-                    pairs[k] = new int[] {flat[2 * k], flat[2 * k + 1]};
-                }
-                return pairs;
+                return n[0];
             }
             clReleaseMemObject(out);
             outCapacity = n[0] + n[0] / 2;

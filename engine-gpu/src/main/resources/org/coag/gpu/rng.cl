@@ -106,6 +106,61 @@ inline double fd_log(double x) {
     return dk * ln2_hi - ((s * (f - r) - dk * ln2_lo) - f);
 }
 
+/* FdLibm.exp: fdlibm __ieee754_exp, line by line. */
+inline double fd_exp(double x) {
+    const double ln2_hi = 6.93147180369123816490e-01, ln2_lo = 1.90821492927058770002e-10;
+    const double twom1000 = 9.33263618503218878990e-302, invln2 = 1.44269504088896338700e+00;
+    const double o_threshold = 7.09782712893383973096e+02, u_threshold = -7.45133219101941108420e+02;
+    const double p1 = 1.66666666666666019037e-01, p2 = -2.77777777770155933842e-03;
+    const double p3 = 6.61375632143793436117e-05, p4 = -1.65339022054652515390e-06;
+    const double p5 = 4.13813679705723846039e-08;
+    int hx = fd_hi(x);
+    int xsb = (int) (((uint) hx >> 31) & 1u);
+    hx &= 0x7fffffff;
+    if (hx >= 0x40862E42) {
+        if (hx >= 0x7ff00000) {
+            if (((hx & 0xfffff) | fd_lo(x)) != 0) {
+                return x + x;
+            }
+            return xsb == 0 ? x : 0.0;
+        }
+        if (x > o_threshold) {
+            return INFINITY;
+        }
+        if (x < u_threshold) {
+            return 0.0;
+        }
+    }
+    double hi = 0;
+    double lo = 0;
+    int k = 0;
+    if (hx > 0x3fd62e42) {
+        if (hx < 0x3FF0A2B2) {
+            hi = xsb == 0 ? x - ln2_hi : x + ln2_hi;
+            lo = xsb == 0 ? ln2_lo : -ln2_lo;
+            k = 1 - xsb - xsb;
+        } else {
+            k = (int) (invln2 * x + (xsb == 0 ? 0.5 : -0.5));
+            double t = k;
+            hi = x - t * ln2_hi;
+            lo = t * ln2_lo;
+        }
+        x = hi - lo;
+    } else if (hx < 0x3e300000) {
+        return 1.0 + x;
+    }
+    double t = x * x;
+    double c = x - t * (p1 + t * (p2 + t * (p3 + t * (p4 + t * p5))));
+    if (k == 0) {
+        return 1.0 - ((x * c) / (c - 2.0) - x);
+    }
+    double y = 1.0 - ((lo - (x * c) / (2.0 - c)) - hi);
+    if (k >= -1021) {
+        return fd_with_hi(y, fd_hi(y) + (k << 20));
+    }
+    return fd_with_hi(y, fd_hi(y) + ((k + 1000) << 20)) * twom1000;
+}
+
 /* Gaussians.inverseCdf: Wichura AS241 (PPND16). */
 inline double as241(double p) {
     double q = p - 0.5;

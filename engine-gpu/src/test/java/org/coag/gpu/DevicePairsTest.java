@@ -9,8 +9,6 @@ import org.coag.core.backend.ParticleState;
 import org.coag.core.config.ConfigReader;
 import org.coag.core.model.InitialStates;
 import org.coag.core.model.ModelSpec;
-import org.coag.core.space.CandidatePairs;
-import org.coag.core.space.SpatialHash;
 import org.junit.jupiter.api.Test;
 
 /** The device's hash and pair search against the reference's spatial hash, pair for pair. */
@@ -56,19 +54,7 @@ class DevicePairsTest {
 
     private static TreeSet<Long> hostPairs(ModelSpec spec, ParticleState s, double reach) {
         TreeSet<Long> set = new TreeSet<>();
-        SpatialHash hash = new SpatialHash(spec.dim());
-        double unit = spec.domain().unit();
-        hash.build(s.positions(), s.count(), SpatialHash.cellBitsFor(spec.domain().side(), reach));
-        new CandidatePairs(spec.dim()).scan(hash, s.positions(), s.ids(), s.count(), reach / unit, (i, j) -> {
-            double r2 = 0;
-            for (int k = 0; k < spec.dim(); k++) {
-                double dx = (double) (s.positions()[k][i] - s.positions()[k][j]) * unit;
-                r2 += dx * dx;
-            }
-            if (r2 < reach * reach) {
-                set.add(key(s, i, j));
-            }
-        });
+        HostPairs.scan(spec, s, reach, (i, j, r2) -> set.add(key(s, i, j)));
         return set;
     }
 }

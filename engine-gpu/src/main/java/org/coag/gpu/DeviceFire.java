@@ -1,0 +1,141 @@
+package org.coag.gpu;
+
+import static org.jocl.CL.CL_MEM_COPY_HOST_PTR;
+import static org.jocl.CL.CL_MEM_READ_ONLY;
+import static org.jocl.CL.CL_MEM_READ_WRITE;
+import static org.jocl.CL.CL_TRUE;
+import static org.jocl.CL.clCreateBuffer;
+import static org.jocl.CL.clEnqueueFillBuffer;
+import static org.jocl.CL.clEnqueueReadBuffer;
+import static org.jocl.CL.clReleaseMemObject;
+
+import java.util.List;
+import org.coag.core.model.BumpKernel;
+import org.coag.core.model.DoiKernel;
+import org.coag.core.model.ModelSpec;
+import org.coag.core.model.TableKernel;
+import org.coag.core.step.PairParameters;
+import org.jocl.Pointer;
+import org.jocl.Sizeof;
+import org.jocl.cl_kernel;
+import org.jocl.cl_mem;
+
+/**
+ * The firing test of the pairs {@link DevicePairs} found ({@code fire.cl}): rates from the mass
+ * pair's parameters (PairParameters for masses up to M), the COLLIDE draw, tau &lt; dt. Fired pairs
+ * stay on the device for the resolution; {@link #read} copies them to the host (tests).
+ */
+public final class DeviceFire implements AutoCloseable {
+    /** One fired pair. */
+    public record Fired(double tau, int idLo, int idHi, int slotLo, int slotHi, double u1) {
+    }
+
+    private final DeviceState s;
+    private final ModelSpec spec;
+    private final long seed;
+    private final cl_kernel kernel;
+    private final int maxMass;
+    private final cl_mem params;
+    private final cl_mem tableR;
+    private final cl_mem tableV;
+    private final int tableSize;
+    private final int kernelType;
+    private final int capacity;
+    private final cl_mem tau;
+    private final cl_mem u1;
+    private final cl_mem idx;
+    private final cl_mem count;
+
+    /**
+     * @param s the particles on the device
+     * @param spec the model
+     * @param seed the run seed
+     * @param maxMass M, the largest mass of the parameter table
+     * @param capacity the most fired pairs one step may hold
+     */
+    public DeviceFire(DeviceState s, ModelSpec spec, long seed, int maxMass, int capacity) {
+        this.s = s;
+        this.spec = spec;
+        this.seed = seed;
+        this.kernel = ProgramBuilder.kernel(s.cl.build(List.of("rng.cl", "fire.cl")), "fire_pairs");
+        this.maxMass = maxMass;
+        this.capacity = capacity;
+        double[] p = new double[3 * maxMass * maxMass];
+        for (int lo = 1; lo <= maxMass; lo++) {
+            for (int hi = lo; hi <= maxMass; hi++) {
+                PairParameters.compute(spec, lo, hi, p, 3 * ((lo - 1) * maxMass + hi - 1));
+            }
+        }
+        params = readOnly(Sizeof.cl_double, p.length, Pointer.to(p));
+        double[] r = {0, 1};
+        double[] v = {0, 0};
+        if (spec.kernel() instanceof TableKernel) {
+            r = ((TableKernel) spec.kernel()).radii();
+            v = ((TableKernel) spec.kernel()).values();
+            kernelType = 2;
+        } else if (spec.kernel() instanceof BumpKernel) {
+            kernelType = 1;
+        } else if (spec.kernel() instanceof DoiKernel) {
+            kernelType = 0;
+        } else {
+            throw new org.coag.core.model.ModelException("opencl: kernel " + spec.kernel().name() + " has no OpenCL version");
+        }
+        tableSize = r.length;
+        tableR = readOnly(Sizeof.cl_double, r.length, Pointer.to(r));
+        tableV = readOnly(Sizeof.cl_double, v.length, Pointer.to(v));
+        tau = buffer(Sizeof.cl_double, capacity);
+        u1 = buffer(Sizeof.cl_double, capacity);
+        idx = buffer(4L * Sizeof.cl_int, capacity);
+        count = buffer(Sizeof.cl_int, 1);
+    }
+
+    private cl_mem readOnly(long size, long n, Pointer data) {
+        return clCreateBuffer(s.cl.context(), CL_MEM_READ_ONLY | CL_MEM_COPY_HOST_PTR, size * n, data, null);
+    }
+
+    private cl_mem buffer(long size, long n) {
+        return clCreateBuffer(s.cl.context(), CL_MEM_READ_WRITE, size * Math.max(1, n), null, null);
+    }
+
+    /**
+     * Tests the pairs in {@code pairs.pairBuffer()} for firing in {@code step}.
+     *
+     * @param pairs the pair search, after {@link DevicePairs#findOnDevice}
+     * @param pairCount the number of pairs it found
+     * @param step the step index
+     */
+    public void fire(DevicePairs pairs, int pairCount, long step) {
+        clEnqueueFillBuffer(s.cl.queue(), count, Pointer.to(new int[] {0}), Sizeof.cl_int, 0, Sizeof.cl_int, 0, null, null);
+        Kernels.args(kernel, s.pos, s.ids, s.masses, pairs.pairBuffer(), pairCount, params, maxMass, kernelType, tableR, tableV,
+                tableSize, s.capacity, s.dim, spec.domain().unit(), spec.dt(), step, (int) seed, (int) (seed >>> 32), tau, u1, idx,
+                count, capacity);
+        Kernels.run(s.cl, kernel, pairCount);
+    }
+
+    /** @return the fired pairs of the last {@link #fire}, in no particular order */
+    public Fired[] read() {
+        int[] n = new int[1];
+        clEnqueueReadBuffer(s.cl.queue(), count, CL_TRUE, 0, Sizeof.cl_int, Pointer.to(n), 0, null, null);
+        int k = Math.min(n[0], capacity);
+        double[] t = new double[Math.max(1, k)];
+        double[] u = new double[Math.max(1, k)];
+        int[] ix = new int[4 * Math.max(1, k)];
+        if (k > 0) {
+            clEnqueueReadBuffer(s.cl.queue(), tau, CL_TRUE, 0, (long) Sizeof.cl_double * k, Pointer.to(t), 0, null, null);
+            clEnqueueReadBuffer(s.cl.queue(), u1, CL_TRUE, 0, (long) Sizeof.cl_double * k, Pointer.to(u), 0, null, null);
+            clEnqueueReadBuffer(s.cl.queue(), idx, CL_TRUE, 0, 4L * Sizeof.cl_int * k, Pointer.to(ix), 0, null, null);
+        }
+        Fired[] f = new Fired[k];
+        for (int e = 0; e < k; e++) {
+            f[e] = new Fired(t[e], ix[4 * e], ix[4 * e + 1], ix[4 * e + 2], ix[4 * e + 3], u[e]);
+        }
+        return f;
+    }
+
+    @Override
+    public void close() {
+        for (cl_mem m : new cl_mem[] {params, tableR, tableV, tau, u1, idx, count}) {
+            clReleaseMemObject(m);
+        }
+    }
+}

@@ -1,0 +1,73 @@
+/*
+ * The firing test of found pairs (ReferenceSimulation.testPair): with (range2, invUnit2, prefactor)
+ * of the mass pair (PairParameters), a pair with r^2 < range2 has rate prefactor * V(r^2 invUnit2);
+ * its COLLIDE block (lower id, higher id, step) gives tau = -log(1 - u0) / rate (CollisionRule), and
+ * it fires when tau < dt. Fired pairs are appended with their u1 (the survivor draw).
+ * Kernels V: 0 = Doi (1 inside), 1 = bump exp(-1/(1-y^2)), 2 = table (radii r, values v, linear).
+ */
+#define PURPOSE_COLLIDE 4u
+
+inline double kernel_value(int type, double y2, __global const double *tr, __global const double *tv, int tn) {
+    if (type == 0) {
+        return y2 < 1.0 ? 1.0 : 0.0;
+    }
+    if (type == 1) {
+        return y2 < 1.0 ? fd_exp(-1.0 / (1.0 - y2)) : 0.0;
+    }
+    double y = sqrt(y2);
+    if (!(y < tr[tn - 1])) {
+        return 0.0;
+    }
+    int lo = 0;
+    int hi = tn - 1;
+    while (hi - lo > 1) {
+        int mid = (lo + hi) >> 1;
+        if (tr[mid] <= y) {
+            lo = mid;
+        } else {
+            hi = mid;
+        }
+    }
+    double w = (y - tr[lo]) / (tr[hi] - tr[lo]);
+    return tv[lo] + w * (tv[hi] - tv[lo]);
+}
+
+__kernel void fire_pairs(__global const long *pos, __global const int *ids, __global const int *masses,
+                         __global const int2 *pairs, const int pairCount, __global const double *params,
+                         const int maxMass, const int kernelType, __global const double *tr, __global const double *tv,
+                         const int tn, const int capacity, const int dim, const double unit, const double dt,
+                         const ulong step, const uint k0, const uint k1, __global double *firedTau,
+                         __global double *firedU1, __global int4 *firedIdx, __global int *firedCount,
+                         const int firedCapacity) {
+    int p = get_global_id(0);
+    if (p >= pairCount) {
+        return;
+    }
+    int i = pairs[p].x;
+    int j = pairs[p].y;
+    double r2 = 0;
+    for (int k = 0; k < dim; k++) {
+        double dx = (double) as_long(as_ulong(pos[k * capacity + i]) - as_ulong(pos[k * capacity + j])) * unit;
+        r2 += dx * dx;
+    }
+    int lo = min(masses[i], masses[j]);
+    int hi = max(masses[i], masses[j]);
+    __global const double *q = params + 3 * ((lo - 1) * maxMass + (hi - 1));
+    if (!(r2 < q[0])) {
+        return;
+    }
+    double rate = q[2] * kernel_value(kernelType, r2 * q[1], tr, tv, tn);
+    if (!(rate > 0)) {
+        return;
+    }
+    uint4 w = coag_block(PURPOSE_COLLIDE, step, (uint) ids[i], (uint) ids[j], (uint2)(k0, k1));
+    double tau = -fd_log(1.0 - u01(w.x, w.y)) / rate;
+    if (tau < dt) {
+        int idx = atomic_inc(firedCount);
+        if (idx < firedCapacity) {
+            firedTau[idx] = tau;
+            firedU1[idx] = u01(w.z, w.w);
+            firedIdx[idx] = (int4)(ids[i], ids[j], i, j);
+        }
+    }
+}
