@@ -11,7 +11,8 @@ final class BackendsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         for (Backend b : Backends.all()) {
-            System.out.printf("%-12s %s%n", b.name(), b.description());
+            String why = b.unavailableReason();
+            System.out.printf("%-12s %s%s%n", b.name(), b.description(), why == null ? "" : " [unavailable: " + why + "]");
         }
         return 0;
     }

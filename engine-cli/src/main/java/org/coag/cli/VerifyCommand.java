@@ -29,7 +29,7 @@ final class VerifyCommand implements Callable<Integer> {
     @Parameters(index = "0", arity = "0..1", paramLabel = "CONFIG", description = "TOML config (default: the embedded default run)")
     private Path config;
 
-    @Option(names = "--backends", paramLabel = "A,B,...", split = ",", description = "backends to compare (default: all installed)")
+    @Option(names = "--backends", paramLabel = "A,B,...", split = ",", description = "backends to compare (default: all that can run here)")
     private List<String> backends = new ArrayList<>();
 
     @Option(names = "--steps", paramLabel = "K", description = "steps to run (default: the config's, at most 1000)")
@@ -55,7 +55,14 @@ final class VerifyCommand implements Callable<Integer> {
         }
         List<Backend> list = new ArrayList<>();
         if (backends.isEmpty()) {
-            list.addAll(Backends.all());
+            for (Backend b : Backends.all()) {
+                String why = b.unavailableReason();
+                if (why == null) {
+                    list.add(b);
+                } else {
+                    System.err.println("verify: skipping backend " + b.name() + ": " + why);
+                }
+            }
         } else {
             for (String name : backends) {
                 list.add(Backends.find(name.trim()));

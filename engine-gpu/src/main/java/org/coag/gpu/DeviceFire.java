@@ -34,16 +34,16 @@ public final class DeviceFire implements AutoCloseable {
     private final ModelSpec spec;
     private final long seed;
     private final cl_kernel kernel;
-    private final int maxMass;
-    private final cl_mem params;
+    private int maxMass;
+    private cl_mem params;
     private final cl_mem tableR;
     private final cl_mem tableV;
     private final int tableSize;
     private final int kernelType;
-    private final int capacity;
-    private final cl_mem tau;
-    private final cl_mem u1;
-    private final cl_mem idx;
+    private int capacity;
+    private cl_mem tau;
+    private cl_mem u1;
+    private cl_mem idx;
     private final cl_mem count;
 
     /**
@@ -58,15 +58,9 @@ public final class DeviceFire implements AutoCloseable {
         this.spec = spec;
         this.seed = seed;
         this.kernel = ProgramBuilder.kernel(s.cl.build(List.of("rng.cl", "fire.cl")), "fire_pairs");
-        this.maxMass = maxMass;
         this.capacity = capacity;
-        double[] p = new double[3 * maxMass * maxMass];
-        for (int lo = 1; lo <= maxMass; lo++) {
-            for (int hi = lo; hi <= maxMass; hi++) {
-                PairParameters.compute(spec, lo, hi, p, 3 * ((lo - 1) * maxMass + hi - 1));
-            }
-        }
-        params = readOnly(Sizeof.cl_double, p.length, Pointer.to(p));
+        this.params = table(maxMass);
+        this.maxMass = maxMass;
         double[] r = {0, 1};
         double[] v = {0, 0};
         if (spec.kernel() instanceof TableKernel) {
@@ -87,6 +81,39 @@ public final class DeviceFire implements AutoCloseable {
         u1 = buffer(Sizeof.cl_double, capacity);
         idx = buffer(4L * Sizeof.cl_int, capacity);
         count = buffer(Sizeof.cl_int, 1);
+    }
+
+    /**
+     * Pair parameters for masses 1..m; a pair the config's tables do not cover gets NaN (never in
+     * range: see the OpenCL backend's note on untabulated masses).
+     */
+    private cl_mem table(int m) {
+        double[] p = new double[3 * m * m];
+        for (int lo = 1; lo <= m; lo++) {
+            for (int hi = lo; hi <= m; hi++) {
+                try {
+                    PairParameters.compute(spec, lo, hi, p, 3 * ((lo - 1) * m + hi - 1));
+                } catch (org.coag.core.model.ModelException e) {
+                    java.util.Arrays.fill(p, 3 * ((lo - 1) * m + hi - 1), 3 * ((lo - 1) * m + hi), Double.NaN);
+                }
+            }
+        }
+        return readOnly(Sizeof.cl_double, p.length, Pointer.to(p));
+    }
+
+    /**
+     * Grows the parameter table to cover masses up to {@code m} (doubling).
+     *
+     * @param m the largest live mass
+     */
+    public void ensureMasses(int m) {
+        if (m <= maxMass) {
+            return;
+        }
+        int grown = Math.max(m, 2 * maxMass);
+        clReleaseMemObject(params);
+        params = table(grown);
+        maxMass = grown;
     }
 
     private cl_mem readOnly(long size, long n, Pointer data) {
@@ -112,11 +139,15 @@ public final class DeviceFire implements AutoCloseable {
         Kernels.run(s.cl, kernel, pairCount);
     }
 
-    /** @return the fired pairs of the last {@link #fire}, in no particular order */
+    /** @return the fired pairs of the last {@link #fire}, in no particular order, or null if they overflowed (see {@link #grow}) */
     public Fired[] read() {
         int[] n = new int[1];
         clEnqueueReadBuffer(s.cl.queue(), count, CL_TRUE, 0, Sizeof.cl_int, Pointer.to(n), 0, null, null);
-        int k = Math.min(n[0], capacity);
+        if (n[0] > capacity) {
+            grow(n[0]);
+            return null;
+        }
+        int k = n[0];
         double[] t = new double[Math.max(1, k)];
         double[] u = new double[Math.max(1, k)];
         int[] ix = new int[4 * Math.max(1, k)];
@@ -130,6 +161,16 @@ public final class DeviceFire implements AutoCloseable {
             f[e] = new Fired(t[e], ix[4 * e], ix[4 * e + 1], ix[4 * e + 2], ix[4 * e + 3], u[e]);
         }
         return f;
+    }
+
+    private void grow(int needed) {
+        for (cl_mem m : new cl_mem[] {tau, u1, idx}) {
+            clReleaseMemObject(m);
+        }
+        capacity = needed + needed / 2;
+        tau = buffer(Sizeof.cl_double, capacity);
+        u1 = buffer(Sizeof.cl_double, capacity);
+        idx = buffer(4L * Sizeof.cl_int, capacity);
     }
 
     @Override

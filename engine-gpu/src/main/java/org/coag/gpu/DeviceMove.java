@@ -20,7 +20,9 @@ import org.jocl.cl_mem;
 public final class DeviceMove implements AutoCloseable {
     private final DeviceState s;
     private final cl_kernel kernel;
-    private final cl_mem sigma;
+    private final ModelSpec spec;
+    private cl_mem sigma;
+    private int maxMass;
     private final long seed;
 
     /**
@@ -33,13 +35,39 @@ public final class DeviceMove implements AutoCloseable {
         this.s = s;
         this.kernel = ProgramBuilder.kernel(s.cl.build(List.of("rng.cl", "move.cl")), "move");
         this.seed = seed;
+        this.spec = spec;
+        this.sigma = table(maxMass);
+        this.maxMass = maxMass;
+    }
+
+    /** sigma(m) for m = 1..n; NaN where the config's d(n) table ends (the host reports that mass's error). */
+    private cl_mem table(int n) {
         MoveParameters moves = new MoveParameters(spec);
-        double[] table = new double[maxMass];
-        for (int m = 1; m <= maxMass; m++) {
-            table[m - 1] = moves.sigmaFixed(m);
+        double[] table = new double[n];
+        for (int m = 1; m <= n; m++) {
+            try {
+                table[m - 1] = moves.sigmaFixed(m);
+            } catch (org.coag.core.model.ModelException e) {
+                table[m - 1] = Double.NaN;
+            }
         }
-        sigma = clCreateBuffer(s.cl.context(), CL_MEM_READ_ONLY | CL_MEM_COPY_HOST_PTR, (long) Sizeof.cl_double * maxMass,
+        return clCreateBuffer(s.cl.context(), CL_MEM_READ_ONLY | CL_MEM_COPY_HOST_PTR, (long) Sizeof.cl_double * n,
                 Pointer.to(table), null);
+    }
+
+    /**
+     * Grows the sigma table to cover masses up to {@code m} (doubling).
+     *
+     * @param m the largest live mass
+     */
+    public void ensureMasses(int m) {
+        if (m <= maxMass) {
+            return;
+        }
+        int grown = Math.max(m, 2 * maxMass);
+        clReleaseMemObject(sigma);
+        sigma = table(grown);
+        maxMass = grown;
     }
 
     /**

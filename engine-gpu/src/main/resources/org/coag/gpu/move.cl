@@ -26,3 +26,19 @@ __kernel void move(__global long *pos, __global const int *ids, __global const i
         }
     }
 }
+
+/* Free space: the lowest id of a live particle with |x_k| >= limit (ReferenceSimulation.checkSeam). */
+__kernel void seam_check(__global const long *pos, __global const int *ids, __global const int *masses,
+                         __global int *offender, const int count, const int capacity, const int dim,
+                         const double unit, const double limit) {
+    int i = get_global_id(0);
+    if (i >= count || masses[i] == 0) {
+        return;
+    }
+    for (int k = 0; k < dim; k++) {
+        if (fabs((double) pos[k * capacity + i] * unit) >= limit) {
+            atomic_min(offender, ids[i]);
+            return;
+        }
+    }
+}

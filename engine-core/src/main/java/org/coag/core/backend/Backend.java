@@ -38,4 +38,13 @@ public interface Backend {
     default Simulation create(ModelSpec spec, long seed, ParticleState state, long firstStep) {
         return create(spec, seed, state, firstStep, BackendOptions.DEFAULTS);
     }
+
+    /**
+     * Whether this backend can run here (e.g. an OpenCL platform with an fp64 device exists).
+     *
+     * @return null when it can, else the reason it cannot
+     */
+    default String unavailableReason() {
+        return null;
+    }
 }

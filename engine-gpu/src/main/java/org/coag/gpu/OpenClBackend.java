@@ -1,0 +1,63 @@
+package org.coag.gpu;
+
+import org.coag.core.backend.Backend;
+import org.coag.core.backend.BackendOptions;
+import org.coag.core.backend.ParticleState;
+import org.coag.core.backend.Simulation;
+import org.coag.core.model.ModelSpec;
+
+/**
+ * The OpenCL backend ({@code opencl}): the fixed-step scheme on an OpenCL device with fp64, bit
+ * identical to the reference. The device is the first GPU with fp64 (else the first device with
+ * fp64), or the one the system property {@code coag.device} names (index or name substring).
+ */
+public final class OpenClBackend implements Backend {
+    @Override
+    public String name() {
+        return "opencl";
+    }
+
+    @Override
+    public String description() {
+        return "OpenCL device (JOCL): move, hash, pair search and firing on the device; the step's few fired pairs applied "
+                + "on the host in the reference's order";
+    }
+
+    @Override
+    public String unavailableReason() {
+        try {
+            OpenCl.select(System.getProperty("coag.device"));
+            return null;
+        } catch (org.coag.core.model.ModelException e) {
+            return e.getMessage();
+        }
+    }
+
+    @Override
+    public Simulation create(ModelSpec spec, long seed, ParticleState state, long firstStep, BackendOptions options) {
+        OpenCl.Device device = OpenCl.select(System.getProperty("coag.device"));
+        checkMemory(device.info(), spec.dim(), state.count());
+        ProgramBuilder cl = new ProgramBuilder(device);
+        return new OpenClSimulation(cl, spec, seed, state, firstStep);
+    }
+
+    /**
+     * Refuses, before any step, a run whose buffers exceed the device's largest allocation or its
+     * memory: positions 8 d N bytes in one buffer; in all about (8 d + 60) N bytes (ids, masses,
+     * hash slots and table, sort order, pair and fired-pair lists).
+     */
+    static void checkMemory(DeviceInfo device, int dim, long particles) {
+        long positions = 8L * dim * Math.max(1, particles);
+        long total = (8L * dim + 60) * Math.max(1, particles);
+        if (positions > device.maxAllocation()) {
+            throw new org.coag.core.model.ModelException(String.format("opencl: the positions of %d particles in d = %d need "
+                    + "one %.2f GiB buffer, above the largest allocation of %s (%.2f GiB); use fewer particles or another device",
+                    particles, dim, positions / (double) (1L << 30), device.name(), device.maxAllocation() / (double) (1L << 30)));
+        }
+        if (total > device.globalMemory()) {
+            throw new org.coag.core.model.ModelException(String.format("opencl: %d particles need about %.2f GiB of device memory, "
+                    + "%s has %.2f GiB", particles, total / (double) (1L << 30), device.name(),
+                    device.globalMemory() / (double) (1L << 30)));
+        }
+    }
+}

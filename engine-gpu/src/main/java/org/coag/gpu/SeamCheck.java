@@ -1,0 +1,43 @@
+package org.coag.gpu;
+
+import static org.jocl.CL.CL_MEM_READ_WRITE;
+import static org.jocl.CL.CL_TRUE;
+import static org.jocl.CL.clCreateBuffer;
+import static org.jocl.CL.clEnqueueFillBuffer;
+import static org.jocl.CL.clEnqueueReadBuffer;
+import static org.jocl.CL.clReleaseMemObject;
+
+import java.util.List;
+import org.jocl.Pointer;
+import org.jocl.Sizeof;
+import org.jocl.cl_kernel;
+import org.jocl.cl_mem;
+
+/** Free space: the device's check that no particle came near the seam ({@code seam_check} in move.cl). */
+final class SeamCheck implements AutoCloseable {
+    private final DeviceState s;
+    private final cl_kernel kernel;
+    private final cl_mem offender;
+
+    SeamCheck(DeviceState s) {
+        this.s = s;
+        this.kernel = ProgramBuilder.kernel(s.cl.build(List.of("rng.cl", "move.cl")), "seam_check");
+        this.offender = clCreateBuffer(s.cl.context(), CL_MEM_READ_WRITE, Sizeof.cl_int, null, null);
+    }
+
+    /** @return the lowest id of a live particle with |x_k| &gt;= limit, or Integer.MAX_VALUE */
+    int lowestOffender(double unit, double limit) {
+        clEnqueueFillBuffer(s.cl.queue(), offender, Pointer.to(new int[] {Integer.MAX_VALUE}), Sizeof.cl_int, 0, Sizeof.cl_int,
+                0, null, null);
+        Kernels.args(kernel, s.pos, s.ids, s.masses, offender, s.count, s.capacity, s.dim, unit, limit);
+        Kernels.run(s.cl, kernel, s.count);
+        int[] v = new int[1];
+        clEnqueueReadBuffer(s.cl.queue(), offender, CL_TRUE, 0, Sizeof.cl_int, Pointer.to(v), 0, null, null);
+        return v[0];
+    }
+
+    @Override
+    public void close() {
+        clReleaseMemObject(offender);
+    }
+}
