@@ -30,6 +30,9 @@ public final class DevicePairs implements AutoCloseable {
     private final cl_kernel add;
     private final cl_kernel scatter;
     private final cl_kernel find;
+    private final cl_kernel gather;
+    private final cl_mem sortedPos;
+    private final cl_mem sortedIds;
     private final int tableBits;
     private final int slots;
     private final cl_mem slotOf;
@@ -54,6 +57,9 @@ public final class DevicePairs implements AutoCloseable {
         add = ProgramBuilder.kernel(p, "scan_add");
         scatter = ProgramBuilder.kernel(p, "hash_scatter");
         find = ProgramBuilder.kernel(p, "find_pairs");
+        gather = ProgramBuilder.kernel(p, "gather_sorted");
+        sortedPos = clCreateBuffer(s.cl.context(), CL_MEM_READ_WRITE, (long) Sizeof.cl_long * s.dim * s.capacity, null, null);
+        sortedIds = ints(s.capacity);
         int bits = 1;
         while ((1L << bits) < 2L * s.capacity) {
             bits++;
@@ -115,20 +121,32 @@ public final class DevicePairs implements AutoCloseable {
         clEnqueueFillBuffer(s.cl.queue(), counts, Pointer.to(new int[] {zero}), Sizeof.cl_int, 0, (long) Sizeof.cl_int * slots, 0, null, null);
         Kernels.args(count, s.pos, s.masses, slotOf, counts, s.count, s.capacity, s.dim, bits, tableBits);
         Kernels.run(s.cl, count, s.count);
+        mark("count");
         int nChunks = (slots + CHUNK - 1) / CHUNK;
         Kernels.args(chunks, counts, start, chunkTotals, slots, CHUNK);
         Kernels.run(s.cl, chunks, nChunks);
+        mark("chunks");
         Kernels.args(totals, chunkTotals, start, nChunks, slots);
         Kernels.run(s.cl, totals, 1);
+        mark("totals");
         Kernels.args(add, start, cursor, chunkTotals, slots, CHUNK);
         Kernels.run(s.cl, add, slots);
+        mark("add");
         Kernels.args(scatter, slotOf, cursor, order, s.count);
         Kernels.run(s.cl, scatter, s.count);
+        int[] total = new int[1];
+        clEnqueueReadBuffer(s.cl.queue(), start, CL_TRUE, (long) Sizeof.cl_int * slots, Sizeof.cl_int, Pointer.to(total), 0, null, null);
+        int live = total[0];
+        Kernels.args(gather, s.pos, s.ids, order, sortedPos, sortedIds, live, s.capacity, s.dim);
+        Kernels.run(s.cl, gather, live);
+        mark("gather");
+        mark("scatter");
         while (true) {
             clEnqueueFillBuffer(s.cl.queue(), found, Pointer.to(new int[] {zero}), Sizeof.cl_int, 0, Sizeof.cl_int, 0, null, null);
-            Kernels.args(find, s.pos, s.ids, s.masses, start, order, out, found, s.count, s.capacity, s.dim, bits, tableBits,
-                    unit, reach * reach, outCapacity);
-            Kernels.run(s.cl, find, s.count);
+            Kernels.args(find, sortedPos, sortedIds, start, order, out, found, s.capacity, s.dim, bits, tableBits,
+                    unit, reach * reach, outCapacity, live);
+            Kernels.run(s.cl, find, live);
+            mark("find");
             int[] n = new int[1];
             clEnqueueReadBuffer(s.cl.queue(), found, CL_TRUE, 0, Sizeof.cl_int, Pointer.to(n), 0, null, null);
             if (n[0] <= outCapacity) {
@@ -140,9 +158,20 @@ public final class DevicePairs implements AutoCloseable {
         }
     }
 
+    private long last = System.nanoTime();
+
+    private void mark(String what) {
+        if (Boolean.getBoolean("coag.profileOpenCl")) {
+            org.jocl.CL.clFinish(s.cl.queue());
+            long now = System.nanoTime();
+            System.out.printf("  %s %.1f ms%n", what, (now - last) / 1e6);
+            last = now;
+        }
+    }
+
     @Override
     public void close() {
-        for (cl_mem m : new cl_mem[] {slotOf, counts, start, cursor, chunkTotals, order, found, out}) {
+        for (cl_mem m : new cl_mem[] {slotOf, counts, start, cursor, chunkTotals, order, found, out, sortedPos, sortedIds}) {
             clReleaseMemObject(m);
         }
     }

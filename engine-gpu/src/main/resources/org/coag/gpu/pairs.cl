@@ -6,17 +6,29 @@
  * scan, atomic scatter: the order inside a slot is arbitrary, which cannot change a result because
  * pairs are identified by ids and fired pairs are applied in (time, lower id, higher id) order).
  * Positions are SoA: coordinate k of slot i at pos[k * capacity + i]. A particle with mass 0 is dead.
+ * When the whole grid fits the table (bits * d <= tableBits) the slot is the row-major cell index
+ * itself, so slot order is spatial order; the pair search walks the particles in slot order, so
+ * neighbouring work items look up neighbouring cells (the lookups are the cost: random reads of
+ * the table would otherwise miss the cache for every neighbour cell).
  */
 
 inline ulong cell_of(long u, int bits) {
     return bits == 0 ? 0 : (as_ulong(u) >> (64 - bits));
 }
 
-inline uint slot_of(const ulong *cell, int dim, int tableBits) {
-    const ulong m[4] = {0x9E3779B97F4A7C15UL, 0xC2B2AE3D27D4EB4FUL, 0x165667B19E3779F9UL, 0x27D4EB2F165667C5UL};
+__constant ulong HASH_M[4] = {0x9E3779B97F4A7C15UL, 0xC2B2AE3D27D4EB4FUL, 0x165667B19E3779F9UL, 0x27D4EB2F165667C5UL};
+
+inline uint slot_of(const ulong *cell, int dim, int tableBits, int bits) {
+    if (bits * dim <= tableBits) {
+        ulong dense = 0;
+        for (int k = 0; k < dim; k++) {
+            dense = (dense << bits) | cell[k];
+        }
+        return (uint) dense;
+    }
     ulong h = 0;
     for (int k = 0; k < dim; k++) {
-        h += (cell[k] + 1) * m[k];
+        h += (cell[k] + 1) * HASH_M[k];
     }
     return tableBits == 0 ? 0 : (uint) (h >> (64 - tableBits));
 }
@@ -36,7 +48,7 @@ __kernel void hash_count(__global const long *pos, __global const int *masses, _
     for (int k = 0; k < dim; k++) {
         cell[k] = cell_of(pos[k * capacity + i], bits);
     }
-    uint s = slot_of(cell, dim, tableBits);
+    uint s = slot_of(cell, dim, tableBits, bits);
     slots[i] = (int) s;
     atomic_inc(&counts[s]);
 }
@@ -92,51 +104,71 @@ __kernel void hash_scatter(__global const int *slots, __global int *cursor, __gl
     order[atomic_inc(&cursor[slots[i]])] = i;
 }
 
+/* Copies positions and ids into slot order, so the pair search reads neighbours contiguously. */
+__kernel void gather_sorted(__global const long *pos, __global const int *ids, __global const int *order,
+                            __global long *sortedPos, __global int *sortedIds, const int live, const int capacity,
+                            const int dim) {
+    int g = get_global_id(0);
+    if (g >= live) {
+        return;
+    }
+    int i = order[g];
+    for (int k = 0; k < dim; k++) {
+        sortedPos[k * capacity + g] = pos[k * capacity + i];
+    }
+    sortedIds[g] = ids[i];
+}
+
 /*
  * Every pair (i, j), id(i) < id(j), with r^2 < reach2 (r^2 summed over coordinates in order from
- * dx_k = (double)(x_k(i) - x_k(j)) * unit, as the reference) is appended to out as (i, j).
- * Appends beyond `outCapacity` are counted but not stored (the host grows the buffer and reruns).
+ * dx_k = (double)(x_k(i) - x_k(j)) * unit, as the reference) is appended to out as (i, j), slots of
+ * the unsorted arrays. Work item g takes the g-th particle in slot order and reads its neighbours
+ * from the sorted copies. Appends beyond `outCapacity` are counted but not stored (the host grows
+ * the buffer and reruns).
  */
-__kernel void find_pairs(__global const long *pos, __global const int *ids, __global const int *masses,
-                         __global const int *start, __global const int *order, __global int2 *out,
-                         __global int *found, const int count, const int capacity, const int dim, const int bits,
-                         const int tableBits, const double unit, const double reach2, const int outCapacity) {
-    int i = get_global_id(0);
-    if (i >= count || masses[i] == 0) {
+__kernel void find_pairs(__global const long *sortedPos, __global const int *sortedIds, __global const int *start,
+                         __global const int *order, __global int2 *out, __global int *found, const int capacity,
+                         const int dim, const int bits, const int tableBits, const double unit, const double reach2,
+                         const int outCapacity, const int live) {
+    int g = get_global_id(0);
+    if (g >= live) {
         return;
     }
     ulong mask = bits == 0 ? 0 : (bits == 64 ? ~0UL : ((1UL << bits) - 1));
     int lo = bits >= 2 ? -1 : 0;
     int hi = bits >= 1 ? 1 : 0;
-    int span = hi - lo + 1;
-    int combos = 1;
-    for (int k = 0; k < dim; k++) {
-        combos *= span;
-    }
     ulong own[4];
     long xi[4];
     for (int k = 0; k < dim; k++) {
-        xi[k] = pos[k * capacity + i];
+        xi[k] = sortedPos[k * capacity + g];
         own[k] = cell_of(xi[k], bits);
     }
-    int idi = ids[i];
-    for (int c = 0; c < combos; c++) {
+    int idi = sortedIds[g];
+    int off[4] = {lo, lo, lo, lo};
+    bool more = true;
+    while (more) {
         ulong cell[4];
-        int rest = c;
         for (int k = 0; k < dim; k++) {
-            cell[k] = (own[k] + (ulong) (long) (lo + rest % span)) & mask;
-            rest /= span;
+            cell[k] = (own[k] + (ulong) (long) off[k]) & mask;
         }
-        uint s = slot_of(cell, dim, tableBits);
+        more = false;
+        for (int k = 0; k < dim && !more; k++) {
+            if (off[k] < hi) {
+                off[k]++;
+                more = true;
+            } else {
+                off[k] = lo;
+            }
+        }
+        uint s = slot_of(cell, dim, tableBits, bits);
         for (int o = start[s]; o < start[s + 1]; o++) {
-            int j = order[o];
-            if (ids[j] <= idi) {
+            if (sortedIds[o] <= idi) {
                 continue;
             }
             bool same = true;
             double r2 = 0;
             for (int k = 0; k < dim; k++) {
-                long xj = pos[k * capacity + j];
+                long xj = sortedPos[k * capacity + o];
                 same = same && cell_of(xj, bits) == cell[k];
                 double dx = (double) as_long(as_ulong(xi[k]) - as_ulong(xj)) * unit;
                 r2 += dx * dx;
@@ -144,7 +176,7 @@ __kernel void find_pairs(__global const long *pos, __global const int *ids, __gl
             if (same && r2 < reach2) {
                 int idx = atomic_inc(found);
                 if (idx < outCapacity) {
-                    out[idx] = (int2)(i, j);
+                    out[idx] = (int2)(order[g], order[o]);
                 }
             }
         }
