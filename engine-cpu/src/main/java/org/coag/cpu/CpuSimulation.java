@@ -9,8 +9,8 @@ import org.coag.core.backend.Simulation;
 import org.coag.core.model.Domain;
 import org.coag.core.model.Mode;
 import org.coag.core.model.ModelSpec;
-import org.coag.core.step.CollisionRule;
 import org.coag.core.step.FiredPairs;
+import org.coag.core.step.MassResolver;
 import org.coag.core.step.PairParameters;
 
 /**
@@ -235,31 +235,12 @@ final class CpuSimulation implements Simulation, PhaseTimes {
             return;
         }
         fired.sort();
-        int[] mass = particles.mass();
-        int[] id = particles.id();
-        for (int r = 0; r < fired.size(); r++) {
-            int e = fired.at(r);
-            int a = fired.lowerSlot(e);
-            int b = fired.higherSlot(e);
-            if (mass[a] == 0 || mass[b] == 0) {
-                continue;
-            }
-            if (spec.mode() == Mode.ANNIHILATION) {
-                sink.collision(step, fired.lowerId(e), fired.higherId(e), mass[a], mass[b], -1);
-                mass[a] = 0;
-                mass[b] = 0;
-                live -= 2;
-                continue;
-            }
-            boolean lowerWins = CollisionRule.lowerSurvives(fired.survivorDraw(e), mass[a], mass[b]);
-            int survivor = lowerWins ? a : b;
-            int victim = lowerWins ? b : a;
-            sink.collision(step, fired.lowerId(e), fired.higherId(e), mass[a], mass[b], id[survivor]);
-            mass[survivor] += mass[victim];
-            mass[victim] = 0;
-            tables.ensure(mass[survivor]);
-            live--;
-        }
+        live -= MassResolver.apply(fired, spec.mode(), step, particles.mass(), particles.id(), sink,
+                (slot, before, after) -> {
+                    if (after > 0) {
+                        tables.ensure(after);
+                    }
+                });
     }
 
     @Override

@@ -10,8 +10,8 @@ import org.coag.core.backend.Simulation;
 import org.coag.core.model.Domain;
 import org.coag.core.model.Mode;
 import org.coag.core.model.ModelSpec;
-import org.coag.core.step.CollisionRule;
 import org.coag.core.step.FiredPairs;
+import org.coag.core.step.MassResolver;
 import org.coag.core.step.MoveParameters;
 import org.coag.core.step.PairParameters;
 import org.coag.core.step.StepLimits;
@@ -119,37 +119,19 @@ final class OpenClSimulation implements Simulation {
             fired.add(e.tau(), e.idLo(), e.idHi(), e.slotLo(), e.slotHi(), e.u1());
         }
         fired.sort();
-        for (int r = 0; r < fired.size(); r++) {
-            int e = fired.at(r);
-            int a = fired.lowerSlot(e);
-            int b = fired.higherSlot(e);
-            if (masses[a] == 0 || masses[b] == 0) {
-                continue;
-            }
-            liveByMass[masses[a]]--;
-            liveByMass[masses[b]]--;
-            if (spec.mode() == Mode.ANNIHILATION) {
-                sink.collision(step, fired.lowerId(e), fired.higherId(e), masses[a], masses[b], -1);
-                setMass(a, 0);
-                setMass(b, 0);
-                live -= 2;
-                continue;
-            }
-            boolean lowerWins = CollisionRule.lowerSurvives(fired.survivorDraw(e), masses[a], masses[b]);
-            int survivor = lowerWins ? a : b;
-            int victim = lowerWins ? b : a;
-            sink.collision(step, fired.lowerId(e), fired.higherId(e), masses[a], masses[b], ids[survivor]);
-            int merged = masses[a] + masses[b];
-            setMass(survivor, merged);
-            setMass(victim, 0);
-            liveByMass[merged]++;
-            largestMass = Math.max(largestMass, merged);
-            live--;
-        }
+        live -= MassResolver.apply(fired, spec.mode(), step, masses, ids, sink, this::changed);
     }
 
-    private void setMass(int slot, int mass) {
-        masses[slot] = mass;
+    private void changed(int slot, int before, int after) {
+        liveByMass[before]--;
+        if (after > 0) {
+            liveByMass[after]++;
+            largestMass = Math.max(largestMass, after);
+        }
+        write(slot, after);
+    }
+
+    private void write(int slot, int mass) {
         clEnqueueWriteBuffer(device.cl.queue(), device.masses, CL_TRUE, (long) Sizeof.cl_int * slot, Sizeof.cl_int,
                 Pointer.to(new int[] {mass}), 0, null, null);
     }
