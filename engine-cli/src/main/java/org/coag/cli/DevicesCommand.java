@@ -12,8 +12,9 @@ import picocli.CommandLine.Command;
 final class DevicesCommand implements Callable<Integer> {
     @Override
     public Integer call() {
+        java.util.List<OpenCl.Device> devices = OpenCl.devices();
         System.out.printf("%-3s %-11s %-5s %10s %10s %5s  %s%n", "#", "type", "fp64", "memory", "max alloc", "units", "device / platform / driver");
-        for (OpenCl.Device d : OpenCl.devices()) {
+        for (OpenCl.Device d : devices) {
             DeviceInfo i = d.info();
             System.out.printf("%-3d %-11s %-5s %10s %10s %5d  %s / %s / %s%n", i.index(), i.type(), i.fp64() ? "yes" : "NO",
                     gib(i.globalMemory()), gib(i.maxAllocation()), i.computeUnits(), i.name(), i.platform(), i.driver());
