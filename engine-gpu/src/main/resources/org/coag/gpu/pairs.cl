@@ -123,7 +123,11 @@ __kernel void gather_sorted(__global const long *pos, __global const int *ids, _
  * Every pair (i, j), id(i) < id(j), with r^2 < reach2 (r^2 summed over coordinates in order from
  * dx_k = (double)(x_k(i) - x_k(j)) * unit, as the reference) is appended to out as (i, j), slots of
  * the unsorted arrays. Work item g takes the g-th particle in slot order and reads its neighbours
- * from the sorted copies. Appends beyond `outCapacity` are counted but not stored (the host grows
+ * from the sorted copies. With at least 4 cells per side it scans a half shell (the neighbour cells
+ * whose first non-zero offset is positive, and the later particles of its own cell), so each pair
+ * is met once; with 1 or 2 cells per side, where offsets wrap onto the same cell, it scans all
+ * neighbours and keeps the pair from its lower id. (The sign of dx does not matter: the
+ * conversion of a negated long is the negated double, and r^2 sums squares.) Appends beyond `outCapacity` are counted but not stored (the host grows
  * the buffer and reruns).
  */
 __kernel void find_pairs(__global const long *sortedPos, __global const int *sortedIds, __global const int *start,
@@ -144,12 +148,15 @@ __kernel void find_pairs(__global const long *sortedPos, __global const int *sor
         own[k] = cell_of(xi[k], bits);
     }
     int idi = sortedIds[g];
+    bool halfShell = bits >= 2;
     int off[4] = {lo, lo, lo, lo};
     bool more = true;
     while (more) {
         ulong cell[4];
-        for (int k = 0; k < dim; k++) {
+        int first = 0;
+        for (int k = dim - 1; k >= 0; k--) {
             cell[k] = (own[k] + (ulong) (long) off[k]) & mask;
+            first = off[k] != 0 ? off[k] : first;
         }
         more = false;
         for (int k = 0; k < dim && !more; k++) {
@@ -160,9 +167,13 @@ __kernel void find_pairs(__global const long *sortedPos, __global const int *sor
                 off[k] = lo;
             }
         }
+        if (halfShell && first < 0) {
+            continue;
+        }
         uint s = slot_of(cell, dim, tableBits, bits);
         for (int o = start[s]; o < start[s + 1]; o++) {
-            if (sortedIds[o] <= idi) {
+            int idj = sortedIds[o];
+            if (halfShell ? (first == 0 && o <= g) : idj <= idi) {
                 continue;
             }
             bool same = true;
@@ -176,7 +187,7 @@ __kernel void find_pairs(__global const long *sortedPos, __global const int *sor
             if (same && r2 < reach2) {
                 int idx = atomic_inc(found);
                 if (idx < outCapacity) {
-                    out[idx] = (int2)(order[g], order[o]);
+                    out[idx] = idi < idj ? (int2)(order[g], order[o]) : (int2)(order[o], order[g]);
                 }
             }
         }
