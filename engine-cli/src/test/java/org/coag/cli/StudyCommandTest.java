@@ -50,6 +50,11 @@ class StudyCommandTest {
         Outcome other = coag("study", config.toString(), "-o", dir.toString(), "-q", "--set", "model.Z=5.0");
         assertEquals(1, other.code());
         assertTrue(other.err().startsWith("coag: error: study: ") && other.err().contains("another model"), other.err());
+
+        Outcome times = coag("study", config.toString(), "-o", dir.toString(), "-q", "--set", "study.observations=5");
+        assertEquals(1, times.code());
+        assertTrue(times.err().startsWith("coag: error: study: ") && times.err().contains("observed at 4 times"), times.err());
+        assertTrue(Files.readString(dir.resolve("report.md")).contains("| 600 | 2 |"), "the refused study left the report alone");
     }
 
     /** Observables come from the state each backend reads back: equal states, equal observables. */

@@ -4,12 +4,15 @@ import org.coag.core.model.ModelSpec;
 
 /** Reads the optional [study] table. */
 final class StudyReader {
+    /** Pair correlations pool the observations at t >= 100 eps^2 unless [study] pair_after says otherwise. */
+    static final double DEFAULT_PAIR_AFTER = 100;
+
     private StudyReader() {
     }
 
     static StudySettings read(ConfigNode root, ModelSpec model) {
         if (!root.has("study")) {
-            return new StudySettings(new long[] {model.particles()}, 2, 10, "auto", 4, 30, 3.0);
+            return new StudySettings(new long[] {model.particles()}, 2, 10, "auto", 4, 30, 3.0, DEFAULT_PAIR_AFTER);
         }
         ConfigNode s = root.table("study");
         long[] particles;
@@ -37,9 +40,13 @@ final class StudyReader {
         long k = s.integer("propensity_masses", 4L);
         long bins = s.integer("pair_bins", 30L);
         double pairMax = s.positive("pair_max", 3.0);
+        double pairAfter = s.number("pair_after", DEFAULT_PAIR_AFTER);
+        if (!(pairAfter >= 0)) {
+            throw s.error("pair_after", "must be >= 0 (got " + pairAfter + ")");
+        }
         if (k < 1 || k > 64 || bins < 1 || bins > 10_000) {
             throw s.error(k < 1 || k > 64 ? "propensity_masses" : "pair_bins", "out of range (propensity_masses 1..64, pair_bins 1..10000)");
         }
-        return new StudySettings(particles, (int) seeds, (int) observations, backend, (int) k, (int) bins, pairMax);
+        return new StudySettings(particles, (int) seeds, (int) observations, backend, (int) k, (int) bins, pairMax, pairAfter);
     }
 }

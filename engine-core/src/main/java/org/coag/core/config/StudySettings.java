@@ -11,7 +11,10 @@ package org.coag.core.config;
  * @param propensityMasses masses 1..K of the collision-propensity matrix
  * @param pairBins pair-correlation bins on [0, pairMax)
  * @param pairMax pair-correlation range, in units of the mass-1 interaction unit s(1,1) eps^b
+ * @param pairAfter the pair correlation pools the observations at t >= pairAfter (s(1,1) eps^b)^2
+ *                  (Claim 3.11 holds for t &gt;&gt; eps^2; the approach to it is slow, about
+ *                  1 / sqrt(D t / eps^2) in d = 3)
  */
 public record StudySettings(long[] particles, int seeds, int observations, String backend, int propensityMasses,
-                            int pairBins, double pairMax) {
+                            int pairBins, double pairMax, double pairAfter) {
 }

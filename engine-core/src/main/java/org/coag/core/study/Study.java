@@ -83,29 +83,35 @@ public final class Study {
                         + "use a new directory");
             }
         }
-        Files.writeString(identity, cfg.resolvedToml(), StandardCharsets.UTF_8);
         double tEnd = cfg.run().steps() * cfg.model().dt();
         double[] times = new double[st.observations() + 1];
         for (int k = 1; k <= st.observations(); k++) {
             times[k] = tEnd * k / st.observations();
         }
+        checkRunFiles(dir.resolve("runs"), times.length, st.pairBins());
+        Files.writeString(identity, cfg.resolvedToml(), StandardCharsets.UTF_8);
         PdeGeometry grid = TheoryProblem.of(cfg).geometry();
         List<TestFunction> tests = StudyGrid.tests(cfg.model());
         StudyTheoryData theory = theory(cfg, key, times, grid, tests, dir, listener);
         String backend = backend(st.backend());
         List<StudyRunData> runs = new ArrayList<>();
-        int total = st.particles().length * st.seeds();
-        int done = 0;
-        for (long n : st.particles()) {
+        double[] cost = new double[st.particles().length];
+        double total = 0;
+        for (int i = 0; i < cost.length; i++) {
+            cost[i] = (double) st.particles()[i] * ConfigReader.read(configText, particlesOverride(overrides, st.particles()[i])).run().steps();
+            total += cost[i] * st.seeds();
+        }
+        double done = 0;
+        for (int i = 0; i < cost.length; i++) {
+            long n = st.particles()[i];
             for (int s = 0; s < st.seeds(); s++) {
                 long seed = cfg.run().seed() + s;
                 Path file = dir.resolve("runs").resolve("N" + n + "-seed" + seed + ".json");
-                listener.progress((double) done / total, "N = " + n + ", seed " + seed);
+                listener.progress(done / total, "N = " + n + ", seed " + seed);
                 if (Files.exists(file)) {
                     runs.add(JSON.readValue(file.toFile(), StudyRunData.class));
                 } else {
-                    List<String> o = new ArrayList<>(overrides);
-                    o.add("model.particles=" + n);
+                    List<String> o = particlesOverride(overrides, n);
                     o.add("run.seed=" + seed);
                     StudyRunData r = StudyRunner.run(ConfigReader.read(configText, o), backend, times, grid, tests,
                             theory.totals()[0].length);
@@ -116,7 +122,7 @@ public final class Study {
                             r.survivors()[r.survivors().length - 1], r.wallSeconds(), backend));
                     runs.add(r);
                 }
-                done++;
+                done += cost[i];
             }
         }
         listener.progress(1, "done");
@@ -128,7 +134,9 @@ public final class Study {
         Path file = dir.resolve("theory.json");
         if (Files.exists(file)) {
             StudyTheoryData t = JSON.readValue(file.toFile(), StudyTheoryData.class);
-            if (t.key().equals(key) && t.times().length == times.length) {
+            double[] y = t.pairY();
+            if (t.key().equals(key) && t.times().length == times.length
+                    && (y.length == 0 || Math.abs(y[y.length - 1] - cfg.study().pairMax()) <= 1e-12 * cfg.study().pairMax())) {
                 return t;
             }
         }
@@ -160,6 +168,26 @@ public final class Study {
                         + "d = 2: N / |log eps| = Z) instead of model.eps or model.volume_fraction");
             }
         }
+    }
+
+    /** Every run file already there was observed at the study's times with its pair bins, else a one-line refusal. */
+    private static void checkRunFiles(Path runs, int outputs, int pairBins) throws IOException {
+        try (var files = Files.list(runs)) {
+            for (Path file : (Iterable<Path>) files.filter(f -> f.toString().endsWith(".json")).sorted()::iterator) {
+                StudyRunData r = JSON.readValue(file.toFile(), StudyRunData.class);
+                if (r.times().length != outputs || r.pairCounts()[0].length != pairBins) {
+                    throw new ModelException("study: " + file + " was observed at " + (r.times().length - 1) + " times with "
+                            + r.pairCounts()[0].length + " pair bins, this study asks for " + (outputs - 1) + " and " + pairBins
+                            + " (study.observations or study.pair_bins changed); use a new directory");
+                }
+            }
+        }
+    }
+
+    private static List<String> particlesOverride(List<String> overrides, long n) {
+        List<String> o = new ArrayList<>(overrides);
+        o.add("model.particles=" + n);
+        return o;
     }
 
     /** SHA-256 of the config tree without [study], [run] and [checkpoint] (what the results depend on). */

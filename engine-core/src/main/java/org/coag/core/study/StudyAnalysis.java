@@ -3,6 +3,8 @@ package org.coag.core.study;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
+import java.util.function.Function;
+import org.coag.core.config.StudySettings;
 
 /**
  * Reduces a study to what its report shows: per N (means over seeds, with standard errors) the
@@ -23,8 +25,10 @@ import java.util.TreeMap;
  * @param weakRate fitted exponent a of weakError ~ N^a per test function [j] (NaN with one N)
  * @param testNames the test functions
  * @param pairY bin centres of the pair correlation (units of the mass-1 range)
- * @param pairRatio pooled counts / Poisson expectation at the largest N
- * @param pairSe binomial standard error of each ratio
+ * @param pairCounts pairs found per bin, pooled over the seeds of the largest N and its observations
+ *        at t >= pair_after (s(1,1) eps^b)^2
+ * @param pairObservations how many observations per seed that pooling took
+ * @param pairExpected what a Poisson cloud of the same local density would give per bin, pooled alike
  * @param propensity time-averaged left side of Proposition 4.1 at the largest N [n-1][m-1]
  * @param propensityTheory time-averaged right side [n-1][m-1]
  * @param profileCoordinate abscissa of {@code profile}
@@ -33,16 +37,16 @@ import java.util.TreeMap;
 public record StudyAnalysis(long[] particles, int[] seeds, double[] times, double[][] survivorFraction,
                             double[] theoryFraction, double[] naiveFraction, double[][] spectrum, double[] theorySpectrum,
                             double[][] weakError, double[][] weakErrorSe, double[] weakRate, String[] testNames,
-                            double[] pairY, double[] pairRatio, double[] pairSe, double[][] propensity,
+                            double[] pairY, double[] pairCounts, double[] pairExpected, int pairObservations, double[][] propensity,
                             double[][] propensityTheory, double[] profileCoordinate, double[][] profile) {
 
     /**
      * @param theory the limit
      * @param runs all runs
-     * @param pairMax the pair-correlation range
+     * @param settings the study's settings (pair range and the pairs' first time)
      * @return the reduction
      */
-    public static StudyAnalysis of(StudyTheoryData theory, List<StudyRunData> runs, double pairMax) {
+    public static StudyAnalysis of(StudyTheoryData theory, List<StudyRunData> runs, StudySettings settings) {
         TreeMap<Long, List<StudyRunData>> byN = new TreeMap<>();
         for (StudyRunData r : runs) {
             byN.computeIfAbsent(r.particles(), k -> new ArrayList<>()).add(r);
@@ -103,8 +107,9 @@ public record StudyAnalysis(long[] particles, int[] seeds, double[] times, doubl
         double[] hn = fraction(theory.naiveTotals());
         List<StudyRunData> largest = byN.lastEntry().getValue();
         return new StudyAnalysis(ns, seeds, theory.times(), h, h0, hn, spectrum, theory.totals()[outputs - 1].clone(), weak,
-                weakSe, rate, theory.testNames(), pairY(largest.get(0).pairCounts().length, pairMax), pairRatio(largest),
-                pairSe(largest), average(largest, true), average(largest, false), largest.get(0).profileCoordinate(), profile(largest));
+                weakSe, rate, theory.testNames(), pairY(settings.pairBins(), settings.pairMax()),
+                pooled(largest, StudyRunData::pairCounts, settings), pooled(largest, StudyRunData::pairExpected, settings),
+                pairObservations(largest.get(0), settings), average(largest, true), average(largest, false), largest.get(0).profileCoordinate(), profile(largest));
     }
 
     private static double[] fraction(double[][] totals) {
@@ -148,32 +153,93 @@ public record StudyAnalysis(long[] particles, int[] seeds, double[] times, doubl
         return y;
     }
 
-    private static double[] pairRatio(List<StudyRunData> runs) {
-        int bins = runs.get(0).pairCounts().length;
-        double[] g = new double[bins];
-        for (int b = 0; b < bins; b++) {
-            double c = 0, e = 0;
-            for (StudyRunData r : runs) {
-                c += r.pairCounts()[b];
-                e += r.pairExpected()[b];
+    private static boolean pairsPooled(StudyRunData r, int t, StudySettings settings) {
+        return r.times()[t] >= settings.pairAfter() * r.pairUnit() * r.pairUnit();
+    }
+
+    private static int pairObservations(StudyRunData r, StudySettings settings) {
+        int k = 0;
+        for (int t = 0; t < r.times().length; t++) {
+            k += pairsPooled(r, t, settings) ? 1 : 0;
+        }
+        return k;
+    }
+
+    private static double[] pooled(List<StudyRunData> runs, Function<StudyRunData, double[][]> field, StudySettings settings) {
+        double[] sum = new double[settings.pairBins()];
+        for (StudyRunData r : runs) {
+            double[][] v = field.apply(r);
+            for (int t = 0; t < v.length; t++) {
+                for (int b = 0; pairsPooled(r, t, settings) && b < sum.length; b++) {
+                    sum[b] += v[t][b];
+                }
             }
-            g[b] = e > 0 ? c / e : Double.NaN;
+        }
+        return sum;
+    }
+
+    /** @return pooled counts / Poisson expectation per bin (NaN where nothing was expected) */
+    public double[] pairRatio() {
+        double[] g = new double[pairCounts.length];
+        for (int b = 0; b < g.length; b++) {
+            g[b] = pairExpected[b] > 0 ? pairCounts[b] / pairExpected[b] : Double.NaN;
         }
         return g;
     }
 
-    private static double[] pairSe(List<StudyRunData> runs) {
-        int bins = runs.get(0).pairCounts().length;
-        double[] se = new double[bins];
-        for (int b = 0; b < bins; b++) {
-            double c = 0, e = 0;
-            for (StudyRunData r : runs) {
-                c += r.pairCounts()[b];
-                e += r.pairExpected()[b];
-            }
-            se[b] = e > 0 ? Math.sqrt(Math.max(c, 1)) / e : Double.NaN;
+    /** @return Poisson standard error of each {@link #pairRatio()} (at least one count) */
+    public double[] pairSe() {
+        double[] se = new double[pairCounts.length];
+        for (int b = 0; b < se.length; b++) {
+            se[b] = pairExpected[b] > 0 ? Math.sqrt(Math.max(pairCounts[b], 1)) / pairExpected[b] : Double.NaN;
         }
         return se;
+    }
+
+    /**
+     * The pair correlation pooled over every bin with y below {@code yMax}: all pairs found there
+     * over all the Poisson expectation there (so bins weigh by their shell volume, and the nearly
+     * empty innermost bins cannot dominate), against 1 - u averaged with the same weights.
+     *
+     * @param theory the limit, with 1 - u(y) ({@code pairY} non-empty)
+     * @param yMax upper end, in units of the mass-1 range
+     * @return the pooled measurement
+     */
+    public PairPool pairsWithin(StudyTheoryData theory, double yMax) {
+        double c = 0, e = 0, u = 0;
+        for (int b = 0; b < pairY.length; b++) {
+            if (pairY[b] < yMax) {
+                c += pairCounts[b];
+                e += pairExpected[b];
+                u += pairExpected[b] * interpolate(theory.pairY(), theory.pairTheory(), pairY[b]);
+            }
+        }
+        return new PairPool(c, e > 0 ? c / e : Double.NaN, e > 0 ? Math.sqrt(Math.max(c, 1)) / e : Double.NaN, u / e);
+    }
+
+    /**
+     * @param pairs pairs found
+     * @param measured pairs / Poisson expectation
+     * @param se its Poisson standard error
+     * @param theory 1 - u with the same weights
+     */
+    public record PairPool(double pairs, double measured, double se, double theory) {
+    }
+
+    /**
+     * @param x ascending abscissae
+     * @param y values at x
+     * @param at where
+     * @return y linearly interpolated at {@code at} (the end value beyond the ends)
+     */
+    public static double interpolate(double[] x, double[] y, double at) {
+        for (int i = 1; i < x.length; i++) {
+            if (x[i] >= at) {
+                double w = (at - x[i - 1]) / (x[i] - x[i - 1]);
+                return y[i - 1] + w * (y[i] - y[i - 1]);
+            }
+        }
+        return y[y.length - 1];
     }
 
     private static double[][] average(List<StudyRunData> runs, boolean left) {

@@ -17,14 +17,15 @@ package org.coag.core.study;
  * @param testIntegrals integral J_j d mu_N,n [t][j][n-1]
  * @param propensity left side of Proposition 4.1 with J = 1 [t][n-1][m-1]
  * @param propensityTheory beta(n,m) integral f_n f_m from the candidate densities [t][n-1][m-1]
- * @param pairCounts pair-correlation counts pooled over the observations after t = 0
- * @param pairExpected their Poisson expectations
+ * @param pairUnit the pair-correlation length unit s(1,1) eps^b
+ * @param pairCounts pair-correlation counts [t][bin]
+ * @param pairExpected their Poisson expectations [t][bin]
  * @param profileCoordinate abscissa of {@code profile} (x_1 on a torus; shell-group mid radius in free space)
  * @param profile candidate density of masses 1..P at the last time along the profile coordinate [n-1][k]
  *                (in free space averaged over groups of shells, volume-weighted, to tame the noise near r = 0)
  */
 public record StudyRunData(long particles, long seed, String backend, double eps, double dt, double wallSeconds, double weight,
                            double[] times, int[] survivors, long[][] byMass, double[][][] testIntegrals,
-                           double[][][] propensity, double[][][] propensityTheory, double[] pairCounts,
-                           double[] pairExpected, double[] profileCoordinate, double[][] profile) {
+                           double[][][] propensity, double[][][] propensityTheory, double pairUnit, double[][] pairCounts,
+                           double[][] pairExpected, double[] profileCoordinate, double[][] profile) {
 }

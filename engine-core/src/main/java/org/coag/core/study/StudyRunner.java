@@ -9,7 +9,6 @@ import org.coag.core.backend.Simulation;
 import org.coag.core.config.RunConfig;
 import org.coag.core.model.InitialStates;
 import org.coag.core.model.ModelSpec;
-import org.coag.core.observe.PairCorrelation;
 import org.coag.core.observe.Snapshot;
 import org.coag.core.observe.SnapshotObserver;
 import org.coag.core.observe.TestFunction;
@@ -36,7 +35,8 @@ final class StudyRunner {
         double[][][] tested = new double[outputs][][];
         double[][][] lhs = new double[outputs][][];
         double[][][] rhs = new double[outputs][][];
-        PairCorrelation pairs = null;
+        double[][] pairCounts = new double[outputs][];
+        double[][] pairExpected = new double[outputs][];
         double[][] profile = new double[Math.min(StudyTheory.PROFILE_MASSES, maxMass)][];
         double[] profileX = null;
         long start = System.nanoTime();
@@ -52,9 +52,8 @@ final class StudyRunner {
                 tested[t] = snap.testIntegrals();
                 lhs[t] = snap.propensity();
                 rhs[t] = snap.propensityTheory();
-                if (t > 0) {
-                    pairs = pairs == null ? snap.pairs() : pairs.plus(snap.pairs());
-                }
+                pairCounts[t] = snap.pairs().counts();
+                pairExpected[t] = snap.pairs().expected();
                 if (t == outputs - 1) {
                     for (int n = 0; n < profile.length; n++) {
                         double[] density = new double[grid.cells()];
@@ -69,10 +68,7 @@ final class StudyRunner {
             }
         }
         double wall = (System.nanoTime() - start) * 1e-9;
-        if (pairs == null) {
-            pairs = new PairCorrelation(new double[cfg.study().pairBins()], new double[cfg.study().pairBins()]);
-        }
         return new StudyRunData(spec.particles(), cfg.run().seed(), backendName, spec.eps(), spec.dt(), wall, observer.weight(),
-                at, survivors, byMass, tested, lhs, rhs, pairs.counts(), pairs.expected(), profileX, profile);
+                at, survivors, byMass, tested, lhs, rhs, spec.rangeUnit(1, 1), pairCounts, pairExpected, profileX, profile);
     }
 }
