@@ -7,6 +7,7 @@ import org.coag.core.backend.Backends;
 import org.coag.core.backend.ParticleState;
 import org.coag.core.backend.Simulation;
 import org.coag.core.config.RunConfig;
+import org.coag.core.config.Workloads;
 import org.coag.core.model.InitialStates;
 
 /**

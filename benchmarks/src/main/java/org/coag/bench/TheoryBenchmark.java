@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.coag.core.config.ConfigReader;
 import org.coag.core.config.RunConfig;
+import org.coag.core.config.Workloads;
 import org.coag.core.theory.BetaTable;
 import org.coag.core.theory.PdeGeometry;
 import org.coag.core.theory.SmoluchowskiPde;

@@ -49,6 +49,7 @@ final class CpuSimulation implements Simulation, PhaseTimes {
     private final long[] boxMin;
     private final long[] boxMax;
     private final WorkerPool.Task moveTask = this::movePhase;
+    private final WorkerPool.Task drawTask = this::drawPhase;
     private final WorkerPool.Task cellTask = this::cellPhase;
     private final WorkerPool.Task stageTask = this::stagePhase;
     private final WorkerPool.Task placeTask = this::placePhase;
@@ -107,28 +108,11 @@ final class CpuSimulation implements Simulation, PhaseTimes {
         long t0 = System.nanoTime();
         pool.run(moveTask);
         long t1 = System.nanoTime();
-        double range = checkedRange();
-        double reach = PairParameters.searchReach(range, spec.domain().unit());
-        if (free) {
-            reduceBox();
-            LimitChecks.seam(particles, spec, range, widestSigma(), boxMin, boxMax, step);
-            grid.free(reach, live, boxMin, boxMax);
-        } else {
-            grid.torus(reach, live);
-        }
-        if (cell.length < particles.count()) {
-            cell = new int[particles.count()];
-        }
+        checkAndGrid();
         long t2 = System.nanoTime();
-        sorter.prepare(particles.count(), grid.total());
         pool.run(cellTask);
         long t3 = System.nanoTime();
-        int sorted = sorter.offsets();
-        pool.run(stageTask);
-        pool.run(placeTask);
-        this.sorted = sorted;
-        pool.run(gatherTask);
-        particles.swap(sorted);
+        sortByCell();
         long t4 = System.nanoTime();
         pool.run(scanTask);
         long t5 = System.nanoTime();
@@ -141,6 +125,48 @@ final class CpuSimulation implements Simulation, PhaseTimes {
         phaseNanos[4] += t5 - t4;
         phaseNanos[5] += t6 - t5;
         step++;
+    }
+
+    /** The limit checks on the moved state and the cell grid for it (sized for the sort). */
+    private void checkAndGrid() {
+        double range = checkedRange();
+        double reach = PairParameters.searchReach(range, spec.domain().unit());
+        if (free) {
+            reduceBox();
+            LimitChecks.seam(particles, spec, range, widestSigma(), boxMin, boxMax, step);
+            grid.free(reach, live, boxMin, boxMax);
+        } else {
+            grid.torus(reach, live);
+        }
+        if (cell.length < particles.count()) {
+            cell = new int[particles.count()];
+        }
+        sorter.prepare(particles.count(), grid.total());
+    }
+
+    /** After the cell pass: the counting sort by cell and the gather into the other buffer. */
+    private void sortByCell() {
+        int sorted = sorter.offsets();
+        pool.run(stageTask);
+        pool.run(placeTask);
+        this.sorted = sorted;
+        pool.run(gatherTask);
+        particles.swap(sorted);
+    }
+
+    /** One phase alone, for {@link CpuPhases}: 0 draws only, 1 move, 2 grid + index + sort, 3 pair scan. */
+    void runPhase(int phase) {
+        switch (phase) {
+            case 0 -> pool.run(drawTask);
+            case 1 -> pool.run(moveTask);
+            case 2 -> {
+                checkAndGrid();
+                pool.run(cellTask);
+                sortByCell();
+            }
+            case 3 -> pool.run(scanTask);
+            default -> throw new IllegalArgumentException("phase " + phase);
+        }
     }
 
     @Override
@@ -195,6 +221,11 @@ final class CpuSimulation implements Simulation, PhaseTimes {
     private void movePhase(int w) {
         int count = particles.count();
         workers[w].move(particles, tables, step, chunkStart(w, count), chunkStart(w + 1, count), rangeVaries, free);
+    }
+
+    private void drawPhase(int w) {
+        int count = particles.count();
+        workers[w].drawOnly(particles, step, chunkStart(w, count), chunkStart(w + 1, count));
     }
 
     private void cellPhase(int w) {

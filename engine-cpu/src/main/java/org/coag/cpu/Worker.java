@@ -49,7 +49,6 @@ final class Worker {
      */
     void move(Particles p, MassTables tables, long step, int from, int to, boolean rangeVaries, boolean free) {
         int dim = p.dim();
-        int blocks = (dim + 1) / 2;
         int[] ids = p.id();
         int[] mass = p.mass();
         long[][] pos = p.pos();
@@ -64,10 +63,7 @@ final class Worker {
         }
         for (int t0 = from; t0 < to; t0 += TILE) {
             int n = Math.min(TILE, to - t0);
-            normals.uniforms(ids, t0, n, step, blocks, u);
-            for (int c = 0; c < dim; c++) {
-                VectorNormals.normals(u[c], z[c], log, n);
-            }
+            drawTile(ids, t0, n, step, dim);
             VectorMoves.apply(pos, mass, t0, n, z, sigma, uniform);
             if (free || rangeVaries) {
                 for (int i = t0; i < t0 + n; i++) {
@@ -81,6 +77,26 @@ final class Worker {
                     VectorMoves.bound(pos[k], t0, n, box[k]);
                 }
             }
+        }
+    }
+
+    /**
+     * The move's draws alone (Philox blocks and AS241 normals into {@code z}) for slots [from, to),
+     * positions untouched: the Philox + Gaussians part of the benchmarks.
+     *
+     * @param p particles
+     * @param step step index
+     */
+    void drawOnly(Particles p, long step, int from, int to) {
+        for (int t0 = from; t0 < to; t0 += TILE) {
+            drawTile(p.id(), t0, Math.min(TILE, to - t0), step, p.dim());
+        }
+    }
+
+    private void drawTile(int[] ids, int t0, int n, long step, int dim) {
+        normals.uniforms(ids, t0, n, step, (dim + 1) / 2, u);
+        for (int c = 0; c < dim; c++) {
+            VectorNormals.normals(u[c], z[c], log, n);
         }
     }
 }

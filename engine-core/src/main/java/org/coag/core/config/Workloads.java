@@ -1,14 +1,15 @@
-package org.coag.bench;
+package org.coag.core.config;
 
 import java.util.List;
-import org.coag.core.config.ConfigReader;
-import org.coag.core.config.RunConfig;
 
-/** The benchmark workloads, as configs any user can also run with {@code coag run}. */
+/**
+ * The benchmark workloads (the JMH suite in {@code benchmarks} and {@code coag bench}), as configs
+ * any user can also run with {@code coag run}.
+ */
 public final class Workloads {
     /**
      * The step benchmark of the CPU issue: d = 3 unit torus, Doi kernel, alpha = 2, d(1) = 1,
-     * annihilation, phi = 1e-3, dt = 0.01 eps^2, uniform start.
+     * annihilation, phi = 1e-3, dt = 0.01 eps^2, uniform start. {@link #step} varies d and the mode.
      */
     public static final String TORUS_3D = String.join("\n",
             "[model]", "dim = 3", "mode = \"annihilation\"", "particles = 1000", "volume_fraction = 1e-3",
@@ -48,6 +49,20 @@ public final class Workloads {
      * @return {@link #TORUS_3D} with that N
      */
     public static RunConfig torus3d(int particles) {
-        return ConfigReader.read(TORUS_3D, List.of("model.particles=" + particles));
+        return step(3, "annihilation", particles);
+    }
+
+    /**
+     * The step workload in another dimension or mode: {@link #TORUS_3D} with {@code model.dim} and
+     * {@code model.mode} replaced (phi = 1e-3 fixes eps in every d; d = 2 takes the |log eps| rate
+     * factor of MODEL.md section 1).
+     *
+     * @param dim 2, 3 or 4
+     * @param mode "annihilation" or "coagulation"
+     * @param particles N
+     * @return the config
+     */
+    public static RunConfig step(int dim, String mode, int particles) {
+        return ConfigReader.read(TORUS_3D, List.of("model.dim=" + dim, "model.mode=\"" + mode + "\"", "model.particles=" + particles));
     }
 }
