@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
 @Command(name = "coag", mixinStandardHelpOptions = true, version = "coag 0.1.0",
         description = "Coagulating Brownian particles: the microscopic model behind the Smoluchowski PDE.",
         subcommands = {RunCommand.class, VerifyCommand.class, BackendsCommand.class, DevicesCommand.class, TheoryCommand.class,
-            StudyCommand.class,
+            StudyCommand.class, BenchCommand.class,
             CommandLine.HelpCommand.class})
 public final class CoagMain {
     /** Exit code of a run stopped by Ctrl-C (after writing its checkpoint). */
