@@ -10,6 +10,7 @@ import org.coag.core.model.ModelException;
 import org.coag.core.model.ModelSpec;
 import org.coag.core.model.PairFunction;
 import org.coag.core.model.RadialKernel;
+import org.coag.core.model.Stepping;
 import org.coag.core.model.TableKernel;
 
 /** Reads and validates the physics tables [model], [domain], [initial] and the time step. */
@@ -39,8 +40,22 @@ final class ModelReader {
         Domain domain = domain(root.table("domain"));
         InitialCondition initial = InitialReader.read(root.table("initial"), dim, domain);
         double eps = EpsResolver.resolve(m, dim, (int) n, b, kernel, radii, domain);
-        double dt = timeStep(root.table("time"), eps);
-        ModelSpec spec = new ModelSpec(dim, mode, (int) n, eps, b, kernel, alpha, diffusion, radii, domain, initial, dt);
+        ConfigNode time = root.table("time");
+        Stepping stepping;
+        double dt;
+        if (time.choice("scheme", "fixed", "fixed", "adaptive").equals("fixed")) {
+            for (String key : new String[] {"dt_over_spacing2", "resolve_over_eps2", "tolerance"}) {
+                if (time.has(key)) {
+                    throw time.error(key, "belongs to the adaptive scheme: set time.scheme = \"adaptive\" or drop it");
+                }
+            }
+            stepping = Stepping.FIXED;
+            dt = timeStep(time, eps);
+        } else {
+            dt = macroStep(time, dim, (int) n, diffusion, domain, initial);
+            stepping = adaptive(time, dt, eps);
+        }
+        ModelSpec spec = new ModelSpec(dim, mode, (int) n, eps, b, kernel, alpha, diffusion, radii, domain, initial, dt, stepping);
         ModelChecks.check(spec, m, root);
         return spec;
     }
@@ -141,6 +156,49 @@ final class ModelReader {
     private static Domain domain(ConfigNode d) {
         Domain.Type type = Domain.Type.valueOf(d.choice("type", "torus", "torus", "free").toUpperCase());
         return new Domain(type, d.positive("side", 1.0));
+    }
+
+    /**
+     * The adaptive scheme's macro step: time.dt, or time.dt_over_spacing2 (default 0.05) times
+     * l^2 / (2 d_max), l = (volume / N)^(1/d) the typical spacing at the start (the box on a torus,
+     * the initial support in free space) and d_max the largest d(n) of the initial masses.
+     */
+    private static double macroStep(ConfigNode t, int dim, int n, MassFunction diffusion, Domain domain, InitialCondition initial) {
+        if (t.has("dt_over_eps2")) {
+            throw t.error("dt_over_eps2", "the adaptive scheme takes time.dt or time.dt_over_spacing2 for its macro step and "
+                    + "time.resolve_over_eps2 for its finest sub-step");
+        }
+        if (t.has("dt")) {
+            if (t.has("dt_over_spacing2")) {
+                throw t.error("dt", "give either time.dt or time.dt_over_spacing2, not both");
+            }
+            return t.positive("dt", null);
+        }
+        double volume = initial.shape() == InitialCondition.Shape.UNIFORM ? domain.volume(dim)
+                : RadialKernel.unitBallVolume(dim) * StrictMath.pow(initial.extent(), dim);
+        double spacing = StrictMath.pow(volume / n, 1.0 / dim);
+        double dMax = 0;
+        for (int m = 1; m <= Math.min(initial.maxMass(), 4096); m++) {
+            dMax = Math.max(dMax, diffusion.at(m));
+        }
+        return t.positive("dt_over_spacing2", 0.05) * spacing * spacing / (2 * dMax);
+    }
+
+    private static Stepping adaptive(ConfigNode t, double dt, double eps) {
+        double finest = t.positive("resolve_over_eps2", 0.01) * eps * eps;
+        double tolerance = t.positive("tolerance", 1e-6);
+        if (!(tolerance < 1)) {
+            throw t.error("tolerance", "must lie in (0, 1) (got " + tolerance + ")");
+        }
+        int levels = 0;
+        while (dt / StrictMath.scalb(1.0, levels) > finest) {
+            levels++;
+            if (levels > Stepping.MAX_LEVELS) {
+                throw t.error("resolve_over_eps2", String.format("the macro step %.3g is more than 2^%d finest sub-steps of %.3g; "
+                        + "shorten time.dt or raise time.resolve_over_eps2", dt, Stepping.MAX_LEVELS, finest));
+            }
+        }
+        return new Stepping(Stepping.Scheme.ADAPTIVE, finest, tolerance, levels);
     }
 
     private static double timeStep(ConfigNode t, double eps) {

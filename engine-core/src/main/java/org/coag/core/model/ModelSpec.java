@@ -23,11 +23,12 @@ package org.coag.core.model;
  * @param radii radii r_n, or null for mass-independent range
  * @param domain the box
  * @param initial the initial law
- * @param dt the time step
+ * @param dt the time step (the macro step of the adaptive scheme)
+ * @param stepping the scheme and, for the adaptive one, its resolution and tolerance
  */
 public record ModelSpec(int dim, Mode mode, int particles, double eps, double b, RadialKernel kernel,
                         PairFunction alpha, MassFunction diffusion, MassFunction radii, Domain domain,
-                        InitialCondition initial, double dt) {
+                        InitialCondition initial, double dt, Stepping stepping) {
 
     /** @return the factor eps^(-2 + d(1-b)) * (d == 2 ? 1/|log eps| : 1) common to all pair rates */
     public double rateScale() {

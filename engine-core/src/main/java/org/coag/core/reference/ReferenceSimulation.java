@@ -1,5 +1,6 @@
 package org.coag.core.reference;
 
+import org.coag.core.adaptive.AdaptiveStepper;
 import org.coag.core.backend.EventSink;
 import org.coag.core.backend.ParticleState;
 import org.coag.core.backend.Simulation;
@@ -17,7 +18,8 @@ import org.coag.core.step.PairParameters;
 import org.coag.core.step.StepLimits;
 
 /**
- * The fixed-step scheme of DESIGN.md, step s (time s dt to (s+1) dt):
+ * The fixed-step scheme of DESIGN.md, step s (time s dt to (s+1) dt), or with time.scheme =
+ * "adaptive" the macro steps of {@link AdaptiveStepper}:
  * <ol>
  *   <li>move: every live particle adds {@code rint(sigma(m) z_k)} to coordinate k, z_k the k-th
  *       normal of (MOVE, s, id); in free space a particle within one interaction range plus one
@@ -42,6 +44,7 @@ final class ReferenceSimulation implements Simulation {
     private final double[] normals;
     private final CandidatePairs candidates;
     private boolean[] dead;
+    private final AdaptiveStepper adaptive;
     private long step;
 
     ReferenceSimulation(ModelSpec spec, long seed, ParticleState initial, long firstStep) {
@@ -55,12 +58,17 @@ final class ReferenceSimulation implements Simulation {
         this.normals = new double[dim + 1];
         this.candidates = new CandidatePairs(dim);
         this.dead = new boolean[state.capacity()];
+        this.adaptive = spec.stepping().adaptive() ? new AdaptiveStepper(spec, seed) : null;
         this.step = firstStep;
     }
 
     @Override
     public void advance(long steps, EventSink sink) {
         for (long s = 0; s < steps; s++) {
+            if (adaptive != null) {
+                adaptive.step(step++, state, sink);
+                continue;
+            }
             double widestStep = move();
             double range = largestRange();
             if (spec.domain().type() == Domain.Type.FREE) {

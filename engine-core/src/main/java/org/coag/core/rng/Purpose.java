@@ -14,7 +14,17 @@ public enum Purpose {
     /** Gaussian increments of a move: a = particle id, b = block index (two normals per block). */
     MOVE(3),
     /** Firing and survivor draws of a candidate pair: a = smaller id, b = larger id. */
-    COLLIDE(4);
+    COLLIDE(4),
+    /**
+     * Adaptive scheme, a Brownian-bridge node of a particle's path: a = particle id, b = generation
+     * &lt;&lt; 4 | block index, step = macro step &lt;&lt; 32 | node index (0: the end of a redrawn path).
+     */
+    BRIDGE(5),
+    /**
+     * Adaptive scheme, firing and survivor draws of a pair on a finest sub-interval: a = smaller id,
+     * b = larger id, step = macro step &lt;&lt; 32 | index of the sub-interval.
+     */
+    BRIDGE_COLLIDE(6);
 
     private final int code;
 

@@ -60,6 +60,33 @@ public final class CandidatePairs {
         }
     }
 
+    /**
+     * Visits every slot in the cells within {@code reach} of one point (a superset of the slots
+     * closer than reach).
+     *
+     * @param hash a hash built from {@code pos}
+     * @param pos coordinates [dim][slot]
+     * @param point the point [dim], fixed-point
+     * @param reach search distance, fixed-point units (at most the cell side)
+     * @param visitor receives the slots
+     */
+    public void near(SpatialHash hash, long[][] pos, long[] point, double reach, java.util.function.IntConsumer visitor) {
+        int n = hash.neighbourCellsWithin(point, reach, cells);
+        for (int c = 0; c < n; c++) {
+            long key = hash.keyOf(cells[c]);
+            int slot = hash.slotOfKey(key);
+            if (!hash.occupied(slot)) {
+                continue;
+            }
+            for (int o = hash.slotBegin(slot); o < hash.slotEnd(slot); o++) {
+                int j = hash.order()[o];
+                if (hash.keys()[o] == key && inCell(hash, pos, j, cells[c])) {
+                    visitor.accept(j);
+                }
+            }
+        }
+    }
+
     private boolean inCell(SpatialHash hash, long[][] pos, int j, long[] cell) {
         for (int k = 0; k < dim; k++) {
             if (hash.cellOf(pos[k][j]) != cell[k]) {

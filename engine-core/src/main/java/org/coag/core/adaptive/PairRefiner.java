@@ -1,0 +1,164 @@
+package org.coag.core.adaptive;
+
+import org.coag.core.model.ModelSpec;
+import org.coag.core.rng.CounterRng;
+import org.coag.core.rng.FdLibm;
+import org.coag.core.rng.Purpose;
+import org.coag.core.step.CollisionRule;
+import org.coag.core.step.PairParameters;
+
+/**
+ * Refines one pair over part of a macro step (see {@link BridgeBound} and {@link BridgePaths}): an
+ * interval whose bridge bound is below the tolerance is left alone; any other is split at its
+ * dyadic midpoint, down to the finest sub-intervals [q, q + 1], where the fixed-step rule applies
+ * to the positions at q + 1: a pair closer than its range draws (BRIDGE_COLLIDE, macro step
+ * &lt;&lt; 32 | q, lower id, higher id) and fires at q dt / top + tau when its firing time tau is
+ * below the sub-interval's length. Not thread-safe: one per thread, with that thread's paths.
+ */
+public final class PairRefiner {
+    private final ModelSpec spec;
+    private final int dim;
+    private final int levels;
+    private final double unit;
+    private final double logInvTol;
+    private final BridgePaths paths;
+    private final PairParameters pairs;
+    private final CounterRng rng;
+    private final long[][] x;
+    private final double[] a;
+    private final double[] b;
+    private long macro;
+    private AdaptiveEvents out;
+
+    /**
+     * @param spec the model (adaptive stepping)
+     * @param seed run seed
+     * @param paths this thread's paths
+     */
+    public PairRefiner(ModelSpec spec, long seed, BridgePaths paths) {
+        this.spec = spec;
+        this.dim = spec.dim();
+        this.levels = spec.stepping().levels();
+        this.unit = spec.domain().unit();
+        this.logInvTol = -FdLibm.log(spec.stepping().tolerance());
+        this.paths = paths;
+        this.pairs = new PairParameters(spec);
+        this.rng = new CounterRng(seed);
+        this.x = new long[4][dim];
+        this.a = new double[dim];
+        this.b = new double[dim];
+    }
+
+    /**
+     * @param macroStep the macro step index
+     * @param events where fired pairs go
+     */
+    public void begin(long macroStep, AdaptiveEvents events) {
+        this.macro = macroStep;
+        this.out = events;
+    }
+
+    /** @return ln(1 / tolerance), the factor of D T in the bound's threshold */
+    public double logInverseTolerance() {
+        return logInvTol;
+    }
+
+    /**
+     * Refines the pair over [from, to] (finest-grid indices): the whole interval is screened first,
+     * then its canonical dyadic blocks. Both generations must have started at or before {@code from}.
+     *
+     * @param i slot of one particle
+     * @param gi its generation
+     * @param j slot of the other
+     * @param gj its generation
+     * @param from first finest-grid index
+     * @param to last finest-grid index
+     * @param ids ids by slot
+     */
+    public void refine(int i, int gi, int j, int gj, long from, long to, int[] ids) {
+        int mi = paths.massOf(i, gi);
+        int mj = paths.massOf(j, gj);
+        double[] p = pairs.of(mi, mj);
+        double diffusion = spec.diffusion().at(mi) + spec.diffusion().at(mj);
+        boolean lowerIsI = ids[i] < ids[j];
+        int sLo = lowerIsI ? i : j;
+        int sHi = lowerIsI ? j : i;
+        int gLo = lowerIsI ? gi : gj;
+        int gHi = lowerIsI ? gj : gi;
+        if (screened(sLo, gLo, sHi, gHi, from, to, p[0], diffusion)) {
+            return;
+        }
+        long first = blockSize(from, to);
+        if (from + first == to) {
+            split(sLo, gLo, sHi, gHi, from, to, p, diffusion, ids);
+            return;
+        }
+        for (long ql = from; ql < to; ql += blockSize(ql, to)) {
+            block(sLo, gLo, sHi, gHi, ql, ql + blockSize(ql, to), p, diffusion, ids);
+        }
+    }
+
+    /** The largest dyadic block [ql, ql + size] aligned on size that fits in [ql, to]. */
+    private long blockSize(long ql, long to) {
+        long size = ql == 0 ? paths.top() : Long.lowestOneBit(ql);
+        while (ql + size > to) {
+            size >>= 1;
+        }
+        return size;
+    }
+
+    private void block(int sLo, int gLo, int sHi, int gHi, long ql, long qr, double[] p, double diffusion, int[] ids) {
+        if (!screened(sLo, gLo, sHi, gHi, ql, qr, p[0], diffusion)) {
+            split(sLo, gLo, sHi, gHi, ql, qr, p, diffusion, ids);
+        }
+    }
+
+    /** An interval known to be unsafe: fire on a finest one, else refine both halves. */
+    private void split(int sLo, int gLo, int sHi, int gHi, long ql, long qr, double[] p, double diffusion, int[] ids) {
+        if (qr - ql == 1) {
+            fire(sLo, gLo, sHi, gHi, ql, p, ids);
+            return;
+        }
+        long mid = (ql + qr) >>> 1;
+        block(sLo, gLo, sHi, gHi, ql, mid, p, diffusion, ids);
+        block(sLo, gLo, sHi, gHi, mid, qr, p, diffusion, ids);
+    }
+
+    private boolean screened(int sLo, int gLo, int sHi, int gHi, long ql, long qr, double range2, double diffusion) {
+        paths.position(sLo, gLo, ql, x[0]);
+        paths.position(sHi, gHi, ql, x[1]);
+        paths.position(sLo, gLo, qr, x[2]);
+        paths.position(sHi, gHi, qr, x[3]);
+        for (int k = 0; k < dim; k++) {
+            a[k] = (double) (x[0][k] - x[1][k]) * unit;
+            b[k] = (double) (x[2][k] - x[3][k]) * unit;
+        }
+        double length = (double) (qr - ql) * StrictMath.scalb(spec.dt(), -levels);
+        return BridgeBound.safe(a, b, dim, Math.sqrt(range2), diffusion * length * logInvTol);
+    }
+
+    private void fire(int sLo, int gLo, int sHi, int gHi, long ql, double[] p, int[] ids) {
+        paths.position(sLo, gLo, ql + 1, x[2]);
+        paths.position(sHi, gHi, ql + 1, x[3]);
+        double r2 = 0;
+        for (int k = 0; k < dim; k++) {
+            double dx = (double) (x[2][k] - x[3][k]) * unit;
+            r2 += dx * dx;
+        }
+        if (!(r2 < p[0])) {
+            return;
+        }
+        double rate = p[2] * spec.kernel().value(r2 * p[1]);
+        if (!(rate > 0)) {
+            return;
+        }
+        int idLo = ids[sLo];
+        int idHi = ids[sHi];
+        rng.block(Purpose.BRIDGE_COLLIDE, (macro << 32) | ql, idLo, idHi);
+        double tau = CollisionRule.firingTime(rng.uniform0(), rate);
+        double length = StrictMath.scalb(spec.dt(), -levels);
+        if (tau < length) {
+            out.add((double) ql * length + tau, idLo, idHi, sLo, sHi, rng.uniform1(), ql, gLo, gHi);
+        }
+    }
+}

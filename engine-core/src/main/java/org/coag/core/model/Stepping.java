@@ -1,0 +1,37 @@
+package org.coag.core.model;
+
+/**
+ * How time advances (config {@code time.scheme}). {@code FIXED}: the fixed-step scheme of DESIGN.md,
+ * one step of {@link ModelSpec#dt()}. {@code ADAPTIVE}: macro steps of {@link ModelSpec#dt()} with
+ * Brownian-bridge refinement of the pairs that may meet (DESIGN.md "Adaptive stepping",
+ * {@code org.coag.core.adaptive}): a pair is left alone in a (sub-)interval when the bridge bound on
+ * the probability that its relative path enters the interaction range there is below
+ * {@code tolerance}; the pairs that are not are refined by dyadic midpoints down to sub-intervals of
+ * at most {@code finest}, where the fixed-step firing test applies.
+ *
+ * @param scheme fixed or adaptive
+ * @param finest adaptive: the longest finest sub-interval (time units; {@code time.resolve_over_eps2} eps^2)
+ * @param tolerance adaptive: the bound on the probability, per pair and (sub-)interval left alone,
+ *                  that a possible collision is missed ({@code time.tolerance})
+ * @param levels adaptive: the dyadic depth of the finest sub-intervals, dt / 2^levels &lt;= finest
+ */
+public record Stepping(Scheme scheme, double finest, double tolerance, int levels) {
+    /** The two schemes. */
+    public enum Scheme {
+        /** One fixed step per step index. */
+        FIXED,
+        /** One macro step per step index, refined where pairs may meet. */
+        ADAPTIVE
+    }
+
+    /** The fixed-step scheme. */
+    public static final Stepping FIXED = new Stepping(Scheme.FIXED, 0, 0, 0);
+
+    /** Deepest refinement: node indices must fit in 32 bits (see {@code org.coag.core.adaptive.BridgeNodes}). */
+    public static final int MAX_LEVELS = 31;
+
+    /** @return whether this is the adaptive scheme */
+    public boolean adaptive() {
+        return scheme == Scheme.ADAPTIVE;
+    }
+}
