@@ -20,8 +20,15 @@ final class ProgressPrinter implements RunListener {
         this.firstStep = first;
         System.out.printf("eps = %.4g, dt = %.4g (dt/eps^2 = %.3g), volume fraction phi = %.3g, %d steps%n",
                 d.eps(), d.dt(), d.dtOverEps2(), d.volumeFraction(), steps);
-        System.out.printf("time-step budget: max rate*dt = %.3g, rms step / range = %.3g, expected events in step 1 = %.3g%n",
-                d.maxRateDt(), d.rmsStepOverRange(), d.eventsPerStep());
+        if (d.finest() > 0) {
+            System.out.printf("adaptive scheme: macro step dt, finest sub-step h = dt / 2^%d = %.4g (h/eps^2 = %.3g), tolerance %.3g%n",
+                    d.levels(), d.finest(), d.finest() / (d.eps() * d.eps()), d.tolerance());
+            System.out.printf("sub-step budget: max rate*h = %.3g, rms step in h / range = %.3g, expected events in macro step 1 = %.3g%n",
+                    d.maxRateDt(), d.rmsStepOverRange(), d.eventsPerStep());
+        } else {
+            System.out.printf("time-step budget: max rate*dt = %.3g, rms step / range = %.3g, expected events in step 1 = %.3g%n",
+                    d.maxRateDt(), d.rmsStepOverRange(), d.eventsPerStep());
+        }
     }
 
     @Override

@@ -56,7 +56,7 @@ final class VerifyCommand implements Callable<Integer> {
         List<Backend> list = new ArrayList<>();
         if (backends.isEmpty()) {
             for (Backend b : Backends.all()) {
-                String why = b.unavailableReason();
+                String why = b.unsupported(cfg.model()) != null ? b.unsupported(cfg.model()) : b.unavailableReason();
                 if (why == null) {
                     list.add(b);
                 } else {

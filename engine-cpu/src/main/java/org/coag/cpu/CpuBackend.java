@@ -33,6 +33,9 @@ public final class CpuBackend implements Backend {
             throw new ModelException("the cpu backend of this JVM uses " + CpuVectors.BITS + "-bit vectors; set "
                     + "-Dcoag.vectorBits=" + options.vectorBits() + " (or --vector-bits) before the first run");
         }
+        if (spec.stepping().adaptive()) {
+            return new CpuAdaptiveSimulation(spec, seed, state, firstStep, options.resolvedThreads());
+        }
         return new CpuSimulation(spec, seed, state, firstStep, options.resolvedThreads());
     }
 

@@ -42,6 +42,27 @@ final class Particles {
         }
     }
 
+    /**
+     * A view of a state's own arrays (no second buffer, no copy), for the adaptive scheme's
+     * endpoint draws; the arrays must hold two vectors of padding past the live slots.
+     */
+    private Particles(ParticleState state, boolean view) {
+        dim = state.dim();
+        id = state.ids();
+        mass = state.masses();
+        pos = state.positions();
+        count = state.count();
+    }
+
+    static Particles view(ParticleState state) {
+        return new Particles(state, true);
+    }
+
+    /** @param n live slots of a {@link #view} */
+    void setCount(int n) {
+        count = n;
+    }
+
     int dim() {
         return dim;
     }

@@ -34,7 +34,16 @@ public final class OpenClBackend implements Backend {
     }
 
     @Override
+    public String unsupported(ModelSpec spec) {
+        return spec.stepping().adaptive() ? "the opencl backend runs the fixed-step scheme only; time.scheme = \"adaptive\" "
+                + "runs on the reference and cpu backends" : null;
+    }
+
+    @Override
     public Simulation create(ModelSpec spec, long seed, ParticleState state, long firstStep, BackendOptions options) {
+        if (unsupported(spec) != null) {
+            throw new org.coag.core.model.ModelException("opencl: " + unsupported(spec));
+        }
         OpenCl.Device device = OpenCl.select(System.getProperty("coag.device"));
         checkMemory(device.info(), spec.dim(), state.count());
         ProgramBuilder cl = new ProgramBuilder(device);

@@ -1,7 +1,5 @@
 package org.coag.core.adaptive;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.PriorityQueue;
 import org.coag.core.backend.EventSink;
 import org.coag.core.backend.ParticleState;
@@ -10,7 +8,6 @@ import org.coag.core.model.Mode;
 import org.coag.core.model.ModelSpec;
 import org.coag.core.rng.CounterRng;
 import org.coag.core.rng.Purpose;
-import org.coag.core.space.CandidatePairs;
 import org.coag.core.space.SpatialHash;
 import org.coag.core.step.CollisionRule;
 import org.coag.core.step.MoveParameters;
@@ -27,40 +24,34 @@ import org.coag.core.step.StepLimits;
  *       exceed the tolerance ({@link BridgeBound#candidate}) are refined over the whole macro step
  *       ({@link PairRefiner}); every other pair is safe by the same bound;</li>
  *   <li>resolution: the fired pairs in (time, lower id, higher id) order, first event wins; in
- *       coagulation the survivor takes a new path generation from the end of the finest sub-interval
- *       it fired in ({@link BridgePaths#redraw}) and its pairs are refined again from there (the
- *       candidates of its new segment among the segments of the others), so a merged particle moves
- *       on with its new diffusivity; an event found on a path generation that has since been
- *       replaced before the event's sub-interval is dropped;</li>
- *   <li>end: every survivor is at the end of its last path generation; the dead are compacted.</li>
+ *       coagulation the survivor takes a new path generation from the end of the finest
+ *       sub-interval it fired in and its pairs are refined again from there ({@link SurvivorRefit}),
+ *       so a merged particle moves on with its new diffusivity; an event found on a path generation
+ *       that was replaced before the event's sub-interval ended is dropped;</li>
+ *   <li>end: every survivor is at the end of its last path generation; the dead are compacted
+ *       (relative slot order kept).</li>
  * </ol>
- * The reference backend runs all of it with {@link #step}; a parallel backend finds the candidates
- * its own way (any superset of the pairs {@link BridgeBound#candidate} accepts gives the same
- * events) and shares {@link #begin}, {@link #refineCandidate} and {@link #resolve}.
+ * The reference backend runs all of it with {@link #step}; a parallel backend draws the endpoints
+ * and splits the candidate scan among {@link #newWorker workers} its own way (any split gives the
+ * same events), then calls {@link #resolve}.
  */
 public final class AdaptiveStepper {
     private final ModelSpec spec;
+    private final long seed;
     private final int dim;
     private final double unit;
     private final CounterRng rng;
     private final MoveParameters moves;
     private final PairParameters pairs;
-    private final BridgePaths paths;
-    private final PairRefiner refiner;
-    private final AdaptiveEvents events = new AdaptiveEvents();
+    private final MacroSegments seg = new MacroSegments();
+    private final AdaptiveWorker main;
+    private final SurvivorRefit refit;
     private final SpatialHash hash;
-    private final CandidatePairs candidates;
     private final double[] normals;
-    private long[][] start = new long[0][0];
-    private long[][] mid = new long[0][0];
-    private double[] half = new double[0];
-    private int[] mass0 = new int[0];
     private boolean[] dead = new boolean[0];
-    private final List<Integer> redrawnSlots = new ArrayList<>();
-    private double largestHalf;
     private double hashReach;
-    private int count;
-    private long macro;
+    private double rangeMax;
+    private double diffusionMax;
 
     /**
      * @param spec the model (adaptive stepping)
@@ -68,16 +59,21 @@ public final class AdaptiveStepper {
      */
     public AdaptiveStepper(ModelSpec spec, long seed) {
         this.spec = spec;
+        this.seed = seed;
         this.dim = spec.dim();
         this.unit = spec.domain().unit();
         this.rng = new CounterRng(seed);
         this.moves = new MoveParameters(spec);
         this.pairs = new PairParameters(spec);
-        this.paths = new BridgePaths(spec, seed);
-        this.refiner = new PairRefiner(spec, seed, paths);
+        this.main = new AdaptiveWorker(spec, seed, seg);
+        this.refit = new SurvivorRefit(spec, seg, main);
         this.hash = new SpatialHash(dim);
-        this.candidates = new CandidatePairs(dim);
         this.normals = new double[dim + 1];
+    }
+
+    /** @return a worker for a thread of a parallel backend (call {@link #beginWorker} each macro step) */
+    public AdaptiveWorker newWorker() {
+        return new AdaptiveWorker(spec, seed, seg);
     }
 
     /**
@@ -88,7 +84,10 @@ public final class AdaptiveStepper {
      * @param sink collisions, reported with step index k
      */
     public void step(long k, ParticleState state, EventSink sink) {
-        saveStart(state);
+        long[][] start = startBuffer(state);
+        for (int c = 0; c < dim; c++) {
+            System.arraycopy(state.positions()[c], 0, start[c], 0, state.count());
+        }
         double widest = 0;
         long[][] pos = state.positions();
         for (int i = 0; i < state.count(); i++) {
@@ -99,120 +98,120 @@ public final class AdaptiveStepper {
                 pos[c][i] += MoveParameters.increment(sigma, normals[c]);
             }
         }
-        begin(k, state, start, widest);
-        double reach = (largestRange(state) + delta(2 * largestDiffusion(state), 1) + 2 * largestHalf) * BridgeBound.MARGIN;
+        begin(k, state, widest);
+        double reach = candidateReach();
         ensureHash(reach);
-        candidates.scan(hash, mid, state.ids(), state.count(), reach / unit, (i, j) -> refineCandidate(i, j, state.ids()));
+        main.scan(hash, 0, state.count(), reach);
         resolve(state, sink);
     }
 
-    private void saveStart(ParticleState state) {
-        if (start.length != dim || start[0].length < state.count()) {
-            start = new long[dim][state.capacity()];
+    /**
+     * @param state the particles
+     * @return the array to copy the start positions into before the endpoints are drawn [dim][slot]
+     */
+    public long[][] startBuffer(ParticleState state) {
+        if (seg.start.length != dim || seg.start[0].length < state.capacity()) {
+            seg.start = new long[dim][state.capacity()];
+            seg.mid = new long[dim][state.capacity()];
+            seg.half = new double[state.capacity()];
+            seg.mass = new int[state.capacity()];
+            dead = new boolean[state.capacity()];
         }
-        for (int c = 0; c < dim; c++) {
-            System.arraycopy(state.positions()[c], 0, start[c], 0, state.count());
-        }
+        return seg.start;
     }
 
     /**
-     * Starts macro step k once the end positions are in {@code state} and the start positions in
-     * {@code startPos}: checks the seam (free space), computes the segments' midpoints and
-     * half-lengths, clears the events.
+     * Starts macro step k once the start positions are in {@link #startBuffer} and the end positions
+     * in {@code state}: checks the seam (free space), computes the segments, clears the events.
      *
      * @param k macro step index
      * @param state live particles at their generation-0 end positions
-     * @param startPos their start positions [dim][slot]
      * @param widestSigma the largest per-coordinate sigma of the endpoint draws, fixed-point units
      */
-    public void begin(long k, ParticleState state, long[][] startPos, double widestSigma) {
-        macro = k;
+    public void begin(long k, ParticleState state, double widestSigma) {
         int n = state.count();
-        count = n;
-        hashReach = -1;
-        if (mid.length != dim || mid[0].length < n) {
-            mid = new long[dim][state.capacity()];
-            half = new double[state.capacity()];
-            mass0 = new int[state.capacity()];
-            dead = new boolean[state.capacity()];
-        }
-        long[][] pos = state.positions();
+        startBuffer(state);
+        seg.macro = k;
+        seg.count = n;
+        seg.ids = state.ids();
+        seg.end = state.positions();
+        rangeMax = largestRange(state);
+        diffusionMax = largestDiffusion(state);
         if (spec.domain().type() == Domain.Type.FREE) {
-            checkSeam(state, StepLimits.seamGuard(largestRange(state), widestSigma, unit));
+            checkSeam(state, StepLimits.seamGuard(rangeMax, widestSigma, unit));
         }
-        largestHalf = 0;
+        seg.largestHalf = 0;
         for (int i = 0; i < n; i++) {
             double len2 = 0;
             for (int c = 0; c < dim; c++) {
-                long d = pos[c][i] - startPos[c][i];
-                mid[c][i] = startPos[c][i] + (d >> 1);
+                long d = seg.end[c][i] - seg.start[c][i];
+                seg.mid[c][i] = seg.start[c][i] + (d >> 1);
                 double dx = (double) d * unit;
                 len2 += dx * dx;
             }
-            half[i] = 0.5 * Math.sqrt(len2);
-            largestHalf = Math.max(largestHalf, half[i]);
+            seg.half[i] = 0.5 * Math.sqrt(len2);
+            seg.largestHalf = Math.max(seg.largestHalf, seg.half[i]);
         }
-        System.arraycopy(state.masses(), 0, mass0, 0, n);
-        paths.begin(k, state.ids(), mass0, startPos, pos);
-        refiner.begin(k, events);
-        events.clear();
-        redrawnSlots.clear();
-    }
-
-    /** @return the macro step's segment midpoints [dim][slot] (valid after {@link #begin}) */
-    public long[][] midpoints() {
-        return mid;
-    }
-
-    /** @return the segments' half-lengths by slot, physical units */
-    public double[] halfLengths() {
-        return half;
-    }
-
-    /** @return the events found so far in this macro step (a parallel backend adds its threads' here) */
-    public AdaptiveEvents events() {
-        return events;
+        System.arraycopy(state.masses(), 0, seg.mass, 0, n);
+        main.begin();
+        refit.begin();
+        hashReach = -1;
     }
 
     /**
-     * @param diffusion D = d(n) + d(m) of a pair
-     * @param fraction the part of the macro step
-     * @return sqrt(D T ln(1/tol)), T = fraction * dt
+     * @param worker a worker of {@link #newWorker}
      */
-    public double delta(double diffusion, double fraction) {
-        return Math.sqrt(diffusion * fraction * spec.dt() * refiner.logInverseTolerance());
+    public void beginWorker(AdaptiveWorker worker) {
+        worker.begin();
     }
 
     /**
-     * Tests a pair of slots with {@link BridgeBound#candidate} and refines it over the whole macro step
-     * if it is one; for the reference and for a parallel backend's workers (each with its own
-     * stepper, paths and events, whose midpoints come from the same {@link #begin}).
+     * The candidate search reach of this macro step: the largest range plus delta for the largest
+     * D over the whole step plus twice the largest half-length (times the candidate margin).
      *
-     * @param i a slot
-     * @param j another slot
-     * @param ids ids by slot
+     * @return the reach, physical units
      */
-    public void refineCandidate(int i, int j, int[] ids) {
-        double d2 = 0;
-        for (int c = 0; c < dim; c++) {
-            double dx = (double) (mid[c][i] - mid[c][j]) * unit;
-            d2 += dx * dx;
-        }
-        double rho = Math.sqrt(pairs.of(mass0[i], mass0[j])[0]);
-        double diffusion = spec.diffusion().at(mass0[i]) + spec.diffusion().at(mass0[j]);
-        if (BridgeBound.candidate(d2, rho, delta(diffusion, 1), half[i], half[j])) {
-            refiner.refine(i, 0, j, 0, 0, paths.top(), ids);
+    public double candidateReach() {
+        return (rangeMax + main.delta(2 * diffusionMax, 1) + 2 * seg.largestHalf) * BridgeBound.MARGIN;
+    }
+
+    /** @return the hash over this macro step's midpoints, cells at least {@code reach} wide */
+    public SpatialHash midpointHash(double reach) {
+        ensureHash(reach);
+        return hash;
+    }
+
+    /** @return the segment midpoints of this macro step [dim][slot] */
+    public long[][] midpoints() {
+        return seg.mid;
+    }
+
+    /** @return the segment half-lengths of this macro step, physical units */
+    public double[] halfLengths() {
+        return seg.half;
+    }
+
+    private void ensureHash(double reach) {
+        if (reach > hashReach) {
+            hash.build(seg.mid, seg.count, SpatialHash.cellBitsFor(spec.domain().side(), reach));
+            hashReach = reach;
         }
     }
 
     /**
-     * Applies the events in order (with redraws and re-refinement of survivors), moves every survivor
-     * to its path's end, and compacts the dead away.
+     * Applies the events of the main worker and of {@code workers} in order (with redraws and
+     * re-refinement of survivors), moves every survivor to its path's end, compacts the dead.
      *
      * @param state the particles of {@link #begin}
      * @param sink collisions
+     * @param workers the parallel workers whose events to include
      */
-    public void resolve(ParticleState state, EventSink sink) {
+    public void resolve(ParticleState state, EventSink sink, AdaptiveWorker... workers) {
+        AdaptiveEvents events = main.events();
+        for (AdaptiveWorker w : workers) {
+            events.addAll(w.events());
+        }
+        BridgePaths paths = main.paths();
         int[] mass = state.masses();
         int[] ids = state.ids();
         PriorityQueue<Integer> queue = new PriorityQueue<>((x, y) -> x.equals(y) ? 0 : events.before(x, y) ? -1 : 1);
@@ -227,7 +226,7 @@ public final class AdaptiveStepper {
                 continue;
             }
             if (spec.mode() == Mode.ANNIHILATION) {
-                sink.collision(macro, ids[a], ids[b], mass[a], mass[b], -1);
+                sink.collision(seg.macro, ids[a], ids[b], mass[a], mass[b], -1);
                 dead[a] = true;
                 dead[b] = true;
                 continue;
@@ -235,118 +234,32 @@ public final class AdaptiveStepper {
             boolean lowerWins = CollisionRule.lowerSurvives(events.survivorDraw(e), mass[a], mass[b]);
             int survivor = lowerWins ? a : b;
             int victim = lowerWins ? b : a;
-            sink.collision(macro, ids[a], ids[b], mass[a], mass[b], ids[survivor]);
+            sink.collision(seg.macro, ids[a], ids[b], mass[a], mass[b], ids[survivor]);
             mass[survivor] += mass[victim];
             dead[victim] = true;
             long junction = events.interval(e) + 1;
             if (junction < paths.top()) {
                 int before = events.size();
-                redrawAndRefine(state, survivor, junction);
+                rangeMax = Math.max(rangeMax, Math.sqrt(pairs.of(mass[survivor], mass[survivor])[0]));
+                diffusionMax = Math.max(diffusionMax, spec.diffusion().at(mass[survivor]));
+                double reach = refit.redraw(survivor, mass[survivor], junction, rangeMax, diffusionMax);
+                ensureHash(reach);
+                refit.refit(survivor, mass[survivor], junction, hash, reach, dead);
                 for (int f = before; f < events.size(); f++) {
                     queue.add(f);
                 }
             }
         }
-        finish(state);
+        finish(state, paths);
     }
 
     /** An event found on generation g of a slot is stale when a later generation starts before its sub-interval ends. */
     private boolean stale(int slot, int g, int e) {
-        return paths.generation(slot) > g && paths.junction(slot, g + 1) < events.interval(e) + 1;
+        BridgePaths paths = main.paths();
+        return paths.generation(slot) > g && paths.junction(slot, g + 1) < main.events().interval(e) + 1;
     }
 
-    private void redrawAndRefine(ParticleState state, int s, long junction) {
-        paths.redraw(s, junction, state.masses()[s]);
-        redrawnSlots.add(s);
-        int g = paths.generation(s);
-        long[] from = new long[dim];
-        long[] to = new long[dim];
-        paths.position(s, g, junction, from);
-        paths.position(s, g, paths.top(), to);
-        long[] middle = new long[dim];
-        double len2 = 0;
-        for (int c = 0; c < dim; c++) {
-            long d = to[c] - from[c];
-            middle[c] = from[c] + (d >> 1);
-            double dx = (double) d * unit;
-            len2 += dx * dx;
-        }
-        double h = 0.5 * Math.sqrt(len2);
-        double fraction = (double) (paths.top() - junction) / (double) paths.top();
-        double reach = (largestRange(state) + delta(2 * largestDiffusion(state), fraction) + h + largestHalf) * BridgeBound.MARGIN;
-        List<Integer> near = new ArrayList<>();
-        ensureHash(reach);
-        candidates.near(hash, mid, middle, reach / unit, near::add);
-        for (int j : redrawnSlots) {
-            if (!near.contains(j)) {
-                near.add(j);
-            }
-        }
-        near.sort(Integer::compare);
-        for (int j : near) {
-            if (j == s || dead[j]) {
-                continue;
-            }
-            int gj = paths.generation(j);
-            long[] mj = gj == 0 ? column(mid, j) : segmentMiddle(j, gj, junction);
-            double hj = gj == 0 ? half[j] : segmentHalf(j, gj, junction);
-            double d2 = 0;
-            for (int c = 0; c < dim; c++) {
-                double dx = (double) (middle[c] - mj[c]) * unit;
-                d2 += dx * dx;
-            }
-            int ms = state.masses()[s];
-            int mOther = paths.massOf(j, gj);
-            double rho = Math.sqrt(pairs.of(ms, mOther)[0]);
-            double diffusion = spec.diffusion().at(ms) + spec.diffusion().at(mOther);
-            if (BridgeBound.candidate(d2, rho, delta(diffusion, fraction), h, hj)) {
-                refiner.refine(s, g, j, gj, junction, paths.top(), state.ids());
-            }
-        }
-    }
-
-    /** The hash over the midpoints, with cells at least {@code reach} wide (rebuilt only to widen them). */
-    private void ensureHash(double reach) {
-        if (reach > hashReach) {
-            hash.build(mid, count, SpatialHash.cellBitsFor(spec.domain().side(), reach));
-            hashReach = reach;
-        }
-    }
-
-    private long[] column(long[][] a, int j) {
-        long[] v = new long[dim];
-        for (int c = 0; c < dim; c++) {
-            v[c] = a[c][j];
-        }
-        return v;
-    }
-
-    /** Midpoint of a redrawn slot's segment from max(its junction, t) to its end. */
-    private long[] segmentMiddle(int j, int g, long t) {
-        long[] from = new long[dim];
-        long[] to = new long[dim];
-        paths.position(j, g, Math.max(paths.junction(j, g), t), from);
-        paths.position(j, g, paths.top(), to);
-        for (int c = 0; c < dim; c++) {
-            from[c] += (to[c] - from[c]) >> 1;
-        }
-        return from;
-    }
-
-    private double segmentHalf(int j, int g, long t) {
-        long[] from = new long[dim];
-        long[] to = new long[dim];
-        paths.position(j, g, Math.max(paths.junction(j, g), t), from);
-        paths.position(j, g, paths.top(), to);
-        double len2 = 0;
-        for (int c = 0; c < dim; c++) {
-            double dx = (double) (to[c] - from[c]) * unit;
-            len2 += dx * dx;
-        }
-        return 0.5 * Math.sqrt(len2);
-    }
-
-    private void finish(ParticleState state) {
+    private void finish(ParticleState state, BridgePaths paths) {
         long[][] pos = state.positions();
         long[] x = new long[dim];
         int live = 0;
@@ -355,7 +268,14 @@ public final class AdaptiveStepper {
                 dead[i] = false;
                 continue;
             }
-            paths.position(i, paths.generation(i), paths.top(), x);
+            int g = paths.generation(i);
+            if (g > 0) {
+                paths.position(i, g, paths.top(), x);
+            } else {
+                for (int c = 0; c < dim; c++) {
+                    x[c] = pos[c][i];
+                }
+            }
             state.ids()[live] = state.ids()[i];
             state.masses()[live] = state.masses()[i];
             for (int c = 0; c < dim; c++) {
@@ -381,7 +301,7 @@ public final class AdaptiveStepper {
         }
         double range = Math.sqrt(r2);
         if (!(range < spec.domain().side() / 2)) {
-            throw StepLimits.rangeTooLarge(widest, range, macro, spec.domain().side());
+            throw StepLimits.rangeTooLarge(widest, range, seg.macro, spec.domain().side());
         }
         return range;
     }
@@ -400,7 +320,7 @@ public final class AdaptiveStepper {
         for (int i = 0; i < state.count(); i++) {
             for (int c = 0; c < dim; c++) {
                 if (Math.abs(d.toPhysical(state.positions()[c][i])) >= limit) {
-                    throw StepLimits.seamReached(state.ids()[i], d.side(), macro);
+                    throw StepLimits.seamReached(state.ids()[i], d.side(), seg.macro);
                 }
             }
         }

@@ -249,7 +249,7 @@ public final class BridgePaths {
             return 0;
         }
         int mask = keys.length - 1;
-        int at = (int) (mix(key) & mask);
+        int at = (int) ((key * 0x9E3779B97F4A7C15L) >>> (64 - Integer.numberOfTrailingZeros(keys.length)));
         while (keys[at] != EMPTY && keys[at] != key) {
             at = (at + 1) & mask;
         }
@@ -280,10 +280,5 @@ public final class BridgePaths {
                 System.arraycopy(oldPool, i * dim, pool, at * dim, dim);
             }
         }
-    }
-
-    private static long mix(long key) {
-        long h = key * 0x9E3779B97F4A7C15L;
-        return h ^ (h >>> 29);
     }
 }

@@ -47,4 +47,14 @@ public interface Backend {
     default String unavailableReason() {
         return null;
     }
+
+    /**
+     * Whether this backend implements what a model asks for (e.g. its stepping scheme).
+     *
+     * @param spec the model
+     * @return null when it does, else the reason it does not (one line)
+     */
+    default String unsupported(ModelSpec spec) {
+        return null;
+    }
 }

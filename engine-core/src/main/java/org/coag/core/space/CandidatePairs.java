@@ -39,7 +39,24 @@ public final class CandidatePairs {
      * @param visitor receives the pairs
      */
     public void scan(SpatialHash hash, long[][] pos, int[] ids, int count, double reach, Visitor visitor) {
-        for (int i = 0; i < count; i++) {
+        scan(hash, pos, ids, 0, count, reach, visitor);
+    }
+
+    /**
+     * {@link #scan(SpatialHash, long[][], int[], int, double, Visitor)} for the pairs whose lower-id
+     * member's slot lies in [from, to): disjoint slot ranges give disjoint pairs (for threads, each
+     * with its own instance).
+     *
+     * @param hash a hash built from {@code pos}
+     * @param pos coordinates [dim][slot]
+     * @param ids ids by slot
+     * @param from first slot
+     * @param to end slot (exclusive)
+     * @param reach largest interaction range, fixed-point units
+     * @param visitor receives the pairs
+     */
+    public void scan(SpatialHash hash, long[][] pos, int[] ids, int from, int to, double reach, Visitor visitor) {
+        for (int i = from; i < to; i++) {
             for (int k = 0; k < dim; k++) {
                 position[k] = pos[k][i];
             }

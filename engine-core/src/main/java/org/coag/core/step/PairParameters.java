@@ -16,6 +16,9 @@ import org.coag.core.model.ModelSpec;
  */
 public final class PairParameters {
     private final ModelSpec spec;
+    /** Masses up to this are cached in an array, beyond it in a map. */
+    private static final int DENSE = 32;
+    private final double[][] dense = new double[DENSE * DENSE][];
     private final Map<Long, double[]> cache = new HashMap<>();
 
     /**
@@ -46,6 +49,16 @@ public final class PairParameters {
     public double[] of(int n, int m) {
         int lo = Math.min(n, m);
         int hi = Math.max(n, m);
+        if (hi <= DENSE) {
+            int at = (lo - 1) * DENSE + hi - 1;
+            double[] p = dense[at];
+            if (p == null) {
+                p = new double[3];
+                compute(spec, lo, hi, p, 0);
+                dense[at] = p;
+            }
+            return p;
+        }
         return cache.computeIfAbsent(((long) lo << 32) | hi, key -> {
             double[] p = new double[3];
             compute(spec, lo, hi, p, 0);

@@ -1,0 +1,104 @@
+package org.coag.core.adaptive;
+
+import org.coag.core.model.ModelSpec;
+import org.coag.core.space.CandidatePairs;
+import org.coag.core.space.SpatialHash;
+import org.coag.core.step.PairParameters;
+
+/**
+ * One thread's share of a macro step's candidate pairs: its own paths (node cache), refiner,
+ * pair tables and events, over the segments every worker shares. Workers agree on every node and
+ * every decision, so any split of the pairs among them gives the same events.
+ */
+public final class AdaptiveWorker {
+    private final ModelSpec spec;
+    private final int dim;
+    private final double unit;
+    private final MacroSegments seg;
+    private final BridgePaths paths;
+    private final PairRefiner refiner;
+    private final PairParameters pairs;
+    private final CandidatePairs candidates;
+    private final AdaptiveEvents events = new AdaptiveEvents();
+
+    AdaptiveWorker(ModelSpec spec, long seed, MacroSegments seg) {
+        this.spec = spec;
+        this.dim = spec.dim();
+        this.unit = spec.domain().unit();
+        this.seg = seg;
+        this.paths = new BridgePaths(spec, seed);
+        this.refiner = new PairRefiner(spec, seed, paths);
+        this.pairs = new PairParameters(spec);
+        this.candidates = new CandidatePairs(dim);
+    }
+
+    /** Starts the macro step of the shared segments: empty cache, no events. */
+    void begin() {
+        paths.begin(seg.macro, seg.ids, seg.mass, seg.start, seg.end);
+        refiner.begin(seg.macro, events);
+        events.clear();
+    }
+
+    BridgePaths paths() {
+        return paths;
+    }
+
+    PairRefiner refiner() {
+        return refiner;
+    }
+
+    PairParameters pairs() {
+        return pairs;
+    }
+
+    CandidatePairs candidates() {
+        return candidates;
+    }
+
+    /** @return the events this worker found */
+    public AdaptiveEvents events() {
+        return events;
+    }
+
+    /**
+     * Refines every candidate pair whose lower-id member's slot lies in [from, to).
+     *
+     * @param hash the shared hash over the midpoints, cells at least {@code reach} wide
+     * @param from first slot
+     * @param to end slot
+     * @param reach the search reach, physical units
+     */
+    public void scan(SpatialHash hash, int from, int to, double reach) {
+        candidates.scan(hash, seg.mid, seg.ids, from, to, reach / unit, this::refineCandidate);
+    }
+
+    /**
+     * Refines the pair over the whole macro step when {@link BridgeBound#candidate} says it may meet.
+     *
+     * @param i a slot
+     * @param j another slot
+     */
+    public void refineCandidate(int i, int j) {
+        double d2 = 0;
+        for (int c = 0; c < dim; c++) {
+            double dx = (double) (seg.mid[c][i] - seg.mid[c][j]) * unit;
+            d2 += dx * dx;
+        }
+        int mi = seg.mass[i];
+        int mj = seg.mass[j];
+        double rho = Math.sqrt(pairs.of(mi, mj)[0]);
+        double diffusion = spec.diffusion().at(mi) + spec.diffusion().at(mj);
+        if (BridgeBound.candidate(d2, rho, delta(diffusion, 1), seg.half[i], seg.half[j])) {
+            refiner.refine(i, 0, j, 0, 0, paths.top(), seg.ids);
+        }
+    }
+
+    /**
+     * @param diffusion D = d(n) + d(m) of a pair
+     * @param fraction the part of the macro step
+     * @return sqrt(D T ln(1/tol)), T = fraction * dt
+     */
+    double delta(double diffusion, double fraction) {
+        return Math.sqrt(diffusion * fraction * spec.dt() * refiner.logInverseTolerance());
+    }
+}

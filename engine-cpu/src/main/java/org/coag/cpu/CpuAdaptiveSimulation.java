@@ -1,0 +1,161 @@
+package org.coag.cpu;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.coag.core.adaptive.AdaptiveStepper;
+import org.coag.core.adaptive.AdaptiveWorker;
+import org.coag.core.backend.EventSink;
+import org.coag.core.backend.ParticleState;
+import org.coag.core.backend.PhaseTimes;
+import org.coag.core.backend.Simulation;
+import org.coag.core.model.Domain;
+import org.coag.core.model.ModelSpec;
+import org.coag.core.space.SpatialHash;
+
+/**
+ * The adaptive scheme on the cpu backend: the reference's macro step ({@link AdaptiveStepper}) with
+ * the endpoint draws in the Vector API kernels of the fixed-step move (the same draws: a macro step
+ * moves a particle as one fixed step of dt would) and the candidate scan and refinement split
+ * among all threads by slot range, each thread with its own {@link AdaptiveWorker}; events are
+ * resolved on one thread in the reference's order. Bit-identical to the reference by construction
+ * of the shared steps and by the order-independence of bridge nodes and candidate decisions.
+ *
+ * <p>Slots are kept compact in the reference's order (relative order kept), padded by two vectors
+ * for the move kernels.
+ */
+final class CpuAdaptiveSimulation implements Simulation, PhaseTimes {
+    private static final String[] PHASES = {"endpoints", "segments+hash", "candidates+refine", "resolve"};
+    private final ModelSpec spec;
+    private final ParticleState state;
+    private final Particles view;
+    private final MassTables tables;
+    private final AdaptiveStepper stepper;
+    private final AdaptiveWorker[] scanners;
+    private final Worker[] movers;
+    private final WorkerPool pool;
+    private final long[] phaseNanos = new long[PHASES.length];
+    private final boolean free;
+    private final boolean rangeVaries;
+    private long[][] start;
+    private SpatialHash hash;
+    private double reach;
+    private long step;
+
+    CpuAdaptiveSimulation(ModelSpec spec, long seed, ParticleState initial, long firstStep, int threads) {
+        this.spec = spec;
+        this.state = new ParticleState(spec.dim(), initial.count() + 2 * CpuVectors.LANES);
+        initial.copyInto(state);
+        this.view = Particles.view(state);
+        int largest = 1;
+        for (int i = 0; i < initial.count(); i++) {
+            largest = Math.max(largest, initial.masses()[i]);
+        }
+        this.tables = new MassTables(spec, largest);
+        this.stepper = new AdaptiveStepper(spec, seed);
+        this.scanners = new AdaptiveWorker[threads];
+        this.movers = new Worker[threads];
+        for (int w = 0; w < threads; w++) {
+            scanners[w] = stepper.newWorker();
+            movers[w] = new Worker(spec, seed);
+        }
+        this.pool = new WorkerPool(threads);
+        this.free = spec.domain().type() == Domain.Type.FREE;
+        this.rangeVaries = spec.radii() != null;
+        this.step = firstStep;
+    }
+
+    @Override
+    public void advance(long steps, EventSink sink) {
+        EventSink growing = (s, lo, hi, ml, mh, survivor) -> {
+            if (survivor >= 0) {
+                tables.ensure(ml + mh);
+            }
+            sink.collision(s, lo, hi, ml, mh, survivor);
+        };
+        for (long s = 0; s < steps; s++) {
+            macroStep(growing);
+            step++;
+        }
+    }
+
+    private void macroStep(EventSink sink) {
+        if (state.count() == 0) {
+            return;
+        }
+        if (tables.failure() != null) {
+            LimitChecks.replayTables(Particles.view(state), spec);
+        }
+        long t0 = System.nanoTime();
+        start = stepper.startBuffer(state);
+        for (int c = 0; c < spec.dim(); c++) {
+            System.arraycopy(state.positions()[c], 0, start[c], 0, state.count());
+        }
+        view.setCount(state.count());
+        pool.run(this::movePhase);
+        double widest = 0;
+        for (Worker w : movers) {
+            widest = Math.max(widest, w.widestSigma);
+        }
+        long t1 = System.nanoTime();
+        stepper.begin(step, state, free ? widest : tables.sigma()[1]);
+        reach = stepper.candidateReach();
+        hash = stepper.midpointHash(reach);
+        long t2 = System.nanoTime();
+        pool.run(this::scanPhase);
+        long t3 = System.nanoTime();
+        stepper.resolve(state, sink, scanners);
+        long t4 = System.nanoTime();
+        phaseNanos[0] += t1 - t0;
+        phaseNanos[1] += t2 - t1;
+        phaseNanos[2] += t3 - t2;
+        phaseNanos[3] += t4 - t3;
+    }
+
+    private int chunkStart(int w, int count) {
+        if (w >= movers.length) {
+            return count;
+        }
+        long at = (long) count * w / movers.length;
+        return (int) (at - at % CpuVectors.LANES);
+    }
+
+    private void movePhase(int w) {
+        int n = state.count();
+        movers[w].move(view, tables, step, chunkStart(w, n), chunkStart(w + 1, n), rangeVaries, free);
+    }
+
+    private void scanPhase(int w) {
+        int n = state.count();
+        stepper.beginWorker(scanners[w]);
+        scanners[w].scan(hash, chunkStart(w, n), chunkStart(w + 1, n), reach);
+    }
+
+    @Override
+    public Map<String, Long> phaseNanos() {
+        Map<String, Long> m = new LinkedHashMap<>();
+        for (int i = 0; i < PHASES.length; i++) {
+            m.put(PHASES[i], phaseNanos[i]);
+        }
+        return m;
+    }
+
+    @Override
+    public long stepIndex() {
+        return step;
+    }
+
+    @Override
+    public int liveCount() {
+        return state.count();
+    }
+
+    @Override
+    public void readState(ParticleState into) {
+        state.copyInto(into);
+    }
+
+    @Override
+    public void close() {
+        pool.close();
+    }
+}
