@@ -1,12 +1,15 @@
 package org.coag.core.conformance;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.coag.core.backend.Backend;
 import org.coag.core.backend.BackendOptions;
+import org.coag.core.model.ModelException;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
@@ -19,7 +22,10 @@ import org.junit.jupiter.api.TestFactory;
  * <p>The configs cover d = 2, 3, 4; torus and free space; coagulation and annihilation; Doi, bump
  * and table kernels; mass-dependent d(n), alpha and radii; P_{N,b}; the d = 2 |log eps| rule;
  * uniform, ball, box and Gaussian starts; fewer than 3 cells per side; mostly odd N (vector
- * tails); about 150 to 1300 collisions each. The expected values come from the reference backend via
+ * tails); about 150 to 1300 collisions each; and the adaptive scheme (files {@code adaptive-*}: torus
+ * and free space, d = 2, 3, 4, annihilation and coagulation with redraws, radii, P_{N,b}). A
+ * backend that does not implement a config ({@link Backend#unsupported}, e.g. opencl and the
+ * adaptive scheme) must refuse it with its reason before the run; that is tested instead. The expected values come from the reference backend via
  * {@link RecordConformance}; a deliberate change of the step or the RNG layout changes them, and
  * the commit that does so must say it.
  */
@@ -43,6 +49,15 @@ public abstract class BackendConformance {
         for (BackendOptions options : variants()) {
             for (ConformanceCase c : cases()) {
                 String label = c.name() + " threads=" + options.threads();
+                String refusal = backend().unsupported(ConformanceCase.config(c.name()).model());
+                if (refusal != null) {
+                    tests.add(DynamicTest.dynamicTest(label + " (refused)", () -> {
+                        ModelException e = assertThrows(ModelException.class, () -> ConformanceCase.run(c.name(), backend(), options),
+                                label + ": a backend that does not implement a config must refuse it before the run");
+                        assertTrue(e.getMessage().contains(refusal), e.getMessage());
+                    }));
+                    continue;
+                }
                 tests.add(DynamicTest.dynamicTest(label, () -> {
                     ConformanceCase.Outcome got = ConformanceCase.run(c.name(), backend(), options);
                     assertEquals(c.events(), got.events(), label + ": events");
