@@ -44,7 +44,7 @@ final class ModelReader {
         Stepping stepping;
         double dt;
         if (time.choice("scheme", "fixed", "fixed", "adaptive").equals("fixed")) {
-            for (String key : new String[] {"dt_over_spacing2", "resolve_over_eps2", "tolerance"}) {
+            for (String key : new String[] {"macro_dt", "macro_over_spacing2", "tolerance"}) {
                 if (time.has(key)) {
                     throw time.error(key, "belongs to the adaptive scheme: set time.scheme = \"adaptive\" or drop it");
                 }
@@ -53,7 +53,7 @@ final class ModelReader {
             dt = timeStep(time, eps);
         } else {
             dt = macroStep(time, dim, (int) n, diffusion, domain, initial);
-            stepping = adaptive(time, dt, eps);
+            stepping = adaptive(time, dt, timeStep(time, eps));
         }
         ModelSpec spec = new ModelSpec(dim, mode, (int) n, eps, b, kernel, alpha, diffusion, radii, domain, initial, dt, stepping);
         ModelChecks.check(spec, m, root);
@@ -159,20 +159,16 @@ final class ModelReader {
     }
 
     /**
-     * The adaptive scheme's macro step: time.dt, or time.dt_over_spacing2 (default 0.05) times
-     * l^2 / (2 d_max), l = (volume / N)^(1/d) the typical spacing at the start (the box on a torus,
-     * the initial support in free space) and d_max the largest d(n) of the initial masses.
+     * The adaptive scheme's macro step: time.macro_dt, or time.macro_over_spacing2 (default 0.05)
+     * times l^2 / (2 d_max), l = (volume / N)^(1/d) the typical spacing at the start (the box on a
+     * torus, the initial support in free space) and d_max the largest d(n) of the initial masses.
      */
     private static double macroStep(ConfigNode t, int dim, int n, MassFunction diffusion, Domain domain, InitialCondition initial) {
-        if (t.has("dt_over_eps2")) {
-            throw t.error("dt_over_eps2", "the adaptive scheme takes time.dt or time.dt_over_spacing2 for its macro step and "
-                    + "time.resolve_over_eps2 for its finest sub-step");
-        }
-        if (t.has("dt")) {
-            if (t.has("dt_over_spacing2")) {
-                throw t.error("dt", "give either time.dt or time.dt_over_spacing2, not both");
+        if (t.has("macro_dt")) {
+            if (t.has("macro_over_spacing2")) {
+                throw t.error("macro_dt", "give either time.macro_dt or time.macro_over_spacing2, not both");
             }
-            return t.positive("dt", null);
+            return t.positive("macro_dt", null);
         }
         double volume = initial.shape() == InitialCondition.Shape.UNIFORM ? domain.volume(dim)
                 : RadialKernel.unitBallVolume(dim) * StrictMath.pow(initial.extent(), dim);
@@ -181,21 +177,21 @@ final class ModelReader {
         for (int m = 1; m <= Math.min(initial.maxMass(), 4096); m++) {
             dMax = Math.max(dMax, diffusion.at(m));
         }
-        return t.positive("dt_over_spacing2", 0.05) * spacing * spacing / (2 * dMax);
+        return t.positive("macro_over_spacing2", 0.05) * spacing * spacing / (2 * dMax);
     }
 
-    private static Stepping adaptive(ConfigNode t, double dt, double eps) {
-        double finest = t.positive("resolve_over_eps2", 0.01) * eps * eps;
+    /** The adaptive scheme: finest sub-step = the fixed scheme's step (time.dt or time.dt_over_eps2), at most. */
+    private static Stepping adaptive(ConfigNode t, double macro, double finest) {
         double tolerance = t.positive("tolerance", 1e-6);
         if (!(tolerance < 1)) {
             throw t.error("tolerance", "must lie in (0, 1) (got " + tolerance + ")");
         }
         int levels = 0;
-        while (dt / StrictMath.scalb(1.0, levels) > finest) {
+        while (macro / StrictMath.scalb(1.0, levels) > finest) {
             levels++;
             if (levels > Stepping.MAX_LEVELS) {
-                throw t.error("resolve_over_eps2", String.format("the macro step %.3g is more than 2^%d finest sub-steps of %.3g; "
-                        + "shorten time.dt or raise time.resolve_over_eps2", dt, Stepping.MAX_LEVELS, finest));
+                throw t.error("macro_dt", String.format("the macro step %.3g is more than 2^%d finest sub-steps of %.3g; "
+                        + "shorten the macro step or raise time.dt_over_eps2", macro, Stepping.MAX_LEVELS, finest));
             }
         }
         return new Stepping(Stepping.Scheme.ADAPTIVE, finest, tolerance, levels);

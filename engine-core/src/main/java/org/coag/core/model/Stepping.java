@@ -2,7 +2,8 @@ package org.coag.core.model;
 
 /**
  * How time advances (config {@code time.scheme}). {@code FIXED}: the fixed-step scheme of DESIGN.md,
- * one step of {@link ModelSpec#dt()}. {@code ADAPTIVE}: macro steps of {@link ModelSpec#dt()} with
+ * one step of {@link ModelSpec#dt()}. {@code ADAPTIVE}: macro steps of {@link ModelSpec#dt()}
+ * ({@code time.macro_dt} or {@code time.macro_over_spacing2}) with
  * Brownian-bridge refinement of the pairs that may meet (DESIGN.md "Adaptive stepping",
  * {@code org.coag.core.adaptive}): a pair is left alone in a (sub-)interval when the bridge bound on
  * the probability that its relative path enters the interaction range there is below
@@ -10,7 +11,9 @@ package org.coag.core.model;
  * at most {@code finest}, where the fixed-step firing test applies.
  *
  * @param scheme fixed or adaptive
- * @param finest adaptive: the longest finest sub-interval (time units; {@code time.resolve_over_eps2} eps^2)
+ * @param finest adaptive: the longest finest sub-interval (time units): the fixed scheme's step
+ *               ({@code time.dt}, or {@code time.dt_over_eps2} eps^2), so switching the scheme keeps
+ *               the resolution near contact
  * @param tolerance adaptive: the bound on the probability, per pair and (sub-)interval left alone,
  *                  that a possible collision is missed ({@code time.tolerance})
  * @param levels adaptive: the dyadic depth of the finest sub-intervals, dt / 2^levels &lt;= finest

@@ -25,6 +25,11 @@ class ConfigErrorsTest {
     @ParameterizedTest(name = "{0} -> {1}")
     @CsvSource(delimiter = '|', value = {
         "model.particles=-5 | model.particles",
+        "time.tolerance=1e-3 | time.tolerance: belongs to the adaptive scheme",
+        "time.scheme=\"implicit\" | time.scheme",
+        "time.scheme=\"adaptive\";time.tolerance=2 | time.tolerance",
+        "time.scheme=\"adaptive\";time.macro_dt=1e-3;time.macro_over_spacing2=0.1 | either time.macro_dt",
+        "time.scheme=\"adaptive\";time.macro_dt=1e-3;time.dt=1e-16 | shorten the macro step",
         "model.particles=0 | model.particles",
         "model.particles=2.5 | model.particles",
         "model.particles=\"many\" | model.particles",
@@ -59,8 +64,8 @@ class ConfigErrorsTest {
         "run.seed=\"abc\" | run.seed",
         "analysis.fit_from=1.5 | analysis.fit_from",
         "bogus.key=1 | bogus"})
-    void oneLineNamingTheField(String override, String field) {
-        ModelException e = assertThrows(ModelException.class, () -> ConfigReader.read(BASE, List.of(override)));
+    void oneLineNamingTheField(String override, String field) { // several overrides are separated by ';'
+        ModelException e = assertThrows(ModelException.class, () -> ConfigReader.read(BASE, List.of(override.split(";"))));
         assertTrue(e.getMessage().contains(field), "message should name " + field + ": " + e.getMessage());
         assertFalse(e.getMessage().contains("\n"), "one line: " + e.getMessage());
     }

@@ -161,7 +161,7 @@ class ReferencePhysicsTest {
         return out;
     }
 
-    private static void swap(ParticleState s, int i, int j) {
+    static void swap(ParticleState s, int i, int j) {
         int t = s.ids()[i];
         s.ids()[i] = s.ids()[j];
         s.ids()[j] = t;
