@@ -10,13 +10,13 @@ import org.coag.core.backend.PhaseTimes;
 import org.coag.core.backend.Simulation;
 import org.coag.core.model.Domain;
 import org.coag.core.model.ModelSpec;
-import org.coag.core.space.SpatialHash;
 
 /**
  * The adaptive scheme on the cpu backend: the reference's macro step ({@link AdaptiveStepper}) with
  * the endpoint draws in the Vector API kernels of the fixed-step move (the same draws: a macro step
- * moves a particle as one fixed step of dt would) and the candidate scan and refinement split
- * among all threads by slot range, each thread with its own {@link AdaptiveWorker}; events are
+ * moves a particle as one fixed step of dt would), the candidates found in a cell grid over the
+ * segment midpoints ({@link MidpointScan}) and refined on all threads, each thread with its own
+ * {@link AdaptiveWorker}; events are
  * resolved on one thread in the reference's order. Bit-identical to the reference by construction
  * of the shared steps and by the order-independence of bridge nodes and candidate decisions.
  *
@@ -26,8 +26,9 @@ import org.coag.core.space.SpatialHash;
 final class CpuAdaptiveSimulation implements Simulation, PhaseTimes {
     private static final String[] PHASES = {"endpoints", "segments+hash", "candidates+refine", "resolve"};
     private final ModelSpec spec;
-    private final ParticleState state;
-    private final Particles view;
+    private ParticleState state;
+    private ParticleState spare;
+    private Particles view;
     private final MassTables tables;
     private final AdaptiveStepper stepper;
     private final AdaptiveWorker[] scanners;
@@ -36,15 +37,16 @@ final class CpuAdaptiveSimulation implements Simulation, PhaseTimes {
     private final long[] phaseNanos = new long[PHASES.length];
     private final boolean free;
     private final boolean rangeVaries;
+    private final MidpointScan midpoints;
+    private final int[][] cellScratch;
     private long[][] start;
-    private SpatialHash hash;
-    private double reach;
     private long step;
 
     CpuAdaptiveSimulation(ModelSpec spec, long seed, ParticleState initial, long firstStep, int threads) {
         this.spec = spec;
         this.state = new ParticleState(spec.dim(), initial.count() + 2 * CpuVectors.LANES);
         initial.copyInto(state);
+        this.spare = new ParticleState(spec.dim(), state.capacity());
         this.view = Particles.view(state);
         int largest = 1;
         for (int i = 0; i < initial.count(); i++) {
@@ -59,6 +61,8 @@ final class CpuAdaptiveSimulation implements Simulation, PhaseTimes {
             movers[w] = new Worker(spec, seed);
         }
         this.pool = new WorkerPool(threads);
+        this.midpoints = new MidpointScan(spec.dim(), spec.domain().unit());
+        this.cellScratch = new int[threads][(int) Math.pow(3, spec.dim())];
         this.free = spec.domain().type() == Domain.Type.FREE;
         this.rangeVaries = spec.radii() != null;
         this.step = firstStep;
@@ -86,6 +90,7 @@ final class CpuAdaptiveSimulation implements Simulation, PhaseTimes {
             LimitChecks.replayTables(Particles.view(state), spec);
         }
         long t0 = System.nanoTime();
+        sortByCell();
         start = stepper.startBuffer(state);
         for (int c = 0; c < spec.dim(); c++) {
             System.arraycopy(state.positions()[c], 0, start[c], 0, state.count());
@@ -98,8 +103,8 @@ final class CpuAdaptiveSimulation implements Simulation, PhaseTimes {
         }
         long t1 = System.nanoTime();
         stepper.begin(step, state, free ? widest : tables.sigma()[1]);
-        reach = stepper.candidateReach();
-        hash = stepper.midpointHash(reach);
+        midpoints.build(stepper.midpoints(), stepper.halfLengths(), state.ids(), state.count(), stepper.candidateReach(),
+                stepper.candidateBase(), !free);
         long t2 = System.nanoTime();
         pool.run(this::scanPhase);
         long t3 = System.nanoTime();
@@ -109,6 +114,32 @@ final class CpuAdaptiveSimulation implements Simulation, PhaseTimes {
         phaseNanos[1] += t2 - t1;
         phaseNanos[2] += t3 - t2;
         phaseNanos[3] += t4 - t3;
+    }
+
+    /**
+     * Puts the slots in cell order of the current positions (cells about one candidate reach wide),
+     * so that neighbours, their segments and their bridge nodes sit close in memory; results do not
+     * depend on slot order.
+     */
+    private void sortByCell() {
+        int n = state.count();
+        double spacing = Math.pow(spec.domain().volume(spec.dim()) / n, 1.0 / spec.dim());
+        midpoints.build(state.positions(), null, state.ids(), n, free ? spacing : Math.min(spacing, spec.domain().side() / 4),
+                0, !free);
+        int[] order = midpoints.order();
+        for (int a = 0; a < n; a++) {
+            int i = order[a];
+            spare.ids()[a] = state.ids()[i];
+            spare.masses()[a] = state.masses()[i];
+            for (int c = 0; c < spec.dim(); c++) {
+                spare.positions()[c][a] = state.positions()[c][i];
+            }
+        }
+        spare.setCount(n);
+        ParticleState t = state;
+        state = spare;
+        spare = t;
+        view = Particles.view(state);
     }
 
     private int chunkStart(int w, int count) {
@@ -127,7 +158,7 @@ final class CpuAdaptiveSimulation implements Simulation, PhaseTimes {
     private void scanPhase(int w) {
         int n = state.count();
         stepper.beginWorker(scanners[w]);
-        scanners[w].scan(hash, chunkStart(w, n), chunkStart(w + 1, n), reach);
+        midpoints.scan(chunkStart(w, n), chunkStart(w + 1, n), scanners[w], cellScratch[w]);
     }
 
     @Override

@@ -172,7 +172,15 @@ public final class AdaptiveStepper {
      * @return the reach, physical units
      */
     public double candidateReach() {
-        return (rangeMax + main.delta(2 * diffusionMax, 1) + 2 * seg.largestHalf) * BridgeBound.MARGIN;
+        return (candidateBase() + 2 * seg.largestHalf) * BridgeBound.MARGIN;
+    }
+
+    /**
+     * @return the largest range plus delta for the largest D over the whole macro step: a pair is a
+     *         candidate only if its midpoints are closer than (this + h_i + h_j) times the margin
+     */
+    public double candidateBase() {
+        return rangeMax + main.delta(2 * diffusionMax, 1);
     }
 
     /** @return the hash over this macro step's midpoints, cells at least {@code reach} wide */

@@ -21,7 +21,7 @@ package org.coag.core.adaptive;
  */
 public final class BridgeBound {
     /** Relative margin of the candidate test over the exact bound (covers rounding). */
-    static final double MARGIN = 1 + 1e-9;
+    public static final double MARGIN = 1 + 1e-9;
 
     private BridgeBound() {
     }

@@ -1,0 +1,153 @@
+package org.coag.cpu;
+
+import java.util.Arrays;
+import org.coag.core.adaptive.AdaptiveWorker;
+import org.coag.core.adaptive.BridgeBound;
+
+/**
+ * The adaptive scheme's candidate search on the cpu backend: the segment midpoints of a macro step
+ * counting-sorted into a {@link CellGrid} at least one candidate reach wide, copied into cell order,
+ * then every particle tested against the particles of the cells within reach of it (pairs taken
+ * once, from their lower id) with the candidate bound for the largest range and D; the survivors
+ * of that test go to {@link AdaptiveWorker#refineCandidate}, whose exact per-pair test decides. The reference finds the same
+ * candidates with its hash, so the search changes no result.
+ *
+ * <pre>
+ *   order[a]        the slot at sorted position a (cell order; within a cell, slot order)
+ *   cellStart[c]    first sorted position of cell c; cellStart[total] = count
+ *   mid[k][a], id[a]  midpoint and id of sorted position a
+ * </pre>
+ */
+final class MidpointScan {
+    private final int dim;
+    private final double unit;
+    private final CellGrid grid;
+    private final long[] min;
+    private final long[] max;
+    private int[] cellOf = new int[0];
+    private int[] cellStart = new int[0];
+    private int[] order = new int[0];
+    private int[] id = new int[0];
+    private double[] half = new double[0];
+    private long[][] mid;
+    private double base;
+    private int count;
+
+    /**
+     * @param dim spatial dimension
+     * @param unit fixed-point unit L / 2^64
+     */
+    MidpointScan(int dim, double unit) {
+        this.dim = dim;
+        this.unit = unit;
+        this.grid = new CellGrid(dim);
+        this.min = new long[dim];
+        this.max = new long[dim];
+        this.mid = new long[dim][0];
+    }
+
+    /**
+     * Sorts the midpoints by cell.
+     *
+     * @param midpoints [dim][slot], fixed point
+     * @param halves segment half-lengths by slot (null: sort only)
+     * @param ids ids by slot
+     * @param n live slots
+     * @param reach cell side at least, physical units
+     * @param candidateBase largest range plus delta: pairs farther apart than (base + h_a + h_b) are
+     *                      no candidates ({@link org.coag.core.adaptive.AdaptiveStepper#candidateBase})
+     * @param torus whether the domain wraps
+     */
+    void build(long[][] midpoints, double[] halves, int[] ids, int n, double reach, double candidateBase, boolean torus) {
+        count = n;
+        base = candidateBase;
+        double reachFixed = reach / unit;
+        if (torus) {
+            grid.torus(reachFixed, n);
+        } else {
+            Arrays.fill(min, Long.MAX_VALUE);
+            Arrays.fill(max, Long.MIN_VALUE);
+            for (int k = 0; k < dim; k++) {
+                for (int i = 0; i < n; i++) {
+                    min[k] = Math.min(min[k], midpoints[k][i]);
+                    max[k] = Math.max(max[k], midpoints[k][i]);
+                }
+            }
+            grid.free(reachFixed, n, min, max);
+        }
+        if (cellOf.length < n + 2 * CpuVectors.LANES) {
+            int capacity = n + 2 * CpuVectors.LANES;
+            cellOf = new int[capacity];
+            order = new int[capacity];
+            id = new int[capacity];
+            half = new double[capacity];
+            mid = new long[dim][capacity];
+        }
+        if (cellStart.length < grid.total() + 1) {
+            cellStart = new int[grid.total() + 1];
+        }
+        grid.cellsOf(midpoints, 0, n, cellOf);
+        Arrays.fill(cellStart, 0, grid.total() + 1, 0);
+        for (int i = 0; i < n; i++) {
+            cellStart[cellOf[i] + 1]++;
+        }
+        for (int c = 0; c < grid.total(); c++) {
+            cellStart[c + 1] += cellStart[c];
+        }
+        for (int i = 0; i < n; i++) {
+            int a = cellStart[cellOf[i]]++;
+            order[a] = i;
+        }
+        for (int c = grid.total(); c > 0; c--) {
+            cellStart[c] = cellStart[c - 1];
+        }
+        cellStart[0] = 0;
+        for (int a = 0; a < n; a++) {
+            int i = order[a];
+            id[a] = ids[i];
+            half[a] = halves == null ? 0 : halves[i];
+            for (int k = 0; k < dim; k++) {
+                mid[k][a] = midpoints[k][i];
+            }
+        }
+    }
+
+    /** @return the slot at each sorted position (cell order) */
+    int[] order() {
+        return order;
+    }
+
+    /**
+     * Hands the candidate pairs whose lower-id member sits at sorted positions [from, to) to the
+     * worker.
+     *
+     * @param from first sorted position
+     * @param to end sorted position
+     * @param worker this thread's worker
+     * @param cells scratch for 3^dim cell indices
+     */
+    void scan(int from, int to, AdaptiveWorker worker, int[] cells) {
+        for (int a = from; a < to; a++) {
+            int n = grid.neighbours(mid, a, cells);
+            int ida = id[a];
+            double ha = base + half[a];
+            for (int e = 0; e < n; e++) {
+                int c = cells[e];
+                for (int b = cellStart[c]; b < cellStart[c + 1]; b++) {
+                    if (id[b] <= ida) {
+                        continue;
+                    }
+                    double d2 = 0;
+                    for (int k = 0; k < dim; k++) {
+                        double dx = (double) (mid[k][a] - mid[k][b]) * unit;
+                        d2 += dx * dx;
+                    }
+                    double r = (ha + half[b]) * BridgeBound.MARGIN;
+                    if (d2 < r * r) {
+                        worker.refineCandidate(order[a], order[b]);
+                    }
+                }
+            }
+        }
+    }
+}
