@@ -202,6 +202,57 @@ final class CellGrid {
         return bits;
     }
 
+    /**
+     * The cells within {@code reachFixed} (any multiple of the cell side) of slot i, per dimension
+     * the cells from the one holding pos - reach to the one holding pos + reach (wrapped on the
+     * torus, clipped in free space, each cell once).
+     *
+     * @param pos coordinates [dim][slot]
+     * @param i slot
+     * @param reachFixed search reach, fixed-point units
+     * @param out receives the linear indices (grown when too small)
+     * @return the indices (out or a larger array); their number is in element 0 of {@code count}
+     */
+    int[] box(long[][] pos, int i, double reachFixed, int[] out, int[] count) {
+        int n = 1;
+        int[] cellsOut = out;
+        cellsOut[0] = 0;
+        for (int k = 0; k < dim; k++) {
+            long rel = pos[k][i] - origin[k];
+            long c = (rel >>> shift) & mask[k];
+            long rings = (long) Math.ceil(reachFixed / side);
+            long lo = c - rings;
+            long hi = c + rings;
+            if (wrap) {
+                if (hi - lo + 1 >= cells[k]) {
+                    lo = 0;
+                    hi = cells[k] - 1;
+                }
+            } else {
+                lo = Math.max(lo, 0);
+                hi = Math.min(hi, cells[k] - 1);
+            }
+            int span = (int) (hi - lo + 1);
+            if ((long) n * span > cellsOut.length) {
+                cellsOut = java.util.Arrays.copyOf(cellsOut, n * span * 2);
+            }
+            int st = stride[k];
+            for (int e = n - 1; e >= 0; e--) {
+                int base = cellsOut[e];
+                for (int d = 0; d < span; d++) {
+                    long cc = lo + d;
+                    if (wrap) {
+                        cc = ((cc % cells[k]) + cells[k]) % cells[k];
+                    }
+                    cellsOut[e * span + d] = base + (int) cc * st;
+                }
+            }
+            n *= span;
+        }
+        count[0] = n;
+        return cellsOut;
+    }
+
     /** @return number of cells */
     int total() {
         return total;

@@ -159,6 +159,9 @@ final class CpuAdaptiveSimulation implements Simulation, PhaseTimes {
         int n = state.count();
         stepper.beginWorker(scanners[w]);
         midpoints.scan(chunkStart(w, n), chunkStart(w + 1, n), scanners[w], cellScratch[w]);
+        int longs = midpoints.longCount();
+        int t = movers.length;
+        cellScratch[w] = midpoints.scanLong((int) ((long) longs * w / t), (int) ((long) longs * (w + 1) / t), scanners[w], cellScratch[w]);
     }
 
     @Override

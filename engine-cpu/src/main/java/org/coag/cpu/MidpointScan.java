@@ -6,10 +6,14 @@ import org.coag.core.adaptive.BridgeBound;
 
 /**
  * The adaptive scheme's candidate search on the cpu backend: the segment midpoints of a macro step
- * counting-sorted into a {@link CellGrid} at least one candidate reach wide, copied into cell order,
- * then every particle tested against the particles of the cells within reach of it (pairs taken
- * once, from their lower id) with the candidate bound for the largest range and D; the survivors
- * of that test go to {@link AdaptiveWorker#refineCandidate}, whose exact per-pair test decides. The reference finds the same
+ * counting-sorted into a {@link CellGrid}, copied into cell order, then every particle tested
+ * against the particles of the cells within reach of it (pairs taken once) with the candidate bound
+ * for the largest range and D; the survivors of that test go to
+ * {@link AdaptiveWorker#refineCandidate}, whose exact per-pair test decides. The cells are sized for
+ * the pairs of two "short" segments (half-length at most twice the mean): base + 2 q. The few long
+ * segments search the cells within base + their half-length + the longest half-length, and take
+ * every pair with a short one and the pairs with a long one of higher id; pairs of two short ones
+ * are taken from the earlier of the two in cell order (later in its own cell, or in a later cell). The reference finds the same
  * candidates with its hash, so the search changes no result.
  *
  * <pre>
@@ -28,9 +32,14 @@ final class MidpointScan {
     private int[] cellStart = new int[0];
     private int[] order = new int[0];
     private int[] id = new int[0];
+    private int[] cell = new int[0];
     private double[] half = new double[0];
     private long[][] mid;
     private double base;
+    private double cut;
+    private double longest;
+    private int[] longs = new int[0];
+    private int longCount;
     private int count;
 
     /**
@@ -61,7 +70,14 @@ final class MidpointScan {
     void build(long[][] midpoints, double[] halves, int[] ids, int n, double reach, double candidateBase, boolean torus) {
         count = n;
         base = candidateBase;
-        double reachFixed = reach / unit;
+        double mean = 0;
+        longest = 0;
+        for (int i = 0; halves != null && i < n; i++) {
+            mean += halves[i];
+            longest = Math.max(longest, halves[i]);
+        }
+        cut = halves == null ? 0 : 2 * mean / Math.max(1, n);
+        double reachFixed = (halves == null ? reach : Math.min(reach, (base + 2 * cut) * BridgeBound.MARGIN)) / unit;
         if (torus) {
             grid.torus(reachFixed, n);
         } else {
@@ -81,6 +97,8 @@ final class MidpointScan {
             order = new int[capacity];
             id = new int[capacity];
             half = new double[capacity];
+            cell = new int[capacity];
+            longs = new int[capacity];
             mid = new long[dim][capacity];
         }
         if (cellStart.length < grid.total() + 1) {
@@ -102,10 +120,15 @@ final class MidpointScan {
             cellStart[c] = cellStart[c - 1];
         }
         cellStart[0] = 0;
+        longCount = 0;
         for (int a = 0; a < n; a++) {
             int i = order[a];
             id[a] = ids[i];
+            cell[a] = cellOf[i];
             half[a] = halves == null ? 0 : halves[i];
+            if (half[a] > cut) {
+                longs[longCount++] = a;
+            }
             for (int k = 0; k < dim; k++) {
                 mid[k][a] = midpoints[k][i];
             }
@@ -117,9 +140,19 @@ final class MidpointScan {
         return order;
     }
 
+    /** @return the sorted positions of the long segments, {@link #longCount()} of them */
+    int[] longs() {
+        return longs;
+    }
+
+    /** @return how many long segments there are */
+    int longCount() {
+        return longCount;
+    }
+
     /**
-     * Hands the candidate pairs whose lower-id member sits at sorted positions [from, to) to the
-     * worker.
+     * Hands the candidate pairs of two short segments whose earlier member (in cell order) sits at
+     * sorted positions [from, to) to the worker.
      *
      * @param from first sorted position
      * @param to end sorted position
@@ -128,26 +161,65 @@ final class MidpointScan {
      */
     void scan(int from, int to, AdaptiveWorker worker, int[] cells) {
         for (int a = from; a < to; a++) {
+            if (half[a] > cut) {
+                continue;
+            }
             int n = grid.neighbours(mid, a, cells);
-            int ida = id[a];
+            int own = cell[a];
             double ha = base + half[a];
             for (int e = 0; e < n; e++) {
                 int c = cells[e];
-                for (int b = cellStart[c]; b < cellStart[c + 1]; b++) {
-                    if (id[b] <= ida) {
+                if (c < own) {
+                    continue;
+                }
+                for (int b = c == own ? a + 1 : cellStart[c]; b < cellStart[c + 1]; b++) {
+                    if (half[b] > cut) {
                         continue;
                     }
-                    double d2 = 0;
-                    for (int k = 0; k < dim; k++) {
-                        double dx = (double) (mid[k][a] - mid[k][b]) * unit;
-                        d2 += dx * dx;
-                    }
-                    double r = (ha + half[b]) * BridgeBound.MARGIN;
-                    if (d2 < r * r) {
-                        worker.refineCandidate(order[a], order[b]);
-                    }
+                    test(a, b, ha, worker);
                 }
             }
+        }
+    }
+
+    /**
+     * Hands the candidate pairs of the long segments at {@code longs()[from..to)} to the worker.
+     *
+     * @param from first index into {@link #longs()}
+     * @param to end index
+     * @param worker this thread's worker
+     * @param cells scratch, grown as needed
+     * @return the scratch (perhaps grown)
+     */
+    int[] scanLong(int from, int to, AdaptiveWorker worker, int[] cells) {
+        int[] n = new int[1];
+        int[] out = cells;
+        for (int l = from; l < to; l++) {
+            int a = longs[l];
+            double ha = base + half[a];
+            out = grid.box(mid, a, (ha + longest) * BridgeBound.MARGIN / unit, out, n);
+            for (int e = 0; e < n[0]; e++) {
+                int c = out[e];
+                for (int b = cellStart[c]; b < cellStart[c + 1]; b++) {
+                    if (b == a || half[b] > cut && id[b] < id[a]) {
+                        continue;
+                    }
+                    test(a, b, ha, worker);
+                }
+            }
+        }
+        return out;
+    }
+
+    private void test(int a, int b, double ha, AdaptiveWorker worker) {
+        double d2 = 0;
+        for (int k = 0; k < dim; k++) {
+            double dx = (double) (mid[k][a] - mid[k][b]) * unit;
+            d2 += dx * dx;
+        }
+        double r = (ha + half[b]) * BridgeBound.MARGIN;
+        if (d2 < r * r) {
+            worker.refineCandidate(order[a], order[b]);
         }
     }
 }

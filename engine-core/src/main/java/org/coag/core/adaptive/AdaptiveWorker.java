@@ -73,12 +73,16 @@ public final class AdaptiveWorker {
     }
 
     /**
-     * Refines the pair over the whole macro step when {@link BridgeBound#candidate} says it may meet.
+     * Refines the pair over the whole macro step when {@link BridgeBound#candidate} says it may meet
+     * (computed with the lower-id member first, so the slots may come in either order).
      *
-     * @param i a slot
-     * @param j another slot
+     * @param first a slot
+     * @param second another slot
      */
-    public void refineCandidate(int i, int j) {
+    public void refineCandidate(int first, int second) {
+        boolean ordered = seg.ids[first] < seg.ids[second];
+        int i = ordered ? first : second;
+        int j = ordered ? second : first;
         double d2 = 0;
         for (int c = 0; c < dim; c++) {
             double dx = (double) (seg.mid[c][i] - seg.mid[c][j]) * unit;
