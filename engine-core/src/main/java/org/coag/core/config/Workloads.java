@@ -18,6 +18,18 @@ public final class Workloads {
             "[run]", "seed = 1");
 
     /**
+     * The adaptive scheme's benchmark (issue 8), the Z = O(1) regime: d = 3 unit torus, Z = N eps = 1,
+     * Doi kernel, alpha = 2, d(1) = 1, annihilation; macro steps of 0.02 spacing^2 / 2, finest
+     * sub-step 0.01 eps^2, tolerance 1e-3 (the settings of examples/adaptive-regime-z1.toml).
+     */
+    public static final String ADAPTIVE_Z1 = String.join("\n",
+            "[model]", "dim = 3", "mode = \"annihilation\"", "particles = 1000", "Z = 1.0",
+            "[model.alpha]", "value = 2.0",
+            "[time]", "scheme = \"adaptive\"", "macro_over_spacing2 = 0.02", "dt_over_eps2 = 0.01", "tolerance = 1e-3",
+            "steps = 1000000",
+            "[run]", "seed = 1");
+
+    /**
      * The PDE benchmark of the theory issue: coagulation on the unit 3-torus, Doi kernel, alpha = 2,
      * d(n) = n^(-1/3), a Gaussian start (sigma = 0.1) of total density Z = eps N = 0.05, solved on
      * 64^3 cells with 32 masses to t = 1 with dt = 0.01 (100 Strang steps).
@@ -50,6 +62,14 @@ public final class Workloads {
      */
     public static RunConfig torus3d(int particles) {
         return step(3, "annihilation", particles);
+    }
+
+    /**
+     * @param particles N
+     * @return {@link #ADAPTIVE_Z1} with that N
+     */
+    public static RunConfig adaptiveZ1(int particles) {
+        return ConfigReader.read(ADAPTIVE_Z1, List.of("model.particles=" + particles));
     }
 
     /**
