@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.coag.core.backend.Backend;
 import org.coag.core.backend.BackendOptions;
-import org.coag.core.backend.Backends;
 import org.coag.core.config.ConfigReader;
 import org.coag.core.config.RunConfig;
 import org.coag.core.config.Workloads;
@@ -75,7 +74,7 @@ final class BenchCommand implements Callable<Integer> {
             base.add("model.mode=\"" + mode + "\"");
         }
         base.addAll(overrides);
-        List<Backend> list = chosenBackends();
+        List<Backend> list = BackendChoice.of(backends, ConfigReader.read(text, base).model(), "bench");
         MachineInfo machine = MachineInfo.here();
         System.out.print(machine.describe());
         String workload = config == null ? String.format("default workload, d = %d, %s (Workloads.TORUS_3D)", dim, mode) : config.toString();
@@ -109,30 +108,6 @@ final class BenchCommand implements Callable<Integer> {
             System.out.println("written " + json);
         }
         return 0;
-    }
-
-    private List<Backend> chosenBackends() {
-        List<Backend> list = new ArrayList<>();
-        if (backends.isEmpty()) {
-            for (Backend b : Backends.all()) {
-                String why = b.unavailableReason();
-                if (why == null) {
-                    list.add(b);
-                } else {
-                    System.err.println("bench: skipping backend " + b.name() + ": " + why);
-                }
-            }
-            return list;
-        }
-        for (String name : backends) {
-            Backend b = Backends.find(name.trim());
-            String why = b.unavailableReason();
-            if (why != null) {
-                throw new ModelException("backend " + b.name() + " cannot run here: " + why);
-            }
-            list.add(b);
-        }
-        return list;
     }
 
     private static long particleCount(double n) {

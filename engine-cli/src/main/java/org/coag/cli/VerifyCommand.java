@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.coag.core.backend.Backend;
 import org.coag.core.backend.BackendOptions;
-import org.coag.core.backend.Backends;
 import org.coag.core.backend.ParticleState;
 import org.coag.core.backend.Simulation;
 import org.coag.core.config.ConfigReader;
@@ -53,21 +52,7 @@ final class VerifyCommand implements Callable<Integer> {
         if (k < 1) {
             throw new ModelException("--steps must be >= 1, got " + k);
         }
-        List<Backend> list = new ArrayList<>();
-        if (backends.isEmpty()) {
-            for (Backend b : Backends.all()) {
-                String why = b.unsupported(cfg.model()) != null ? b.unsupported(cfg.model()) : b.unavailableReason();
-                if (why == null) {
-                    list.add(b);
-                } else {
-                    System.err.println("verify: skipping backend " + b.name() + ": " + why);
-                }
-            }
-        } else {
-            for (String name : backends) {
-                list.add(Backends.find(name.trim()));
-            }
-        }
+        List<Backend> list = BackendChoice.of(backends, cfg.model(), "verify");
         if (list.size() < 2) {
             throw new ModelException("--backends needs at least two backends to compare, got " + list.size());
         }

@@ -1,6 +1,5 @@
 package org.coag.cpu;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.coag.core.adaptive.AdaptiveStepper;
 import org.coag.core.adaptive.AdaptiveWorker;
@@ -143,11 +142,7 @@ final class CpuAdaptiveSimulation implements Simulation, PhaseTimes {
     }
 
     private int chunkStart(int w, int count) {
-        if (w >= movers.length) {
-            return count;
-        }
-        long at = (long) count * w / movers.length;
-        return (int) (at - at % CpuVectors.LANES);
+        return WorkerPool.chunkStart(w, movers.length, count);
     }
 
     private void movePhase(int w) {
@@ -166,11 +161,7 @@ final class CpuAdaptiveSimulation implements Simulation, PhaseTimes {
 
     @Override
     public Map<String, Long> phaseNanos() {
-        Map<String, Long> m = new LinkedHashMap<>();
-        for (int i = 0; i < PHASES.length; i++) {
-            m.put(PHASES[i], phaseNanos[i]);
-        }
-        return m;
+        return PhaseTimes.of(PHASES, phaseNanos);
     }
 
     @Override

@@ -1,6 +1,5 @@
 package org.coag.cpu;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.coag.core.backend.EventSink;
 import org.coag.core.backend.PhaseTimes;
@@ -171,11 +170,7 @@ final class CpuSimulation implements Simulation, PhaseTimes {
 
     @Override
     public Map<String, Long> phaseNanos() {
-        Map<String, Long> m = new LinkedHashMap<>();
-        for (int i = 0; i < PHASES.length; i++) {
-            m.put(PHASES[i], phaseNanos[i]);
-        }
-        return m;
+        return PhaseTimes.of(PHASES, phaseNanos);
     }
 
     private double checkedRange() {
@@ -211,11 +206,7 @@ final class CpuSimulation implements Simulation, PhaseTimes {
     }
 
     private int chunkStart(int w, int count) {
-        if (w >= workers.length) {
-            return count;
-        }
-        long at = (long) count * w / workers.length;
-        return (int) (at - at % CpuVectors.LANES);
+        return WorkerPool.chunkStart(w, workers.length, count);
     }
 
     private void movePhase(int w) {

@@ -122,4 +122,21 @@ final class WorkerPool implements AutoCloseable {
             LockSupport.unpark(th);
         }
     }
+
+    /**
+     * Worker w's first slot of [0, count) split evenly among {@code workers}, on a vector boundary
+     * (so vector kernels never share a vector between two workers).
+     *
+     * @param w worker index (workers gives count)
+     * @param workers number of workers
+     * @param count slots to split
+     * @return the first slot
+     */
+    static int chunkStart(int w, int workers, int count) {
+        if (w >= workers) {
+            return count;
+        }
+        long at = (long) count * w / workers;
+        return (int) (at - at % CpuVectors.LANES);
+    }
 }

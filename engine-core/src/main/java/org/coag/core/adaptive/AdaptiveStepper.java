@@ -135,10 +135,10 @@ public final class AdaptiveStepper {
         seg.count = n;
         seg.ids = state.ids();
         seg.end = state.positions();
-        rangeMax = largestRange(state);
+        rangeMax = StepLimits.largestRange(spec, pairs, state, k);
         diffusionMax = largestDiffusion(state);
         if (spec.domain().type() == Domain.Type.FREE) {
-            checkSeam(state, StepLimits.seamGuard(rangeMax, widestSigma, unit));
+            StepLimits.checkSeam(spec, state, StepLimits.seamGuard(rangeMax, widestSigma, unit), k);
         }
         seg.largestHalf = 0;
         for (int i = 0; i < n; i++) {
@@ -294,43 +294,11 @@ public final class AdaptiveStepper {
         state.setCount(live);
     }
 
-    private double largestRange(ParticleState state) {
-        if (spec.radii() == null) {
-            return Math.sqrt(pairs.of(1, 1)[0]);
-        }
-        double r2 = 0;
-        int widest = 1;
-        for (int i = 0; i < state.count(); i++) {
-            double v = pairs.of(state.masses()[i], state.masses()[i])[0];
-            if (v > r2) {
-                r2 = v;
-                widest = state.masses()[i];
-            }
-        }
-        double range = Math.sqrt(r2);
-        if (!(range < spec.domain().side() / 2)) {
-            throw StepLimits.rangeTooLarge(widest, range, seg.macro, spec.domain().side());
-        }
-        return range;
-    }
-
     private double largestDiffusion(ParticleState state) {
         double d = 0;
         for (int i = 0; i < state.count(); i++) {
             d = Math.max(d, spec.diffusion().at(state.masses()[i]));
         }
         return d;
-    }
-
-    private void checkSeam(ParticleState state, double guard) {
-        Domain d = spec.domain();
-        double limit = d.side() / 2 - guard;
-        for (int i = 0; i < state.count(); i++) {
-            for (int c = 0; c < dim; c++) {
-                if (Math.abs(d.toPhysical(state.positions()[c][i])) >= limit) {
-                    throw StepLimits.seamReached(state.ids()[i], d.side(), seg.macro);
-                }
-            }
-        }
     }
 }

@@ -70,9 +70,9 @@ final class ReferenceSimulation implements Simulation {
                 continue;
             }
             double widestStep = move();
-            double range = largestRange();
+            double range = StepLimits.largestRange(spec, pairs, state, step);
             if (spec.domain().type() == Domain.Type.FREE) {
-                checkSeam(StepLimits.seamGuard(range, widestStep, spec.domain().unit()));
+                StepLimits.checkSeam(spec, state, StepLimits.seamGuard(range, widestStep, spec.domain().unit()), step);
             }
             scan(range);
             resolve(sink);
@@ -93,42 +93,6 @@ final class ReferenceSimulation implements Simulation {
             }
         }
         return widestStep;
-    }
-
-    /**
-     * Free space: no particle may come within one interaction range plus one largest possible step
-     * (StepLimits.MAX_NORMAL standard deviations) of the seam, so none can interact or jump across it unseen.
-     */
-    private void checkSeam(double guard) {
-        Domain d = spec.domain();
-        double limit = d.side() / 2 - guard;
-        for (int i = 0; i < state.count(); i++) {
-            for (int k = 0; k < dim; k++) {
-                if (Math.abs(d.toPhysical(state.positions()[k][i])) >= limit) {
-                    throw StepLimits.seamReached(state.ids()[i], d.side(), step);
-                }
-            }
-        }
-    }
-
-    private double largestRange() {
-        if (spec.radii() == null) {
-            return Math.sqrt(pairs.of(1, 1)[0]);
-        }
-        int widest = 1;
-        double range2 = 0;
-        for (int i = 0; i < state.count(); i++) {
-            double r2 = pairs.of(state.masses()[i], state.masses()[i])[0];
-            if (r2 > range2) {
-                range2 = r2;
-                widest = state.masses()[i];
-            }
-        }
-        double range = Math.sqrt(range2);
-        if (!(range < spec.domain().side() / 2)) {
-            throw StepLimits.rangeTooLarge(widest, range, step, spec.domain().side());
-        }
-        return range;
     }
 
     private void scan(double range) {

@@ -1,6 +1,9 @@
 package org.coag.core.step;
 
+import org.coag.core.backend.ParticleState;
+import org.coag.core.model.Domain;
 import org.coag.core.model.ModelException;
+import org.coag.core.model.ModelSpec;
 
 /**
  * The two model limits a step checks, with the one wording every backend uses, so a failed run
@@ -52,5 +55,56 @@ public final class StepLimits {
         return new ModelException(String.format(
                 "free space: particle %d came within one interaction range and one step of the seam of the box "
                         + "(domain.side = %g) at step %d; enlarge domain.side", id, side, step));
+    }
+
+    /**
+     * The largest live interaction range, checked against half the box side (the scalar form the
+     * reference's schemes use; slots in order, the first mass of the largest range is named).
+     *
+     * @param spec the model
+     * @param pairs its pair constants
+     * @param state live particles
+     * @param step step index, for the message
+     * @return the range, physical units
+     */
+    public static double largestRange(ModelSpec spec, PairParameters pairs, ParticleState state, long step) {
+        if (spec.radii() == null) {
+            return Math.sqrt(pairs.of(1, 1)[0]);
+        }
+        int widest = 1;
+        double range2 = 0;
+        for (int i = 0; i < state.count(); i++) {
+            double r2 = pairs.of(state.masses()[i], state.masses()[i])[0];
+            if (r2 > range2) {
+                range2 = r2;
+                widest = state.masses()[i];
+            }
+        }
+        double range = Math.sqrt(range2);
+        if (!(range < spec.domain().side() / 2)) {
+            throw rangeTooLarge(widest, range, step, spec.domain().side());
+        }
+        return range;
+    }
+
+    /**
+     * Free space: no live particle may come within {@code guard} of the seam (slots in order, the
+     * first too close is named).
+     *
+     * @param spec the model
+     * @param state live particles
+     * @param guard distance to keep, from {@link #seamGuard}
+     * @param step step index, for the message
+     */
+    public static void checkSeam(ModelSpec spec, ParticleState state, double guard, long step) {
+        Domain d = spec.domain();
+        double limit = d.side() / 2 - guard;
+        for (int i = 0; i < state.count(); i++) {
+            for (int k = 0; k < spec.dim(); k++) {
+                if (Math.abs(d.toPhysical(state.positions()[k][i])) >= limit) {
+                    throw seamReached(state.ids()[i], d.side(), step);
+                }
+            }
+        }
     }
 }
