@@ -38,7 +38,6 @@ final class CpuAdaptiveSimulation implements Simulation, PhaseTimes {
     private final boolean rangeVaries;
     private final MidpointScan midpoints;
     private final int[][] cellScratch;
-    private long[][] start;
     private long step;
 
     CpuAdaptiveSimulation(ModelSpec spec, long seed, ParticleState initial, long firstStep, int threads) {
@@ -86,15 +85,11 @@ final class CpuAdaptiveSimulation implements Simulation, PhaseTimes {
             return;
         }
         if (tables.failure() != null) {
-            LimitChecks.replayTables(Particles.view(state), spec);
+            LimitChecks.replayTables(view, spec);
         }
         long t0 = System.nanoTime();
         sortByCell();
-        start = stepper.startBuffer(state);
-        for (int c = 0; c < spec.dim(); c++) {
-            System.arraycopy(state.positions()[c], 0, start[c], 0, state.count());
-        }
-        view.setCount(state.count());
+        stepper.saveStart(state);
         pool.run(this::movePhase);
         double widest = 0;
         for (Worker w : movers) {

@@ -140,11 +140,6 @@ final class MidpointScan {
         return order;
     }
 
-    /** @return the sorted positions of the long segments, {@link #longCount()} of them */
-    int[] longs() {
-        return longs;
-    }
-
     /** @return how many long segments there are */
     int longCount() {
         return longCount;
@@ -183,9 +178,9 @@ final class MidpointScan {
     }
 
     /**
-     * Hands the candidate pairs of the long segments at {@code longs()[from..to)} to the worker.
+     * Hands the candidate pairs of the long segments number [from, to) (of {@link #longCount()}) to the worker.
      *
-     * @param from first index into {@link #longs()}
+     * @param from first long segment
      * @param to end index
      * @param worker this thread's worker
      * @param cells scratch, grown as needed

@@ -58,10 +58,6 @@ final class Particles {
         return new Particles(state, true);
     }
 
-    /** @param n live slots of a {@link #view} */
-    void setCount(int n) {
-        count = n;
-    }
 
     int dim() {
         return dim;

@@ -7,7 +7,6 @@ import org.coag.core.model.Domain;
 import org.coag.core.model.Mode;
 import org.coag.core.model.ModelSpec;
 import org.coag.core.rng.CounterRng;
-import org.coag.core.rng.Purpose;
 import org.coag.core.space.SpatialHash;
 import org.coag.core.step.CollisionRule;
 import org.coag.core.step.MoveParameters;
@@ -84,21 +83,8 @@ public final class AdaptiveStepper {
      * @param sink collisions, reported with step index k
      */
     public void step(long k, ParticleState state, EventSink sink) {
-        long[][] start = startBuffer(state);
-        for (int c = 0; c < dim; c++) {
-            System.arraycopy(state.positions()[c], 0, start[c], 0, state.count());
-        }
-        double widest = 0;
-        long[][] pos = state.positions();
-        for (int i = 0; i < state.count(); i++) {
-            rng.normals(Purpose.MOVE, k, state.ids()[i], dim, normals);
-            double sigma = moves.sigmaFixed(state.masses()[i]);
-            widest = Math.max(widest, sigma);
-            for (int c = 0; c < dim; c++) {
-                pos[c][i] += MoveParameters.increment(sigma, normals[c]);
-            }
-        }
-        begin(k, state, widest);
+        saveStart(state);
+        begin(k, state, moves.moveAll(rng, state, k, normals));
         double reach = candidateReach();
         ensureHash(reach);
         main.scan(hash, 0, state.count(), reach);
@@ -106,10 +92,18 @@ public final class AdaptiveStepper {
     }
 
     /**
-     * @param state the particles
-     * @return the array to copy the start positions into before the endpoints are drawn [dim][slot]
+     * Keeps the start positions of the macro step; call before the endpoints are drawn.
+     *
+     * @param state the particles at the start
      */
-    public long[][] startBuffer(ParticleState state) {
+    public void saveStart(ParticleState state) {
+        startBuffer(state);
+        for (int c = 0; c < dim; c++) {
+            System.arraycopy(state.positions()[c], 0, seg.start[c], 0, state.count());
+        }
+    }
+
+    private void startBuffer(ParticleState state) {
         if (seg.start.length != dim || seg.start[0].length < state.capacity()) {
             seg.start = new long[dim][state.capacity()];
             seg.mid = new long[dim][state.capacity()];
@@ -117,11 +111,10 @@ public final class AdaptiveStepper {
             seg.mass = new int[state.capacity()];
             dead = new boolean[state.capacity()];
         }
-        return seg.start;
     }
 
     /**
-     * Starts macro step k once the start positions are in {@link #startBuffer} and the end positions
+     * Starts macro step k once the start positions are saved ({@link #saveStart}) and the end positions
      * in {@code state}: checks the seam (free space), computes the segments, clears the events.
      *
      * @param k macro step index
@@ -181,12 +174,6 @@ public final class AdaptiveStepper {
      */
     public double candidateBase() {
         return rangeMax + main.delta(2 * diffusionMax, 1);
-    }
-
-    /** @return the hash over this macro step's midpoints, cells at least {@code reach} wide */
-    public SpatialHash midpointHash(double reach) {
-        ensureHash(reach);
-        return hash;
     }
 
     /** @return the segment midpoints of this macro step [dim][slot] */

@@ -69,7 +69,7 @@ final class ReferenceSimulation implements Simulation {
                 adaptive.step(step++, state, sink);
                 continue;
             }
-            double widestStep = move();
+            double widestStep = moves.moveAll(rng, state, step, normals);
             double range = StepLimits.largestRange(spec, pairs, state, step);
             if (spec.domain().type() == Domain.Type.FREE) {
                 StepLimits.checkSeam(spec, state, StepLimits.seamGuard(range, widestStep, spec.domain().unit()), step);
@@ -78,21 +78,6 @@ final class ReferenceSimulation implements Simulation {
             resolve(sink);
             step++;
         }
-    }
-
-    /** Moves every particle; returns the largest per-coordinate sigma used, fixed-point units. */
-    private double move() {
-        long[][] pos = state.positions();
-        double widestStep = 0;
-        for (int i = 0; i < state.count(); i++) {
-            rng.normals(Purpose.MOVE, step, state.ids()[i], dim, normals);
-            double sigma = moves.sigmaFixed(state.masses()[i]);
-            widestStep = Math.max(widestStep, sigma);
-            for (int k = 0; k < dim; k++) {
-                pos[k][i] += MoveParameters.increment(sigma, normals[k]);
-            }
-        }
-        return widestStep;
     }
 
     private void scan(double range) {

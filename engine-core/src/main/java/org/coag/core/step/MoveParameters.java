@@ -1,7 +1,10 @@
 package org.coag.core.step;
 
 import java.util.Arrays;
+import org.coag.core.backend.ParticleState;
 import org.coag.core.model.ModelSpec;
+import org.coag.core.rng.CounterRng;
+import org.coag.core.rng.Purpose;
 
 /**
  * Per mass standard deviation of one coordinate's increment over a step, in fixed-point units:
@@ -33,6 +36,31 @@ public final class MoveParameters {
             sigma[mass - 1] = Math.sqrt(2.0 * spec.diffusion().at(mass) * spec.dt()) / spec.domain().unit();
         }
         return sigma[mass - 1];
+    }
+
+    /**
+     * Moves every live particle of a state by one step of this spec's dt: coordinate k of slot i
+     * adds {@code increment(sigmaFixed(m_i), z_k)}, z the normals of (MOVE, step, id).
+     *
+     * @param rng the run's draws
+     * @param state live particles, moved in place
+     * @param step step index of the draws
+     * @param normals scratch of at least dim + 1 entries
+     * @return the largest per-coordinate sigma used, fixed-point units
+     */
+    public double moveAll(CounterRng rng, ParticleState state, long step, double[] normals) {
+        long[][] pos = state.positions();
+        int dim = state.dim();
+        double widest = 0;
+        for (int i = 0; i < state.count(); i++) {
+            rng.normals(Purpose.MOVE, step, state.ids()[i], dim, normals);
+            double sigma = sigmaFixed(state.masses()[i]);
+            widest = Math.max(widest, sigma);
+            for (int k = 0; k < dim; k++) {
+                pos[k][i] += increment(sigma, normals[k]);
+            }
+        }
+        return widest;
     }
 
     /**
