@@ -57,7 +57,7 @@ public final class DeviceFire implements AutoCloseable {
         this.s = s;
         this.spec = spec;
         this.seed = seed;
-        this.kernel = ProgramBuilder.kernel(s.cl.build(List.of("rng.cl", "fire.cl")), "fire_pairs");
+        this.kernel = ProgramBuilder.kernel(s.cl.build(List.of("rng.cl", "fire.cl"), s.dim), "fire_pairs");
         this.capacity = capacity;
         this.params = table(maxMass);
         this.maxMass = maxMass;

@@ -33,7 +33,7 @@ public final class DeviceMove implements AutoCloseable {
      */
     public DeviceMove(DeviceState s, ModelSpec spec, long seed, int maxMass) {
         this.s = s;
-        this.kernel = ProgramBuilder.kernel(s.cl.build(List.of("rng.cl", "move.cl")), "move");
+        this.kernel = ProgramBuilder.kernel(s.cl.build(List.of("rng.cl", "move.cl"), s.dim), "move");
         this.seed = seed;
         this.spec = spec;
         this.sigma = table(maxMass);
@@ -76,7 +76,7 @@ public final class DeviceMove implements AutoCloseable {
      * @param step the step index
      */
     public void move(long step) {
-        Kernels.args(kernel, s.pos, s.ids, s.masses, sigma, s.count, s.capacity, s.dim, step, (int) seed, (int) (seed >>> 32));
+        Kernels.args(kernel, s.pos, s.ids, s.masses, sigma, s.count, s.capacity, step, (int) seed, (int) (seed >>> 32));
         Kernels.run(s.cl, kernel, s.count);
     }
 

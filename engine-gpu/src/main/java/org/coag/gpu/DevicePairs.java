@@ -30,6 +30,7 @@ public final class DevicePairs implements AutoCloseable {
     private final cl_kernel add;
     private final cl_kernel scatter;
     private final cl_kernel find;
+    private final cl_kernel findRows;
     private final cl_kernel gather;
     private final cl_mem sortedPos;
     private final cl_mem sortedIds;
@@ -44,19 +45,21 @@ public final class DevicePairs implements AutoCloseable {
     private final cl_mem found;
     private cl_mem out;
     private int outCapacity;
+    private boolean lastByRows;
 
     /**
      * @param s the particles on the device
      */
     public DevicePairs(DeviceState s) {
         this.s = s;
-        cl_program p = s.cl.build(List.of("rng.cl", "pairs.cl"));
+        cl_program p = s.cl.build(List.of("rng.cl", "pairs.cl"), s.dim);
         count = ProgramBuilder.kernel(p, "hash_count");
         chunks = ProgramBuilder.kernel(p, "scan_chunks");
         totals = ProgramBuilder.kernel(p, "scan_totals");
         add = ProgramBuilder.kernel(p, "scan_add");
         scatter = ProgramBuilder.kernel(p, "hash_scatter");
         find = ProgramBuilder.kernel(p, "find_pairs");
+        findRows = ProgramBuilder.kernel(p, "find_pairs_rows");
         gather = ProgramBuilder.kernel(p, "gather_sorted");
         sortedPos = clCreateBuffer(s.cl.context(), CL_MEM_READ_WRITE, (long) Sizeof.cl_long * s.dim * s.capacity, null, null);
         sortedIds = ints(s.capacity);
@@ -116,9 +119,14 @@ public final class DevicePairs implements AutoCloseable {
      * @return the number of pairs
      */
     int findOnDevice(double side, double unit, double reach) {
-        int bits = SpatialHash.cellBitsFor(side, reach);
+        int fine = SpatialHash.cellBitsFor(side, reach);
+        boolean rows = Math.min(fine, tableBits / s.dim) >= 2;
+        int bits = rows ? Math.min(fine, tableBits / s.dim) : fine;
+        lastByRows = rows;
+        mark("move, fire, resolve (previous step)");
         int zero = 0;
         clEnqueueFillBuffer(s.cl.queue(), counts, Pointer.to(new int[] {zero}), Sizeof.cl_int, 0, (long) Sizeof.cl_int * slots, 0, null, null);
+        mark("fill");
         Kernels.args(count, s.pos, s.masses, slotOf, counts, s.count, s.capacity, s.dim, bits, tableBits);
         Kernels.run(s.cl, count, s.count);
         mark("count");
@@ -134,18 +142,25 @@ public final class DevicePairs implements AutoCloseable {
         mark("add");
         Kernels.args(scatter, slotOf, cursor, order, s.count);
         Kernels.run(s.cl, scatter, s.count);
+        mark("scatter");
         int[] total = new int[1];
         clEnqueueReadBuffer(s.cl.queue(), start, CL_TRUE, (long) Sizeof.cl_int * slots, Sizeof.cl_int, Pointer.to(total), 0, null, null);
         int live = total[0];
         Kernels.args(gather, s.pos, s.ids, order, sortedPos, sortedIds, live, s.capacity, s.dim);
         Kernels.run(s.cl, gather, live);
         mark("gather");
-        mark("scatter");
         while (true) {
             clEnqueueFillBuffer(s.cl.queue(), found, Pointer.to(new int[] {zero}), Sizeof.cl_int, 0, Sizeof.cl_int, 0, null, null);
-            Kernels.args(find, sortedPos, sortedIds, start, order, out, found, s.capacity, s.dim, bits, tableBits,
-                    unit, reach * reach, outCapacity, live);
-            Kernels.run(s.cl, find, live);
+            cl_kernel k = rows ? findRows : find;
+            if (rows) {
+                long reachUnits = (long) Math.ceil(reach / unit * (1 + 1e-9)) + 1;
+                Kernels.args(k, sortedPos, sortedIds, start, order, out, found, s.capacity, bits, unit, reach * reach,
+                        reachUnits, outCapacity, live);
+            } else {
+                Kernels.args(k, sortedPos, sortedIds, start, order, out, found, s.capacity, s.dim, bits, tableBits,
+                        unit, reach * reach, outCapacity, live);
+            }
+            Kernels.run(s.cl, k, live);
             mark("find");
             int[] n = new int[1];
             clEnqueueReadBuffer(s.cl.queue(), found, CL_TRUE, 0, Sizeof.cl_int, Pointer.to(n), 0, null, null);
@@ -156,6 +171,11 @@ public final class DevicePairs implements AutoCloseable {
             outCapacity = n[0] + n[0] / 2;
             out = ints(2L * outCapacity);
         }
+    }
+
+    /** @return whether the last search ran by rows ({@code find_pairs_rows}) rather than by cells (tests) */
+    boolean lastByRows() {
+        return lastByRows;
     }
 
     private long last = System.nanoTime();

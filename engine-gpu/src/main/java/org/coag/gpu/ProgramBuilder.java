@@ -24,7 +24,7 @@ import org.jocl.cl_queue_properties;
 
 /**
  * Compiles coag's OpenCL sources ({@code .cl} resources of this package, concatenated in the given
- * order) once per run, with no build options: never fast-math, and FP contraction is switched off
+ * order) once per run, with one build option, {@code -DCOAG_DIM=d}: never fast-math, and FP contraction is switched off
  * by the pragma in {@code rng.cl} (STACK.md section 3). A failed build reports the sources, the
  * device and the compiler log.
  */
@@ -59,17 +59,19 @@ public final class ProgramBuilder {
 
     /**
      * @param sources resource names, e.g. {@code rng.cl}, {@code move.cl}
+     * @param dim the model's dimension d, compiled in as {@code COAG_DIM} so that the per-coordinate
+     *     loops unroll and the work-item loop can vectorise
      * @return the built program
      * @throws ModelException with the compiler log when the build fails
      */
-    public cl_program build(List<String> sources) {
+    public cl_program build(List<String> sources, int dim) {
         StringBuilder text = new StringBuilder();
         for (String s : sources) {
             text.append(resource(s)).append('\n');
         }
         cl_program program = clCreateProgramWithSource(context, 1, new String[] {text.toString()}, null, null);
         try {
-            clBuildProgram(program, 0, null, "", null, null);
+            clBuildProgram(program, 0, null, "-DCOAG_DIM=" + dim, null, null);
         } catch (CLException e) {
             throw new ModelException("OpenCL: building " + String.join(" + ", sources) + " failed on "
                     + device.info().name() + " (" + e.getMessage() + "); compiler log:\n" + log(program));

@@ -21,7 +21,7 @@ final class SeamCheck implements AutoCloseable {
 
     SeamCheck(DeviceState s) {
         this.s = s;
-        this.kernel = ProgramBuilder.kernel(s.cl.build(List.of("rng.cl", "move.cl")), "seam_check");
+        this.kernel = ProgramBuilder.kernel(s.cl.build(List.of("rng.cl", "move.cl"), s.dim), "seam_check");
         this.offender = clCreateBuffer(s.cl.context(), CL_MEM_READ_WRITE, Sizeof.cl_int, null, null);
     }
 

@@ -7,7 +7,7 @@
 #define PURPOSE_MOVE 3u
 
 __kernel void move(__global long *pos, __global const int *ids, __global const int *masses,
-                   __global const double *sigma, const int count, const int capacity, const int dim,
+                   __global const double *sigma, const int count, const int capacity,
                    const ulong step, const uint k0, const uint k1) {
     int i = get_global_id(0);
     if (i >= count) {
@@ -15,11 +15,13 @@ __kernel void move(__global long *pos, __global const int *ids, __global const i
     }
     double s = sigma[masses[i] - 1];
     uint id = (uint) ids[i];
-    uint2 key = (uint2)(k0, k1);
-    for (int j = 0; 2 * j < dim; j++) {
-        uint4 w = coag_block(PURPOSE_MOVE, step, id, (uint) j, key);
-        for (int h = 0; h < 2 && 2 * j + h < dim; h++) {
-            double z = h == 0 ? as241(u01(w.x, w.y)) : as241(u01(w.z, w.w));
+    #pragma unroll
+    for (int j = 0; 2 * j < COAG_DIM; j++) {
+        uint w0, w1, w2, w3;
+        coag_block_words(PURPOSE_MOVE, step, id, (uint) j, k0, k1, &w0, &w1, &w2, &w3);
+        #pragma unroll
+        for (int h = 0; h < 2 && 2 * j + h < COAG_DIM; h++) {
+            double z = h == 0 ? as241(u01(w0, w1)) : as241(u01(w2, w3));
             long inc = convert_long_sat(rint(s * z));
             int k = 2 * j + h;
             pos[k * capacity + i] = as_long(as_ulong(pos[k * capacity + i]) + as_ulong(inc));

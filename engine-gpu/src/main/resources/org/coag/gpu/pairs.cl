@@ -12,13 +12,13 @@
  * the table would otherwise miss the cache for every neighbour cell).
  */
 
-inline ulong cell_of(long u, int bits) {
+COAG_INLINE ulong cell_of(long u, int bits) {
     return bits == 0 ? 0 : (as_ulong(u) >> (64 - bits));
 }
 
 __constant ulong HASH_M[4] = {0x9E3779B97F4A7C15UL, 0xC2B2AE3D27D4EB4FUL, 0x165667B19E3779F9UL, 0x27D4EB2F165667C5UL};
 
-inline uint slot_of(const ulong *cell, int dim, int tableBits, int bits) {
+COAG_INLINE uint slot_of(const ulong *cell, int dim, int tableBits, int bits) {
     if (bits * dim <= tableBits) {
         ulong dense = 0;
         for (int k = 0; k < dim; k++) {
@@ -44,11 +44,12 @@ __kernel void hash_count(__global const long *pos, __global const int *masses, _
         slots[i] = -1;
         return;
     }
-    ulong cell[4];
-    for (int k = 0; k < dim; k++) {
+    ulong cell[COAG_DIM];
+    #pragma unroll
+    for (int k = 0; k < COAG_DIM; k++) {
         cell[k] = cell_of(pos[k * capacity + i], bits);
     }
-    uint s = slot_of(cell, dim, tableBits, bits);
+    uint s = slot_of(cell, COAG_DIM, tableBits, bits);
     slots[i] = (int) s;
     atomic_inc(&counts[s]);
 }
@@ -113,7 +114,8 @@ __kernel void gather_sorted(__global const long *pos, __global const int *ids, _
         return;
     }
     int i = order[g];
-    for (int k = 0; k < dim; k++) {
+    #pragma unroll
+    for (int k = 0; k < COAG_DIM; k++) {
         sortedPos[k * capacity + g] = pos[k * capacity + i];
     }
     sortedIds[g] = ids[i];
@@ -190,6 +192,110 @@ __kernel void find_pairs(__global const long *sortedPos, __global const int *sor
                     out[idx] = idi < idj ? (int2)(order[g], order[o]) : (int2)(order[o], order[g]);
                 }
             }
+        }
+    }
+}
+
+/* Appends (slot of i, slot of j), lower id first, for every o in [from, to) closer to i than the reach. */
+COAG_INLINE void pairs_in_segment(int from, int to, const long *xi, int idi, int slotI,
+                                  __global const long *sortedPos, __global const int *sortedIds,
+                                  __global const int *order, __global int2 *out, __global int *found,
+                                  int capacity, double unit, double reach2, int outCapacity) {
+    for (int o = from; o < to; o++) {
+        double r2 = 0;
+        #pragma unroll
+        for (int k = 0; k < COAG_DIM; k++) {
+            double dx = (double) as_long(as_ulong(xi[k]) - as_ulong(sortedPos[k * capacity + o])) * unit;
+            r2 += dx * dx;
+        }
+        if (r2 < reach2) {
+            int idj = sortedIds[o];
+            int idx = atomic_inc(found);
+            if (idx < outCapacity) {
+                out[idx] = idi < idj ? (int2)(slotI, order[o]) : (int2)(order[o], slotI);
+            }
+        }
+    }
+}
+
+#define COAG_ROWS (COAG_DIM == 1 ? 1 : COAG_DIM == 2 ? 3 : COAG_DIM == 3 ? 9 : 27)
+
+/*
+ * find_pairs for the dense grid (bits * d <= tableBits, slot = row-major cell index, the last axis
+ * fastest) with at least 4 cells per side, cells at least the reach wide (usually many times it).
+ * The cells z - 1, z, z + 1 of a row along the last axis are consecutive slots, so their particles
+ * are one run of the sorted arrays. Work item g scans the half shell as rows: its own row from
+ * particle g + 1, and the rows whose offset in the first d - 1 axes has a positive first non-zero
+ * entry (5 rows instead of 14 cells in d = 3; a row that wraps round the torus splits into two
+ * runs). Faces: a neighbour row or cell is read only when the particle lies within reachUnits
+ * (fixed-point units, rounded up with a margin) of the face towards it; a particle farther from
+ * that face has no partner there (|dx_k| alone would exceed the reach), so skipping it changes no
+ * result, and most particles read only the rest of their own cell.
+ */
+__kernel void find_pairs_rows(__global const long *sortedPos, __global const int *sortedIds, __global const int *start,
+                              __global const int *order, __global int2 *out, __global int *found, const int capacity,
+                              const int bits, const double unit, const double reach2, const ulong reachUnits,
+                              const int outCapacity, const int live) {
+    int g = get_global_id(0);
+    if (g >= live) {
+        return;
+    }
+    int cells = 1 << bits;
+    uint mask = (uint) cells - 1;
+    ulong within = (~0UL) >> bits;
+    long xi[COAG_DIM];
+    uint c[COAG_DIM];
+    bool low[COAG_DIM];
+    bool high[COAG_DIM];
+    #pragma unroll
+    for (int k = 0; k < COAG_DIM; k++) {
+        xi[k] = sortedPos[k * capacity + g];
+        ulong u = as_ulong(xi[k]);
+        c[k] = (uint) (u >> (64 - bits));
+        ulong f = u & within;
+        low[k] = f < reachUnits;
+        high[k] = within - f < reachUnits;
+    }
+    int idi = sortedIds[g];
+    int slotI = order[g];
+    int z = (int) c[COAG_DIM - 1];
+    int zl = low[COAG_DIM - 1] ? z - 1 : z;
+    int zh = high[COAG_DIM - 1] ? z + 1 : z;
+    #pragma unroll
+    for (int r = 0; r < COAG_ROWS; r++) {
+        int first = 0;
+        bool near = true;
+        uint base = 0;
+        int code = r;
+        int digits[COAG_DIM];
+        #pragma unroll
+        for (int k = COAG_DIM - 2; k >= 0; k--) {
+            digits[k] = code % 3 - 1;
+            code /= 3;
+        }
+        #pragma unroll
+        for (int k = COAG_DIM - 2; k >= 0; k--) {
+            first = digits[k] != 0 ? digits[k] : first;
+            near = near && (digits[k] <= 0 || high[k]) && (digits[k] >= 0 || low[k]);
+        }
+        if (first < 0 || !near) {
+            continue;
+        }
+        #pragma unroll
+        for (int k = 0; k < COAG_DIM - 1; k++) {
+            base = (base << bits) | ((c[k] + (uint) digits[k]) & mask);
+        }
+        base <<= bits;
+        bool own = first == 0;
+        int lo = own ? z : zl;
+        int from = own ? g + 1 : start[base + max(lo, 0)];
+        int to = start[base + min(zh, cells - 1) + 1];
+        pairs_in_segment(from, to, xi, idi, slotI, sortedPos, sortedIds, order, out, found, capacity, unit, reach2,
+                         outCapacity);
+        int wrap = lo < 0 ? cells - 1 : (zh > cells - 1 ? 0 : -1);
+        if (wrap >= 0) {
+            pairs_in_segment(start[base + wrap], start[base + wrap + 1], xi, idi, slotI, sortedPos, sortedIds, order,
+                             out, found, capacity, unit, reach2, outCapacity);
         }
     }
 }

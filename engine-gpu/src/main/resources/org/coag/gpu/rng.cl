@@ -6,39 +6,68 @@
 #pragma OPENCL EXTENSION cl_khr_fp64 : enable
 #pragma OPENCL FP_CONTRACT OFF
 
-/* Philox4x32-10 (Random123): counter c, key k. */
-inline uint4 philox4x32_10(uint4 c, uint2 k) {
+/* Forced inlining: a call left in a kernel body stops PoCL's work-group vectoriser. */
+#define COAG_INLINE inline __attribute__((always_inline))
+
+#ifndef COAG_DIM
+#error "COAG_DIM (the model's dimension) must be defined by the program builder"
+#endif
+
+/*
+ * Philox4x32-10 (Random123) on four scalar words: counter (c0..c3) in, block out; key (k0, k1).
+ * Scalars, not uint4: LLVM's loop vectoriser (PoCL's work-group vectoriser) gives up on loops that
+ * hold vector-typed values, so the move kernel's work-item loop would stay scalar.
+ */
+COAG_INLINE void philox4x32_10(uint *c0, uint *c1, uint *c2, uint *c3, uint k0, uint k1) {
+    uint x0 = *c0, x1 = *c1, x2 = *c2, x3 = *c3;
     #pragma unroll
     for (int r = 0; r < 10; r++) {
-        uint hi0 = mul_hi(0xD2511F53u, c.x);
-        uint lo0 = 0xD2511F53u * c.x;
-        uint hi1 = mul_hi(0xCD9E8D57u, c.z);
-        uint lo1 = 0xCD9E8D57u * c.z;
-        c = (uint4)(hi1 ^ c.y ^ k.x, lo1, hi0 ^ c.w ^ k.y, lo0);
-        k.x += 0x9E3779B9u;
-        k.y += 0xBB67AE85u;
+        ulong p0 = (ulong) 0xD2511F53u * x0;
+        ulong p1 = (ulong) 0xCD9E8D57u * x2;
+        uint y0 = (uint) (p1 >> 32) ^ x1 ^ k0;
+        uint y2 = (uint) (p0 >> 32) ^ x3 ^ k1;
+        x1 = (uint) p1;
+        x3 = (uint) p0;
+        x0 = y0;
+        x2 = y2;
+        k0 += 0x9E3779B9u;
+        k1 += 0xBB67AE85u;
     }
-    return c;
+    *c0 = x0;
+    *c1 = x1;
+    *c2 = x2;
+    *c3 = x3;
 }
 
-/* CounterRng.block: counter (a, b, step low 32 bits, purpose << 24 | step bits 32..55). */
-inline uint4 coag_block(uint purpose, ulong step, uint a, uint b, uint2 key) {
-    uint c3 = (purpose << 24) | (uint)((step >> 32) & 0xFFFFFFu);
-    return philox4x32_10((uint4)(a, b, (uint) step, c3), key);
+/* CounterRng.block into four words: counter (a, b, step low 32 bits, purpose << 24 | step bits 32..55). */
+COAG_INLINE void coag_block_words(uint purpose, ulong step, uint a, uint b, uint k0, uint k1,
+                                  uint *w0, uint *w1, uint *w2, uint *w3) {
+    *w0 = a;
+    *w1 = b;
+    *w2 = (uint) step;
+    *w3 = (purpose << 24) | (uint)((step >> 32) & 0xFFFFFFu);
+    philox4x32_10(w0, w1, w2, w3, k0, k1);
+}
+
+/* CounterRng.block as a uint4 (kernels that are not vectorised). */
+COAG_INLINE uint4 coag_block(uint purpose, ulong step, uint a, uint b, uint2 key) {
+    uint w0, w1, w2, w3;
+    coag_block_words(purpose, step, a, b, key.x, key.y, &w0, &w1, &w2, &w3);
+    return (uint4)(w0, w1, w2, w3);
 }
 
 /* Uniforms.openOpen: Random123 u01_open_open_64_53, values (2k+1) 2^-53. */
-inline double u01(uint lo, uint hi) {
+COAG_INLINE double u01(uint lo, uint hi) {
     ulong x = ((ulong) hi << 32) | lo;
     return (double) (x >> 12) * 0x1p-52 + 0x1p-53;
 }
 
-inline int fd_hi(double x) { return (int) (as_long(x) >> 32); }
-inline int fd_lo(double x) { return (int) as_long(x); }
-inline double fd_with_hi(double x, int h) { return as_double(((long) h << 32) | (as_long(x) & 0xFFFFFFFFL)); }
+COAG_INLINE int fd_hi(double x) { return (int) (as_long(x) >> 32); }
+COAG_INLINE int fd_lo(double x) { return (int) as_long(x); }
+COAG_INLINE double fd_with_hi(double x, int h) { return as_double(((long) h << 32) | (as_long(x) & 0xFFFFFFFFL)); }
 
 /* FdLibm.log: fdlibm __ieee754_log, line by line. */
-inline double fd_log(double x) {
+COAG_INLINE double fd_log(double x) {
     const double ln2_hi = 6.93147180369123816490e-01, ln2_lo = 1.90821492927058770002e-10;
     const double two54 = 1.80143985094819840000e+16;
     const double lg1 = 6.666666666666735130e-01, lg2 = 3.999999999940941908e-01;
@@ -107,7 +136,7 @@ inline double fd_log(double x) {
 }
 
 /* FdLibm.exp: fdlibm __ieee754_exp, line by line. */
-inline double fd_exp(double x) {
+COAG_INLINE double fd_exp(double x) {
     const double ln2_hi = 6.93147180369123816490e-01, ln2_lo = 1.90821492927058770002e-10;
     const double twom1000 = 9.33263618503218878990e-302, invln2 = 1.44269504088896338700e+00;
     const double o_threshold = 7.09782712893383973096e+02, u_threshold = -7.45133219101941108420e+02;
@@ -162,18 +191,25 @@ inline double fd_exp(double x) {
 }
 
 /* Gaussians.inverseCdf: Wichura AS241 (PPND16). */
-inline double as241(double p) {
+COAG_INLINE double as241(double p) {
     double q = p - 0.5;
     if (fabs(q) <= 0.425) {
         double r = 0.180625 - q * q;
-        return q * (((((((2.5090809287301226727e+3 * r + 3.3430575583588128105e+4) * r
+        double num = (((((((2.5090809287301226727e+3 * r + 3.3430575583588128105e+4) * r
                 + 6.7265770927008700853e+4) * r + 4.5921953931549871457e+4) * r
                 + 1.3731693765509461125e+4) * r + 1.9715909503065514427e+3) * r
-                + 1.3314166789178437745e+2) * r + 3.3871328727963666080e0)
-                / (((((((5.2264952788528545610e+3 * r + 2.8729085735721942674e+4) * r
-                + 3.9307895800092710610e+4) * r + 2.1213794301586595867e+4) * r
-                + 5.3941960214247511077e+3) * r + 6.8718700749205790830e+2) * r
-                + 4.2313330701600911252e+1) * r + 1.0);
+                + 1.3314166789178437745e+2) * r + 3.3871328727963666080e0);
+        /*
+         * rd == r always (num >= 3.38 > 0 here, and r + 0.0 == r for r > 0). The dependence on num
+         * keeps LLVM's SLP vectoriser from packing the two polynomials into <2 x double>, which
+         * would stop the work-item loop from vectorising (PoCL); the bits are unchanged.
+         */
+        double rd = num < 0.0 ? r + 0.0 : r;
+        return q * num
+                / (((((((5.2264952788528545610e+3 * rd + 2.8729085735721942674e+4) * rd
+                + 3.9307895800092710610e+4) * rd + 2.1213794301586595867e+4) * rd
+                + 5.3941960214247511077e+3) * rd + 6.8718700749205790830e+2) * rd
+                + 4.2313330701600911252e+1) * rd + 1.0);
     }
     double r = q < 0 ? p : 1.0 - p;
     r = sqrt(-fd_log(r));

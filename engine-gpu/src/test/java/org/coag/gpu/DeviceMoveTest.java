@@ -63,7 +63,7 @@ class DeviceMoveTest {
     void aBrokenKernelReportsItsNameAndTheCompilerLog() {
         OpenClTests.devicesOrSkip();
         ProgramBuilder cl = new ProgramBuilder(OpenCl.select(null));
-        ModelException e = assertThrows(ModelException.class, () -> cl.build(List.of("rng.cl", "broken.cl")));
+        ModelException e = assertThrows(ModelException.class, () -> cl.build(List.of("rng.cl", "broken.cl"), 3));
         System.out.println(e.getMessage());
         assertTrue(e.getMessage().contains("rng.cl + broken.cl") && e.getMessage().contains("undefined_symbol"), e.getMessage());
     }

@@ -34,18 +34,65 @@ class DevicePairsTest {
                     double side = spec.domain().side();
                     double r = reach * side * (start.isEmpty() ? 1 : 0.25);
                     TreeSet<Long> expected = hostPairs(spec, state, r);
-                    TreeSet<Long> got = new TreeSet<>();
-                    try (DeviceState s = new DeviceState(cl, state); DevicePairs pairs = new DevicePairs(s)) {
-                        for (int[] p : pairs.find(side, spec.domain().unit(), r)) {
-                            assertTrue(got.add(key(state, p[0], p[1])), "pair reported twice");
-                        }
-                    }
-                    assertEquals(expected, got, "d = " + dim + ", reach " + r + (start.isEmpty() ? ", torus" : ", free"));
-                    System.out.printf("d = %d, %s, reach %.4g: %d pairs, equal to the reference's%n", dim,
-                            start.isEmpty() ? "torus" : "free, Gaussian", r, got.size());
+                    String how = compare(cl, spec, state, r, "d = " + dim + ", reach " + r + (start.isEmpty() ? ", torus" : ", free"));
+                    System.out.printf("d = %d, %s, reach %.4g: pairs equal to the reference's (%s)%n", dim,
+                            start.isEmpty() ? "torus" : "free, Gaussian", r, how);
                 }
             }
         }
+    }
+
+    /**
+     * The row search's face filter and torus wrap: every particle sits within a few fixed-point
+     * units of the reach from a cell face (both sides, every axis, cells 0 and 2^bits - 1 included),
+     * so pairs lie just inside and just outside the reach across faces, edges, corners and the seam.
+     * d = 2, 3, 4, torus; the device runs its row search here (asserted) and finds the reference's pairs.
+     * With 13 particles (4 in d = 2) the table is too small for a dense grid of such cells, so the same layout
+     * runs through the hashed cell search (asserted).
+     */
+    @Test
+    void rowSearchFindsPairsAcrossFacesAndTheSeam() {
+        OpenClTests.devicesOrSkip();
+        ProgramBuilder cl = new ProgramBuilder(OpenCl.select(null));
+        for (int dim = 2; dim <= 4; dim++) {
+          for (int n : new int[] {dim == 4 ? 4001 : 8001, dim == 2 ? 4 : 13}) {
+            ModelSpec spec = ConfigReader.read("[model]\ndim = " + dim + "\nparticles = " + n + "\neps = 0.001\n[time]\nsteps = 1\n",
+                    List.of()).model();
+            ParticleState state = InitialStates.generate(spec, 5);
+            double reach = 1.0 / 64;
+            double unit = spec.domain().unit();
+            long reachUnits = (long) (reach / unit);
+            int cellBits = n < 100 ? 1 : 3;
+            java.util.SplittableRandom rnd = new java.util.SplittableRandom(17);
+            long[] jitter = {-reachUnits - 2, -reachUnits, -reachUnits + 2, -reachUnits / 2, -1, 0, 1, reachUnits / 2,
+                reachUnits - 2, reachUnits, reachUnits + 2};
+            for (int i = 0; i < n; i++) {
+                for (int k = 0; k < dim; k++) {
+                    long face = (long) rnd.nextInt(1 << cellBits) << (64 - cellBits);
+                    state.positions()[k][i] = face + jitter[rnd.nextInt(jitter.length)] + rnd.nextInt(3) - 1;
+                }
+            }
+            String how = compare(cl, spec, state, reach, "faces, d = " + dim);
+            assertTrue(how.endsWith(n < 100 ? "cells" : "rows"), "unexpected search: " + how);
+            System.out.printf("d = %d, %d particles on cell faces, reach %.4g: pairs equal to the reference's (%s)%n",
+                    dim, n, reach, how);
+          }
+        }
+    }
+
+    /** Asserts the device's pairs equal the host's; returns which device search ran ("rows" or "cells"). */
+    private static String compare(ProgramBuilder cl, ModelSpec spec, ParticleState state, double r, String what) {
+        TreeSet<Long> expected = hostPairs(spec, state, r);
+        TreeSet<Long> got = new TreeSet<>();
+        boolean rows;
+        try (DeviceState s = new DeviceState(cl, state); DevicePairs pairs = new DevicePairs(s)) {
+            for (int[] p : pairs.find(spec.domain().side(), spec.domain().unit(), r)) {
+                assertTrue(got.add(key(state, p[0], p[1])), "pair reported twice");
+            }
+            rows = pairs.lastByRows();
+        }
+        assertEquals(expected, got, what);
+        return got.size() + " pairs, " + (rows ? "rows" : "cells");
     }
 
     private static long key(ParticleState s, int i, int j) {
