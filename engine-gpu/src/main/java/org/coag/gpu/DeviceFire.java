@@ -7,6 +7,7 @@ import static org.jocl.CL.CL_TRUE;
 import static org.jocl.CL.clCreateBuffer;
 import static org.jocl.CL.clEnqueueFillBuffer;
 import static org.jocl.CL.clEnqueueReadBuffer;
+import static org.jocl.CL.clFinish;
 import static org.jocl.CL.clReleaseMemObject;
 
 import java.util.List;
@@ -29,6 +30,9 @@ public final class DeviceFire implements AutoCloseable {
     /** One fired pair. */
     public record Fired(double tau, int idLo, int idHi, int slotLo, int slotHi, double u1) {
     }
+
+    /** Work items of the firing test's launch (each strides over the pairs). */
+    private static final int LAUNCH = 1 << 14;
 
     private final DeviceState s;
     private final ModelSpec spec;
@@ -125,22 +129,38 @@ public final class DeviceFire implements AutoCloseable {
     }
 
     /**
-     * Tests the pairs in {@code pairs.pairBuffer()} for firing in {@code step}.
+     * Enqueues the firing test of the pairs of the last search ({@code pairs.pairBuffer()}, their
+     * count read on the device) in {@code step}; a fixed launch strides over however many there are.
      *
-     * @param pairs the pair search, after {@link DevicePairs#findOnDevice}
-     * @param pairCount the number of pairs it found
+     * @param pairs the pair search, after {@link DevicePairs#sortAndFind}
      * @param step the step index
      */
-    public void fire(DevicePairs pairs, int pairCount, long step) {
+    public void fire(DevicePairs pairs, long step) {
         clEnqueueFillBuffer(s.cl.queue(), count, Pointer.to(new int[] {0}), Sizeof.cl_int, 0, Sizeof.cl_int, 0, null, null);
-        Kernels.args(kernel, s.pos, s.ids, s.masses, pairs.pairBuffer(), pairCount, params, maxMass, kernelType, tableR, tableV,
-                tableSize, s.capacity, s.dim, spec.domain().unit(), spec.dt(), step, (int) seed, (int) (seed >>> 32), tau, u1, idx,
-                count, capacity);
-        Kernels.run(s.cl, kernel, pairCount);
+        Kernels.args(kernel, s.pos, s.ids, s.masses, pairs.pairBuffer(), pairs.foundBuffer(), pairs.pairCapacity(), params,
+                maxMass, kernelType, tableR, tableV, tableSize, s.capacity, s.dim, spec.domain().unit(), spec.dt(), step,
+                (int) seed, (int) (seed >>> 32), tau, u1, idx, count, capacity);
+        Kernels.run(s.cl, kernel, Math.min(pairs.pairCapacity(), LAUNCH));
+    }
+
+    /** @return the fired-pair buffers: firing times, survivor draws, (id lo, id hi, slot lo, slot hi), count */
+    cl_mem[] buffers() {
+        return new cl_mem[] {tau, u1, idx, count};
+    }
+
+    /** @return how many fired pairs the buffers hold */
+    int capacity() {
+        return capacity;
+    }
+
+    /** @return the largest mass of the parameter table */
+    int maxMass() {
+        return maxMass;
     }
 
     /** @return the fired pairs of the last {@link #fire}, in no particular order, or null if they overflowed (see {@link #grow}) */
     public Fired[] read() {
+        clFinish(s.cl.queue());
         int[] n = new int[1];
         clEnqueueReadBuffer(s.cl.queue(), count, CL_TRUE, 0, Sizeof.cl_int, Pointer.to(n), 0, null, null);
         if (n[0] > capacity) {
@@ -163,7 +183,12 @@ public final class DeviceFire implements AutoCloseable {
         return f;
     }
 
-    private void grow(int needed) {
+    /**
+     * Grows the fired-pair buffers to hold {@code needed} pairs and half as many again.
+     *
+     * @param needed the fired count that overflowed
+     */
+    void grow(int needed) {
         for (cl_mem m : new cl_mem[] {tau, u1, idx}) {
             clReleaseMemObject(m);
         }

@@ -80,6 +80,16 @@ public final class DeviceMove implements AutoCloseable {
         Kernels.run(s.cl, kernel, s.count);
     }
 
+    /** @return sigma(m) for m = 1..{@link #maxMass()} (NaN where the d(n) table ends) */
+    cl_mem sigmaBuffer() {
+        return sigma;
+    }
+
+    /** @return the largest mass of the sigma table */
+    int maxMass() {
+        return maxMass;
+    }
+
     @Override
     public void close() {
         clReleaseMemObject(sigma);

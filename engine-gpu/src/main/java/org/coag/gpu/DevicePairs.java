@@ -16,9 +16,11 @@ import org.jocl.cl_mem;
 import org.jocl.cl_program;
 
 /**
- * The device's spatial hash and pair search ({@code pairs.cl}): every pair of live particles
- * closer than a reach, found with no host work but the launch sequence. The table has
- * 2^tableBits &gt;= 2 N slots; buffers are sized once per state.
+ * The device's spatial hash and pair search ({@code pairs.cl}): sorts the live particles of a
+ * {@link DeviceState} by cell into its spare buffers, swaps them in (so the state is compacted and
+ * sorted), and lists every pair closer than a reach, with no host read: the live count and the pair
+ * count stay on the device ({@code start[slots]}, {@link #foundBuffer()}). The table has
+ * 2^tableBits &gt;= 2 N slots; buffers are sized once per state, the pair list grows on demand.
  */
 public final class DevicePairs implements AutoCloseable {
     private static final int CHUNK = 256;
@@ -32,8 +34,6 @@ public final class DevicePairs implements AutoCloseable {
     private final cl_kernel find;
     private final cl_kernel findRows;
     private final cl_kernel gather;
-    private final cl_mem sortedPos;
-    private final cl_mem sortedIds;
     private final int tableBits;
     private final int slots;
     private final cl_mem slotOf;
@@ -46,11 +46,23 @@ public final class DevicePairs implements AutoCloseable {
     private cl_mem out;
     private int outCapacity;
     private boolean lastByRows;
+    private int lastBits;
+    private int lastBound;
+    private double lastUnit;
+    private double lastReach;
 
     /**
      * @param s the particles on the device
      */
     public DevicePairs(DeviceState s) {
+        this(s, Math.max(1024, s.capacity));
+    }
+
+    /**
+     * @param s the particles on the device
+     * @param pairCapacity initial size of the pair list (it grows on demand)
+     */
+    DevicePairs(DeviceState s, int pairCapacity) {
         this.s = s;
         cl_program p = s.cl.build(List.of("rng.cl", "pairs.cl"), s.dim);
         count = ProgramBuilder.kernel(p, "hash_count");
@@ -61,8 +73,6 @@ public final class DevicePairs implements AutoCloseable {
         find = ProgramBuilder.kernel(p, "find_pairs");
         findRows = ProgramBuilder.kernel(p, "find_pairs_rows");
         gather = ProgramBuilder.kernel(p, "gather_sorted");
-        sortedPos = clCreateBuffer(s.cl.context(), CL_MEM_READ_WRITE, (long) Sizeof.cl_long * s.dim * s.capacity, null, null);
-        sortedIds = ints(s.capacity);
         int bits = 1;
         while ((1L << bits) < 2L * s.capacity) {
             bits++;
@@ -76,7 +86,7 @@ public final class DevicePairs implements AutoCloseable {
         chunkTotals = ints((slots + CHUNK - 1) / CHUNK);
         order = ints(s.capacity);
         found = ints(1);
-        outCapacity = Math.max(1024, s.capacity);
+        outCapacity = Math.max(1, pairCapacity);
         out = ints(2L * outCapacity);
     }
 
@@ -85,92 +95,138 @@ public final class DevicePairs implements AutoCloseable {
     }
 
     /**
-     * Builds the hash for a cell width of at least {@code reach} and lists the pairs closer than it.
+     * Sorts, swaps and searches as {@link #sortAndFind}, then reads the pairs back (tests).
      *
      * @param side box side L (length units)
      * @param unit length of one fixed-point unit, L / 2^64
      * @param reach search distance (length units): pairs with r^2 &lt; reach^2 are returned
-     * @return pairs[k] = {slot i, slot j} with id(i) &lt; id(j), in no particular order
+     * @return pairs[k] = {id i, id j} with id i &lt; id j, in no particular order
      */
     public int[][] find(double side, double unit, double reach) {
-        int n = findOnDevice(side, unit, reach);
+        sortAndFind(side, unit, reach);
+        int n = pairCount();
+        if (n > outCapacity) {
+            growPairs(n);
+            findAgain();
+        }
+        s.count = liveCount();
         int[] flat = new int[2 * Math.max(1, n)];
         if (n > 0) {
             clEnqueueReadBuffer(s.cl.queue(), out, CL_TRUE, 0, (long) Sizeof.cl_int * 2 * n, Pointer.to(flat), 0, null, null);
         }
+        int[] id = s.readInts(s.ids);
         int[][] pairs = new int[n][];
         for (int k = 0; k < n; k++) {
-            pairs[k] = new int[] {flat[2 * k], flat[2 * k + 1]};
+            pairs[k] = new int[] {id[flat[2 * k]], id[flat[2 * k + 1]]};
         }
         return pairs;
     }
 
-    /** @return the device buffer of the last {@link #findOnDevice} pairs (int2 (i, j) each) */
+    /** @return the device buffer of the last search's pairs (int2 (i, j) each, sorted-state slots) */
     cl_mem pairBuffer() {
         return out;
     }
 
+    /** @return the device word holding the last search's pair count (it may exceed {@link #pairCapacity}) */
+    cl_mem foundBuffer() {
+        return found;
+    }
+
+    /** @return the device buffer whose word {@link #slots()} is the live count of the last sort */
+    cl_mem startBuffer() {
+        return start;
+    }
+
+    /** @return the number of hash slots */
+    int slots() {
+        return slots;
+    }
+
+    /** @return how many pairs the pair buffer holds */
+    int pairCapacity() {
+        return outCapacity;
+    }
+
+    /** @return the last search's pair count, read from the device (tests, overflow handling) */
+    int pairCount() {
+        int[] n = new int[1];
+        clEnqueueReadBuffer(s.cl.queue(), found, CL_TRUE, 0, Sizeof.cl_int, Pointer.to(n), 0, null, null);
+        return n[0];
+    }
+
+    /** @return the live count of the last sort, read from the device (tests) */
+    int liveCount() {
+        int[] n = new int[1];
+        clEnqueueReadBuffer(s.cl.queue(), start, CL_TRUE, (long) Sizeof.cl_int * slots, Sizeof.cl_int, Pointer.to(n), 0, null, null);
+        return n[0];
+    }
+
     /**
-     * {@link #find} without reading the pairs back: they stay in {@link #pairBuffer()}.
+     * Enqueues the sort by cell of slots 0..count-1 (dead particles dropped), the swap of the sorted
+     * copy into the state, and the search for pairs closer than {@code reach}. The state's count is
+     * left as it was, an upper bound of the live count, until the caller learns the live count.
      *
      * @param side box side L (length units)
      * @param unit length of one fixed-point unit
      * @param reach search distance (length units)
-     * @return the number of pairs
      */
-    int findOnDevice(double side, double unit, double reach) {
+    void sortAndFind(double side, double unit, double reach) {
         int fine = SpatialHash.cellBitsFor(side, reach);
         boolean rows = Math.min(fine, tableBits / s.dim) >= 2;
         int bits = rows ? Math.min(fine, tableBits / s.dim) : fine;
-        lastByRows = rows;
-        mark("move, fire, resolve (previous step)");
-        int zero = 0;
-        clEnqueueFillBuffer(s.cl.queue(), counts, Pointer.to(new int[] {zero}), Sizeof.cl_int, 0, (long) Sizeof.cl_int * slots, 0, null, null);
-        mark("fill");
+        mark("move (and the previous step's firing test, resolution)");
+        clEnqueueFillBuffer(s.cl.queue(), counts, Pointer.to(new int[] {0}), Sizeof.cl_int, 0, (long) Sizeof.cl_int * slots, 0, null, null);
         Kernels.args(count, s.pos, s.masses, slotOf, counts, s.count, s.capacity, s.dim, bits, tableBits);
         Kernels.run(s.cl, count, s.count);
         mark("count");
         int nChunks = (slots + CHUNK - 1) / CHUNK;
         Kernels.args(chunks, counts, start, chunkTotals, slots, CHUNK);
         Kernels.run(s.cl, chunks, nChunks);
-        mark("chunks");
         Kernels.args(totals, chunkTotals, start, nChunks, slots);
         Kernels.run(s.cl, totals, 1);
-        mark("totals");
         Kernels.args(add, start, cursor, chunkTotals, slots, CHUNK);
         Kernels.run(s.cl, add, slots);
-        mark("add");
+        mark("scan");
         Kernels.args(scatter, slotOf, cursor, order, s.count);
         Kernels.run(s.cl, scatter, s.count);
         mark("scatter");
-        int[] total = new int[1];
-        clEnqueueReadBuffer(s.cl.queue(), start, CL_TRUE, (long) Sizeof.cl_int * slots, Sizeof.cl_int, Pointer.to(total), 0, null, null);
-        int live = total[0];
-        Kernels.args(gather, s.pos, s.ids, order, sortedPos, sortedIds, live, s.capacity, s.dim);
-        Kernels.run(s.cl, gather, live);
+        Kernels.args(gather, s.pos, s.ids, s.masses, order, s.sparePos, s.spareIds, s.spareMasses, start, slots, s.capacity);
+        Kernels.run(s.cl, gather, s.count);
+        s.swap();
         mark("gather");
-        while (true) {
-            clEnqueueFillBuffer(s.cl.queue(), found, Pointer.to(new int[] {zero}), Sizeof.cl_int, 0, Sizeof.cl_int, 0, null, null);
-            cl_kernel k = rows ? findRows : find;
-            if (rows) {
-                long reachUnits = (long) Math.ceil(reach / unit * (1 + 1e-9)) + 1;
-                Kernels.args(k, sortedPos, sortedIds, start, order, out, found, s.capacity, bits, unit, reach * reach,
-                        reachUnits, outCapacity, live);
-            } else {
-                Kernels.args(k, sortedPos, sortedIds, start, order, out, found, s.capacity, s.dim, bits, tableBits,
-                        unit, reach * reach, outCapacity, live);
-            }
-            Kernels.run(s.cl, k, live);
-            mark("find");
-            int[] n = new int[1];
-            clEnqueueReadBuffer(s.cl.queue(), found, CL_TRUE, 0, Sizeof.cl_int, Pointer.to(n), 0, null, null);
-            if (n[0] <= outCapacity) {
-                return n[0];
-            }
-            clReleaseMemObject(out);
-            outCapacity = n[0] + n[0] / 2;
-            out = ints(2L * outCapacity);
+        lastByRows = rows;
+        lastBits = bits;
+        lastBound = s.count;
+        lastUnit = unit;
+        lastReach = reach;
+        findAgain();
+    }
+
+    /** Enqueues the last pair search again (after {@link #growPairs}), on the sorted state. */
+    void findAgain() {
+        clEnqueueFillBuffer(s.cl.queue(), found, Pointer.to(new int[] {0}), Sizeof.cl_int, 0, Sizeof.cl_int, 0, null, null);
+        if (lastByRows) {
+            long reachUnits = (long) Math.ceil(lastReach / lastUnit * (1 + 1e-9)) + 1;
+            Kernels.args(findRows, s.pos, s.ids, start, slots, out, found, s.capacity, lastBits, lastUnit,
+                    lastReach * lastReach, reachUnits, outCapacity);
+            Kernels.run(s.cl, findRows, lastBound);
+        } else {
+            Kernels.args(find, s.pos, s.ids, start, out, found, s.capacity, s.dim, lastBits, tableBits, lastUnit,
+                    lastReach * lastReach, outCapacity);
+            Kernels.run(s.cl, find, lastBound);
         }
+        mark("find");
+    }
+
+    /**
+     * Grows the pair buffer to hold {@code needed} pairs and half as many again.
+     *
+     * @param needed the pair count that overflowed
+     */
+    void growPairs(int needed) {
+        clReleaseMemObject(out);
+        outCapacity = needed + needed / 2;
+        out = ints(2L * outCapacity);
     }
 
     /** @return whether the last search ran by rows ({@code find_pairs_rows}) rather than by cells (tests) */
@@ -191,7 +247,7 @@ public final class DevicePairs implements AutoCloseable {
 
     @Override
     public void close() {
-        for (cl_mem m : new cl_mem[] {slotOf, counts, start, cursor, chunkTotals, order, found, out, sortedPos, sortedIds}) {
+        for (cl_mem m : new cl_mem[] {slotOf, counts, start, cursor, chunkTotals, order, found, out}) {
             clReleaseMemObject(m);
         }
     }

@@ -17,16 +17,22 @@ import org.jocl.cl_mem;
 /**
  * Particles on an OpenCL device: positions SoA ({@code long[dim * capacity]}, coordinate k of slot i
  * at {@code k * capacity + i}, fixed point as in {@link ParticleState}), ids and masses
- * ({@code int[capacity]}; mass 0 marks a dead slot).
+ * ({@code int[capacity]}; mass 0 marks a dead slot), slots 0..count-1 in use. Each buffer has a
+ * spare of the same size: the pair search gathers the live particles into the spares in cell
+ * order and {@link #swap swaps} them in, so the state is compacted and sorted on the device every
+ * step and no slot numbering survives a step.
  */
 public final class DeviceState implements AutoCloseable {
     final ProgramBuilder cl;
     final int dim;
-    final int count;
     final int capacity;
-    final cl_mem pos;
-    final cl_mem ids;
-    final cl_mem masses;
+    int count;
+    cl_mem pos;
+    cl_mem ids;
+    cl_mem masses;
+    cl_mem sparePos;
+    cl_mem spareIds;
+    cl_mem spareMasses;
 
     /**
      * @param cl the device
@@ -44,14 +50,30 @@ public final class DeviceState implements AutoCloseable {
         pos = buffer((long) Sizeof.cl_long * flat.length, Pointer.to(flat));
         ids = buffer((long) Sizeof.cl_int * capacity, Pointer.to(Arrays.copyOf(state.ids(), capacity)));
         masses = buffer((long) Sizeof.cl_int * capacity, Pointer.to(Arrays.copyOf(state.masses(), capacity)));
+        sparePos = buffer((long) Sizeof.cl_long * flat.length, null);
+        spareIds = buffer((long) Sizeof.cl_int * capacity, null);
+        spareMasses = buffer((long) Sizeof.cl_int * capacity, null);
     }
 
     private cl_mem buffer(long bytes, Pointer data) {
-        return clCreateBuffer(cl.context(), CL_MEM_READ_WRITE | CL_MEM_COPY_HOST_PTR, bytes, data, null);
+        return clCreateBuffer(cl.context(), CL_MEM_READ_WRITE | (data == null ? 0 : CL_MEM_COPY_HOST_PTR), bytes, data, null);
+    }
+
+    /** Makes the spares (just filled by a gather) the state; the count is set by the caller once known. */
+    void swap() {
+        cl_mem p = pos;
+        pos = sparePos;
+        sparePos = p;
+        cl_mem i = ids;
+        ids = spareIds;
+        spareIds = i;
+        cl_mem m = masses;
+        masses = spareMasses;
+        spareMasses = m;
     }
 
     /**
-     * @param into receives the positions (slot order as uploaded)
+     * @param into receives the positions of slots 0..count-1
      */
     public void readPositions(ParticleState into) {
         long[] flat = new long[dim * capacity];
@@ -61,10 +83,22 @@ public final class DeviceState implements AutoCloseable {
         }
     }
 
+    /**
+     * @param buffer {@link #ids} or {@link #masses}
+     * @return slots 0..count-1 of it
+     */
+    int[] readInts(cl_mem buffer) {
+        int[] v = new int[Math.max(1, count)];
+        if (count > 0) {
+            clEnqueueReadBuffer(cl.queue(), buffer, CL_TRUE, 0, (long) Sizeof.cl_int * count, Pointer.to(v), 0, null, null);
+        }
+        return v;
+    }
+
     @Override
     public void close() {
         clFinish(cl.queue());
-        for (cl_mem m : new cl_mem[] {pos, ids, masses}) {
+        for (cl_mem m : new cl_mem[] {pos, ids, masses, sparePos, spareIds, spareMasses}) {
             clReleaseMemObject(m);
         }
     }

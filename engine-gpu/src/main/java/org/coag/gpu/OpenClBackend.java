@@ -12,6 +12,21 @@ import org.coag.core.model.ModelSpec;
  * fp64), or the one the system property {@code coag.device} names (index or name substring).
  */
 public final class OpenClBackend implements Backend {
+    private final int startCapacity;
+
+    /** The backend with its normal buffer sizes (ServiceLoader). */
+    public OpenClBackend() {
+        this(0);
+    }
+
+    /**
+     * @param startCapacity initial pair, fired-pair and event buffer sizes (0: the normal sizes); a
+     *     tiny value makes every step overflow and regrow them (tests)
+     */
+    OpenClBackend(int startCapacity) {
+        this.startCapacity = startCapacity;
+    }
+
     @Override
     public String name() {
         return "opencl";
@@ -19,8 +34,8 @@ public final class OpenClBackend implements Backend {
 
     @Override
     public String description() {
-        return "OpenCL device (JOCL): move, hash, pair search and firing on the device; the step's few fired pairs applied "
-                + "on the host in the reference's order";
+        return "OpenCL device (JOCL): the whole step on the device (move, sort by cell, pair search, firing, resolution in "
+                + "the reference's order); the host reads one status per step";
     }
 
     @Override
@@ -47,7 +62,7 @@ public final class OpenClBackend implements Backend {
         OpenCl.Device device = OpenCl.select(System.getProperty("coag.device"));
         checkMemory(device.info(), spec.dim(), state.count());
         ProgramBuilder cl = new ProgramBuilder(device);
-        return new OpenClSimulation(cl, spec, seed, state, firstStep);
+        return new OpenClSimulation(cl, spec, seed, state, firstStep, startCapacity);
     }
 
     /**

@@ -1,30 +1,22 @@
 package org.coag.gpu;
 
-import static org.jocl.CL.CL_TRUE;
-import static org.jocl.CL.clEnqueueReadBuffer;
-import static org.jocl.CL.clEnqueueWriteBuffer;
-
 import org.coag.core.backend.EventSink;
 import org.coag.core.backend.ParticleState;
 import org.coag.core.backend.Simulation;
 import org.coag.core.model.Domain;
-import org.coag.core.model.Mode;
 import org.coag.core.model.ModelSpec;
-import org.coag.core.step.FiredPairs;
-import org.coag.core.step.MassResolver;
 import org.coag.core.step.MoveParameters;
 import org.coag.core.step.PairParameters;
 import org.coag.core.step.StepLimits;
-import org.jocl.Pointer;
-import org.jocl.Sizeof;
 
 /**
  * The fixed-step scheme on an OpenCL device, in the reference's order: move, largest range, seam
- * check (free space), hash and pair search, firing test on the device; the few fired pairs of a step
- * are read back and applied on the host by the reference's own {@link FiredPairs} order, and the
- * changed masses written back. The host mirrors the masses (it sees every event), so ranges and
- * sigmas need no read-back. Per step the host reads the pair count and the fired pairs (free space:
- * also the seam flag); dead particles keep their slot with mass 0 until {@link #readState}.
+ * check (free space), sort by cell (which compacts), pair search, firing test and resolution, all on
+ * the device. Once per step the host reads the step status ({@link DeviceResolve.Status}: counts,
+ * overflow flags, and from the device's live-mass histogram the widest sigma and largest range the
+ * next step needs); in free space also the seam check's word. Events stay in a device log until the
+ * end of {@link #advance} (or until it fills). Buffers that overflow are grown and the step's
+ * search, firing test or resolution rerun; nothing is applied before all fit.
  */
 final class OpenClSimulation implements Simulation {
     private final ModelSpec spec;
@@ -32,108 +24,113 @@ final class OpenClSimulation implements Simulation {
     private final DeviceMove move;
     private final DevicePairs pairs;
     private final DeviceFire fire;
+    private final DeviceResolve resolve;
     private final SeamCheck seam;
     private final PairParameters pairParameters;
     private final MoveParameters moveParameters;
-    private final FiredPairs fired = new FiredPairs();
-    private final int[] ids;
-    private final int[] masses;
-    private final long[] liveByMass;
-    private int live;
-    private int largestMass;
+    private DeviceResolve.Status status;
     private long step;
 
-    OpenClSimulation(ProgramBuilder cl, ModelSpec spec, long seed, ParticleState initial, long firstStep) {
+    /**
+     * @param startCapacity initial pair, fired-pair and event buffer sizes (0: from N; tests pass 1)
+     */
+    OpenClSimulation(ProgramBuilder cl, ModelSpec spec, long seed, ParticleState initial, long firstStep, int startCapacity) {
         this.spec = spec;
         this.step = firstStep;
         this.device = new DeviceState(cl, initial);
-        this.ids = java.util.Arrays.copyOf(initial.ids(), initial.count());
-        this.masses = java.util.Arrays.copyOf(initial.masses(), initial.count());
-        this.liveByMass = new long[(int) Math.min(Integer.MAX_VALUE - 8, initial.totalMass() + 1)];
-        for (int m : masses) {
-            liveByMass[m]++;
-            largestMass = Math.max(largestMass, m);
+        int largest = 1;
+        for (int i = 0; i < initial.count(); i++) {
+            largest = Math.max(largest, initial.masses()[i]);
         }
-        this.live = initial.count();
-        this.move = new DeviceMove(device, spec, seed, Math.max(largestMass, 8));
-        this.pairs = new DevicePairs(device);
-        this.fire = new DeviceFire(device, spec, seed, Math.max(largestMass, 8), Math.max(1024, initial.count()));
+        int tables = Math.max(largest, 8);
+        this.move = new DeviceMove(device, spec, seed, tables);
+        int buffers = startCapacity > 0 ? startCapacity : Math.max(1024, initial.count());
+        this.pairs = new DevicePairs(device, buffers);
+        this.fire = new DeviceFire(device, spec, seed, tables, buffers);
+        this.resolve = new DeviceResolve(device, spec, initial, tables,
+                startCapacity > 0 ? startCapacity : Math.max(1024, Math.min(initial.count(), 1 << 16)));
         this.seam = spec.domain().type() == Domain.Type.FREE ? new SeamCheck(device) : null;
         this.pairParameters = new PairParameters(spec);
         this.moveParameters = new MoveParameters(spec);
+        resolve.recomputeStatus(move);
+        this.status = resolve.status();
     }
 
     @Override
     public void advance(long steps, EventSink sink) {
-        for (long s = 0; s < steps; s++) {
-            for (int m = 1; m <= largestMass; m++) {
-                if (liveByMass[m] > 0) {
-                    moveParameters.sigmaFixed(m);
-                }
+        try {
+            for (long s = 0; s < steps; s++) {
+                oneStep(sink);
             }
-            move.ensureMasses(largestMass);
-            move.move(step);
-            double widest = 0;
-            double range2 = 0;
-            int widestMass = 1;
-            for (int m = 1; m <= largestMass; m++) {
-                if (liveByMass[m] > 0) {
-                    widest = Math.max(widest, moveParameters.sigmaFixed(m));
-                    double r2 = pairParameters.of(m, m)[0];
-                    if (r2 > range2) {
-                        range2 = r2;
-                        widestMass = m;
-                    }
-                }
-            }
-            double range = Math.sqrt(range2);
-            if (spec.radii() != null && !(range < spec.domain().side() / 2)) {
-                throw StepLimits.rangeTooLarge(widestMass, range, step, spec.domain().side());
-            }
-            if (seam != null) {
-                double limit = spec.domain().side() / 2 - StepLimits.seamGuard(range, widest, spec.domain().unit());
-                int offender = seam.lowestOffender(spec.domain().unit(), limit);
-                if (offender != Integer.MAX_VALUE) {
-                    throw StepLimits.seamReached(offender, spec.domain().side(), step);
-                }
-            }
-            double unit = spec.domain().unit();
-            int found = pairs.findOnDevice(spec.domain().side(), unit, PairParameters.searchReach(range, unit) * unit);
-            fire.ensureMasses(largestMass);
-            DeviceFire.Fired[] f = null;
-            while (f == null) {
-                fire.fire(pairs, found, step);
-                f = fire.read();
-            }
-            resolve(f, sink);
-            step++;
+        } finally {
+            resolve.flushEvents(sink, status.events());
+            status = withEvents(status, 0);
         }
     }
 
-    private void resolve(DeviceFire.Fired[] f, EventSink sink) {
-        if (f.length == 0) {
-            return;
+    private void oneStep(EventSink sink) {
+        if (status.badSigma() > 0) {
+            moveParameters.sigmaFixed(status.badSigma());
         }
-        fired.clear();
-        for (DeviceFire.Fired e : f) {
-            fired.add(e.tau(), e.idLo(), e.idHi(), e.slotLo(), e.slotHi(), e.u1());
+        move.move(step);
+        if (status.badRange() > 0) {
+            pairParameters.of(status.badRange(), status.badRange());
         }
-        fired.sort();
-        live -= MassResolver.apply(fired, spec.mode(), step, masses, ids, sink, this::changed);
+        double range = Math.sqrt(status.range2());
+        if (spec.radii() != null && !(range < spec.domain().side() / 2)) {
+            throw StepLimits.rangeTooLarge(status.rangeMass(), range, step, spec.domain().side());
+        }
+        double unit = spec.domain().unit();
+        if (seam != null) {
+            seam.enqueue(unit, spec.domain().side() / 2 - StepLimits.seamGuard(range, status.widest(), unit));
+        }
+        pairs.sortAndFind(spec.domain().side(), unit, PairParameters.searchReach(range, unit) * unit);
+        fire.fire(pairs, step);
+        resolve.resolve(fire, pairs, move, step);
+        DeviceResolve.Status st = resolve.status();
+        if (seam != null) {
+            int offender = seam.offender();
+            if (offender != Integer.MAX_VALUE) {
+                throw StepLimits.seamReached(offender, spec.domain().side(), step);
+            }
+        }
+        while (st.flags() != 0) {
+            st = rerun(st, sink);
+        }
+        device.count = st.sorted();
+        while (st.needTable() > 0) {
+            move.ensureMasses(st.needTable());
+            fire.ensureMasses(st.needTable());
+            resolve.ensureMasses(st.needTable());
+            resolve.recomputeStatus(move);
+            st = resolve.status();
+        }
+        fire.ensureMasses(st.largest());
+        status = st;
+        step++;
     }
 
-    private void changed(int slot, int before, int after) {
-        liveByMass[before]--;
-        if (after > 0) {
-            liveByMass[after]++;
-            largestMass = Math.max(largestMass, after);
+    /** Grows what overflowed and reruns the parts of the step after it (nothing had been applied). */
+    private DeviceResolve.Status rerun(DeviceResolve.Status st, EventSink sink) {
+        if ((st.flags() & 1) != 0) {
+            pairs.growPairs(st.pairs());
+            pairs.findAgain();
+            fire.fire(pairs, step);
+        } else if ((st.flags() & 2) != 0) {
+            fire.grow(st.fired());
+            fire.fire(pairs, step);
+        } else {
+            resolve.flushEvents(sink, st.events());
+            status = withEvents(status, 0);
+            resolve.ensureEventCapacity(st.fired());
         }
-        write(slot, after);
+        resolve.resolve(fire, pairs, move, step);
+        return resolve.status();
     }
 
-    private void write(int slot, int mass) {
-        clEnqueueWriteBuffer(device.cl.queue(), device.masses, CL_TRUE, (long) Sizeof.cl_int * slot, Sizeof.cl_int,
-                Pointer.to(new int[] {mass}), 0, null, null);
+    private static DeviceResolve.Status withEvents(DeviceResolve.Status s, int events) {
+        return new DeviceResolve.Status(s.pairs(), s.fired(), s.flags(), events, s.live(), s.largest(), s.sorted(),
+                s.badSigma(), s.badRange(), s.rangeMass(), s.needTable(), s.widest(), s.range2());
     }
 
     @Override
@@ -143,16 +140,18 @@ final class OpenClSimulation implements Simulation {
 
     @Override
     public int liveCount() {
-        return live;
+        return status.live();
     }
 
     @Override
     public void readState(ParticleState into) {
-        ParticleState all = new ParticleState(spec.dim(), Math.max(1, masses.length));
-        all.setCount(masses.length);
+        ParticleState all = new ParticleState(spec.dim(), Math.max(1, device.capacity));
+        all.setCount(device.count);
         device.readPositions(all);
+        int[] ids = device.readInts(device.ids);
+        int[] masses = device.readInts(device.masses);
         int n = 0;
-        for (int i = 0; i < masses.length; i++) {
+        for (int i = 0; i < device.count; i++) {
             if (masses[i] == 0) {
                 continue;
             }
@@ -171,16 +170,10 @@ final class OpenClSimulation implements Simulation {
         if (seam != null) {
             seam.close();
         }
+        resolve.close();
         fire.close();
         pairs.close();
         move.close();
         device.close();
-    }
-
-    /** Reads the masses the device holds (tests). */
-    int[] deviceMasses() {
-        int[] m = new int[masses.length];
-        clEnqueueReadBuffer(device.cl.queue(), device.masses, CL_TRUE, 0, (long) Sizeof.cl_int * m.length, Pointer.to(m), 0, null, null);
-        return m;
     }
 }

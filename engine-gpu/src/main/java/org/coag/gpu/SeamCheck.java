@@ -25,12 +25,21 @@ final class SeamCheck implements AutoCloseable {
         this.offender = clCreateBuffer(s.cl.context(), CL_MEM_READ_WRITE, Sizeof.cl_int, null, null);
     }
 
-    /** @return the lowest id of a live particle with |x_k| &gt;= limit, or Integer.MAX_VALUE */
-    int lowestOffender(double unit, double limit) {
+    /**
+     * Enqueues the check of slots 0..count-1 against {@code limit}; {@link #offender} reads the result.
+     *
+     * @param unit length of one fixed-point unit
+     * @param limit the largest |x_k| allowed (length units)
+     */
+    void enqueue(double unit, double limit) {
         clEnqueueFillBuffer(s.cl.queue(), offender, Pointer.to(new int[] {Integer.MAX_VALUE}), Sizeof.cl_int, 0, Sizeof.cl_int,
                 0, null, null);
         Kernels.args(kernel, s.pos, s.ids, s.masses, offender, s.count, s.capacity, s.dim, unit, limit);
         Kernels.run(s.cl, kernel, s.count);
+    }
+
+    /** @return the lowest id of a live particle with |x_k| &gt;= limit at the last check, or Integer.MAX_VALUE */
+    int offender() {
         int[] v = new int[1];
         clEnqueueReadBuffer(s.cl.queue(), offender, CL_TRUE, 0, Sizeof.cl_int, Pointer.to(v), 0, null, null);
         return v[0];

@@ -7,7 +7,7 @@
  */
 #define PURPOSE_COLLIDE 4u
 
-inline double kernel_value(int type, double y2, __global const double *tr, __global const double *tv, int tn) {
+COAG_INLINE double kernel_value(int type, double y2, __global const double *tr, __global const double *tv, int tn) {
     if (type == 0) {
         return y2 < 1.0 ? 1.0 : 0.0;
     }
@@ -32,19 +32,13 @@ inline double kernel_value(int type, double y2, __global const double *tr, __glo
     return tv[lo] + w * (tv[hi] - tv[lo]);
 }
 
-__kernel void fire_pairs(__global const long *pos, __global const int *ids, __global const int *masses,
-                         __global const int2 *pairs, const int pairCount, __global const double *params,
-                         const int maxMass, const int kernelType, __global const double *tr, __global const double *tv,
-                         const int tn, const int capacity, const int dim, const double unit, const double dt,
-                         const ulong step, const uint k0, const uint k1, __global double *firedTau,
-                         __global double *firedU1, __global int4 *firedIdx, __global int *firedCount,
-                         const int firedCapacity) {
-    int p = get_global_id(0);
-    if (p >= pairCount) {
-        return;
-    }
-    int i = pairs[p].x;
-    int j = pairs[p].y;
+/* The firing test of one pair (slots i, j; id(i) < id(j)). */
+COAG_INLINE void fire_pair(__global const long *pos, __global const int *ids, __global const int *masses, int i, int j,
+                           __global const double *params, const int maxMass, const int kernelType,
+                           __global const double *tr, __global const double *tv, const int tn, const int capacity,
+                           const int dim, const double unit, const double dt, const ulong step, const uint k0,
+                           const uint k1, __global double *firedTau, __global double *firedU1, __global int4 *firedIdx,
+                           __global int *firedCount, const int firedCapacity) {
     double r2 = 0;
     for (int k = 0; k < dim; k++) {
         double dx = (double) as_long(as_ulong(pos[k * capacity + i]) - as_ulong(pos[k * capacity + j])) * unit;
@@ -69,5 +63,20 @@ __kernel void fire_pairs(__global const long *pos, __global const int *ids, __gl
             firedU1[idx] = u01(w.z, w.w);
             firedIdx[idx] = (int4)(ids[i], ids[j], i, j);
         }
+    }
+}
+
+__kernel void fire_pairs(__global const long *pos, __global const int *ids, __global const int *masses,
+                         __global const int2 *pairs, __global const int *pairCount, const int pairCapacity,
+                         __global const double *params,
+                         const int maxMass, const int kernelType, __global const double *tr, __global const double *tv,
+                         const int tn, const int capacity, const int dim, const double unit, const double dt,
+                         const ulong step, const uint k0, const uint k1, __global double *firedTau,
+                         __global double *firedU1, __global int4 *firedIdx, __global int *firedCount,
+                         const int firedCapacity) {
+    int n = min(*pairCount, pairCapacity);
+    for (int p = get_global_id(0); p < n; p += get_global_size(0)) {
+        fire_pair(pos, ids, masses, pairs[p].x, pairs[p].y, params, maxMass, kernelType, tr, tv, tn, capacity, dim, unit,
+                  dt, step, k0, k1, firedTau, firedU1, firedIdx, firedCount, firedCapacity);
     }
 }

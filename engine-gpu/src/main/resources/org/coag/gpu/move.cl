@@ -10,7 +10,7 @@ __kernel void move(__global long *pos, __global const int *ids, __global const i
                    __global const double *sigma, const int count, const int capacity,
                    const ulong step, const uint k0, const uint k1) {
     int i = get_global_id(0);
-    if (i >= count) {
+    if (i >= count || masses[i] == 0) {
         return;
     }
     double s = sigma[masses[i] - 1];

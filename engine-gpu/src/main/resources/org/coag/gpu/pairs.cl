@@ -3,7 +3,7 @@
  * box (cell k-coordinate = (ulong) u >> (64 - bits), as SpatialHash.cellOf), at least the search
  * reach wide, so pairs in range lie in neighbouring cells; cells are hashed into a table of
  * 2^tableBits slots and the particles are counting-sorted by slot (atomic histogram, exclusive
- * scan, atomic scatter: the order inside a slot is arbitrary, which cannot change a result because
+ * scan, atomic scatter, gather into the sorted copy that becomes the state: the order inside a slot is arbitrary, which cannot change a result because
  * pairs are identified by ids and fired pairs are applied in (time, lower id, higher id) order).
  * Positions are SoA: coordinate k of slot i at pos[k * capacity + i]. A particle with mass 0 is dead.
  * When the whole grid fits the table (bits * d <= tableBits) the slot is the row-major cell index
@@ -105,12 +105,16 @@ __kernel void hash_scatter(__global const int *slots, __global int *cursor, __gl
     order[atomic_inc(&cursor[slots[i]])] = i;
 }
 
-/* Copies positions and ids into slot order, so the pair search reads neighbours contiguously. */
-__kernel void gather_sorted(__global const long *pos, __global const int *ids, __global const int *order,
-                            __global long *sortedPos, __global int *sortedIds, const int live, const int capacity,
-                            const int dim) {
+/*
+ * Copies positions, ids and masses into slot order: the sorted copy becomes the state (the host swaps
+ * the buffers), so dead particles drop out here and the next step reads nearly sorted data. The live
+ * count is start[slots]; the launch covers the previous count, an upper bound.
+ */
+__kernel void gather_sorted(__global const long *pos, __global const int *ids, __global const int *masses,
+                            __global const int *order, __global long *sortedPos, __global int *sortedIds,
+                            __global int *sortedMasses, __global const int *start, const int slots, const int capacity) {
     int g = get_global_id(0);
-    if (g >= live) {
+    if (g >= start[slots]) {
         return;
     }
     int i = order[g];
@@ -119,25 +123,27 @@ __kernel void gather_sorted(__global const long *pos, __global const int *ids, _
         sortedPos[k * capacity + g] = pos[k * capacity + i];
     }
     sortedIds[g] = ids[i];
+    sortedMasses[g] = masses[i];
 }
 
 /*
  * Every pair (i, j), id(i) < id(j), with r^2 < reach2 (r^2 summed over coordinates in order from
- * dx_k = (double)(x_k(i) - x_k(j)) * unit, as the reference) is appended to out as (i, j), slots of
- * the unsorted arrays. Work item g takes the g-th particle in slot order and reads its neighbours
- * from the sorted copies. With at least 4 cells per side it scans a half shell (the neighbour cells
+ * dx_k = (double)(x_k(i) - x_k(j)) * unit, as the reference) is appended to out as (i, j), indices
+ * of the sorted arrays (which then become the state). Work item g takes the g-th particle in slot
+ * order (g < start[slots], the live count). With at least 4 cells per side it scans a half shell (the neighbour cells
  * whose first non-zero offset is positive, and the later particles of its own cell), so each pair
  * is met once; with 1 or 2 cells per side, where offsets wrap onto the same cell, it scans all
  * neighbours and keeps the pair from its lower id. (The sign of dx does not matter: the
- * conversion of a negated long is the negated double, and r^2 sums squares.) Appends beyond `outCapacity` are counted but not stored (the host grows
- * the buffer and reruns).
+ * conversion of a negated long is the negated double, and r^2 sums squares.) Appends beyond
+ * `outCapacity` are counted but not stored (resolve_fired flags it; the host grows the buffer and
+ * reruns).
  */
 __kernel void find_pairs(__global const long *sortedPos, __global const int *sortedIds, __global const int *start,
-                         __global const int *order, __global int2 *out, __global int *found, const int capacity,
+                         __global int2 *out, __global int *found, const int capacity,
                          const int dim, const int bits, const int tableBits, const double unit, const double reach2,
-                         const int outCapacity, const int live) {
+                         const int outCapacity) {
     int g = get_global_id(0);
-    if (g >= live) {
+    if (g >= start[1 << tableBits]) {
         return;
     }
     ulong mask = bits == 0 ? 0 : (bits == 64 ? ~0UL : ((1UL << bits) - 1));
@@ -189,7 +195,7 @@ __kernel void find_pairs(__global const long *sortedPos, __global const int *sor
             if (same && r2 < reach2) {
                 int idx = atomic_inc(found);
                 if (idx < outCapacity) {
-                    out[idx] = idi < idj ? (int2)(order[g], order[o]) : (int2)(order[o], order[g]);
+                    out[idx] = idi < idj ? (int2)(g, o) : (int2)(o, g);
                 }
             }
         }
@@ -199,7 +205,7 @@ __kernel void find_pairs(__global const long *sortedPos, __global const int *sor
 /* Appends (slot of i, slot of j), lower id first, for every o in [from, to) closer to i than the reach. */
 COAG_INLINE void pairs_in_segment(int from, int to, const long *xi, int idi, int slotI,
                                   __global const long *sortedPos, __global const int *sortedIds,
-                                  __global const int *order, __global int2 *out, __global int *found,
+                                  __global int2 *out, __global int *found,
                                   int capacity, double unit, double reach2, int outCapacity) {
     for (int o = from; o < to; o++) {
         double r2 = 0;
@@ -212,7 +218,7 @@ COAG_INLINE void pairs_in_segment(int from, int to, const long *xi, int idi, int
             int idj = sortedIds[o];
             int idx = atomic_inc(found);
             if (idx < outCapacity) {
-                out[idx] = idi < idj ? (int2)(slotI, order[o]) : (int2)(order[o], slotI);
+                out[idx] = idi < idj ? (int2)(slotI, o) : (int2)(o, slotI);
             }
         }
     }
@@ -233,11 +239,11 @@ COAG_INLINE void pairs_in_segment(int from, int to, const long *xi, int idi, int
  * result, and most particles read only the rest of their own cell.
  */
 __kernel void find_pairs_rows(__global const long *sortedPos, __global const int *sortedIds, __global const int *start,
-                              __global const int *order, __global int2 *out, __global int *found, const int capacity,
+                              const int slots, __global int2 *out, __global int *found, const int capacity,
                               const int bits, const double unit, const double reach2, const ulong reachUnits,
-                              const int outCapacity, const int live) {
+                              const int outCapacity) {
     int g = get_global_id(0);
-    if (g >= live) {
+    if (g >= start[slots]) {
         return;
     }
     int cells = 1 << bits;
@@ -257,7 +263,7 @@ __kernel void find_pairs_rows(__global const long *sortedPos, __global const int
         high[k] = within - f < reachUnits;
     }
     int idi = sortedIds[g];
-    int slotI = order[g];
+    int slotI = g;
     int z = (int) c[COAG_DIM - 1];
     int zl = low[COAG_DIM - 1] ? z - 1 : z;
     int zh = high[COAG_DIM - 1] ? z + 1 : z;
@@ -290,11 +296,11 @@ __kernel void find_pairs_rows(__global const long *sortedPos, __global const int
         int lo = own ? z : zl;
         int from = own ? g + 1 : start[base + max(lo, 0)];
         int to = start[base + min(zh, cells - 1) + 1];
-        pairs_in_segment(from, to, xi, idi, slotI, sortedPos, sortedIds, order, out, found, capacity, unit, reach2,
+        pairs_in_segment(from, to, xi, idi, slotI, sortedPos, sortedIds, out, found, capacity, unit, reach2,
                          outCapacity);
         int wrap = lo < 0 ? cells - 1 : (zh > cells - 1 ? 0 : -1);
         if (wrap >= 0) {
-            pairs_in_segment(start[base + wrap], start[base + wrap + 1], xi, idi, slotI, sortedPos, sortedIds, order,
+            pairs_in_segment(start[base + wrap], start[base + wrap + 1], xi, idi, slotI, sortedPos, sortedIds,
                              out, found, capacity, unit, reach2, outCapacity);
         }
     }

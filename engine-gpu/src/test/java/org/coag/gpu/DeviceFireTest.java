@@ -53,8 +53,10 @@ class DeviceFireTest {
             int found;
             try (DeviceState s = new DeviceState(cl, state); DevicePairs pairs = new DevicePairs(s);
                  DeviceFire fire = new DeviceFire(s, spec, seed, 3, 1 << 20)) {
-                found = pairs.findOnDevice(spec.domain().side(), unit, reach);
-                fire.fire(pairs, found, step);
+                pairs.sortAndFind(spec.domain().side(), unit, reach);
+                found = pairs.pairCount();
+                assertTrue(found <= pairs.pairCapacity(), "the pair buffer holds the pairs");
+                fire.fire(pairs, step);
                 for (DeviceFire.Fired f : fire.read()) {
                     got.add(describe(f.tau(), f.idLo(), f.idHi(), f.u1()));
                 }

@@ -1,0 +1,222 @@
+package org.coag.gpu;
+
+import static org.jocl.CL.CL_MEM_COPY_HOST_PTR;
+import static org.jocl.CL.CL_MEM_READ_WRITE;
+import static org.jocl.CL.CL_TRUE;
+import static org.jocl.CL.clCreateBuffer;
+import static org.jocl.CL.clEnqueueReadBuffer;
+import static org.jocl.CL.clEnqueueWriteBuffer;
+import static org.jocl.CL.clReleaseMemObject;
+
+import java.util.List;
+import org.coag.core.backend.EventSink;
+import org.coag.core.backend.ParticleState;
+import org.coag.core.model.ModelException;
+import org.coag.core.model.ModelSpec;
+import org.coag.core.step.PairParameters;
+import org.jocl.Pointer;
+import org.jocl.Sizeof;
+import org.jocl.cl_kernel;
+import org.jocl.cl_mem;
+import org.jocl.cl_program;
+
+/**
+ * Collision resolution on the device ({@code resolve.cl}): the fired pairs of a step sorted and
+ * applied in the reference's order, events appended to a device log (8 ints each: step low, step
+ * high, lower id, higher id, mass lo, mass hi, survivor id or -1, 0), a histogram of live masses
+ * ({@code int[totalMass + 1]}), and the step status the host reads once per step ({@link Status}).
+ * The log is read only by {@link #flushEvents}, at the end of an advance or when it fills.
+ */
+final class DeviceResolve implements AutoCloseable {
+    private static final int STATUS_INTS = 12;
+    private static final int EVENT_INTS = 8;
+
+    /**
+     * The step status.
+     *
+     * @param pairs pairs the search found (may exceed the pair buffer)
+     * @param fired pairs that fired (may exceed the fired buffer)
+     * @param flags 1: pair buffer overflowed, 2: fired buffer overflowed, 4: the event log is full (nothing was applied)
+     * @param events events in the device log
+     * @param live live particles after the step
+     * @param largest largest mass that ever lived
+     * @param sorted particles in the sorted state (live before the resolution)
+     * @param badSigma smallest live mass without a sigma (0: none)
+     * @param badRange smallest live mass without a pair range (0: none)
+     * @param rangeMass the first live mass with the largest range
+     * @param needTable a live mass beyond the tables (0: none)
+     * @param widest widest sigma of a live mass (fixed-point units)
+     * @param range2 largest range^2 of a live mass pair (m, m)
+     */
+    record Status(int pairs, int fired, int flags, int events, int live, int largest, int sorted, int badSigma,
+                  int badRange, int rangeMass, int needTable, double widest, double range2) {
+    }
+
+    private final DeviceState s;
+    private final ModelSpec spec;
+    private final cl_kernel resolve;
+    private final cl_kernel statusKernel;
+    private final cl_mem liveByMass;
+    private final cl_mem status;
+    private final cl_mem statusD;
+    private cl_mem events;
+    private int eventCapacity;
+    private cl_mem ord;
+    private cl_mem tmp;
+    private int ordCapacity;
+    private cl_mem range2;
+    private int tableSize;
+
+    /**
+     * @param s the particles on the device
+     * @param spec the model
+     * @param initial the particles uploaded to {@code s}
+     * @param tableSize the largest mass of the range table (as the sigma and pair tables)
+     * @param eventCapacity initial size of the event log (it grows when one step needs more)
+     */
+    DeviceResolve(DeviceState s, ModelSpec spec, ParticleState initial, int tableSize, int eventCapacity) {
+        this.s = s;
+        this.spec = spec;
+        cl_program p = s.cl.build(List.of("rng.cl", "resolve.cl"), s.dim);
+        resolve = ProgramBuilder.kernel(p, "resolve_fired");
+        statusKernel = ProgramBuilder.kernel(p, "step_status");
+        int[] histogram = new int[(int) Math.min(Integer.MAX_VALUE - 8, initial.totalMass() + 1)];
+        int largest = 1;
+        for (int i = 0; i < initial.count(); i++) {
+            histogram[initial.masses()[i]]++;
+            largest = Math.max(largest, initial.masses()[i]);
+        }
+        liveByMass = clCreateBuffer(s.cl.context(), CL_MEM_READ_WRITE | CL_MEM_COPY_HOST_PTR,
+                (long) Sizeof.cl_int * histogram.length, Pointer.to(histogram), null);
+        int[] st = new int[STATUS_INTS];
+        st[4] = initial.count();
+        st[5] = largest;
+        status = clCreateBuffer(s.cl.context(), CL_MEM_READ_WRITE | CL_MEM_COPY_HOST_PTR, (long) Sizeof.cl_int * STATUS_INTS,
+                Pointer.to(st), null);
+        statusD = buffer(Sizeof.cl_double, 2);
+        this.eventCapacity = Math.max(1, eventCapacity);
+        events = buffer((long) EVENT_INTS * Sizeof.cl_int, this.eventCapacity);
+        ordCapacity = 0;
+        this.tableSize = 0;
+        ensureMasses(tableSize);
+    }
+
+    private cl_mem buffer(long size, long n) {
+        return clCreateBuffer(s.cl.context(), CL_MEM_READ_WRITE, size * Math.max(1, n), null, null);
+    }
+
+    /**
+     * Grows the range table (range^2 of the pair (m, m), NaN where the config's tables end) to
+     * cover masses up to {@code m}, doubling as the sigma and pair tables do.
+     *
+     * @param m the largest live mass
+     */
+    void ensureMasses(int m) {
+        if (m <= tableSize) {
+            return;
+        }
+        int grown = Math.max(m, 2 * tableSize);
+        PairParameters pairs = new PairParameters(spec);
+        double[] table = new double[grown];
+        for (int k = 1; k <= grown; k++) {
+            try {
+                table[k - 1] = pairs.of(k, k)[0];
+            } catch (ModelException e) {
+                table[k - 1] = Double.NaN;
+            }
+        }
+        if (range2 != null) {
+            clReleaseMemObject(range2);
+        }
+        range2 = clCreateBuffer(s.cl.context(), CL_MEM_READ_WRITE | CL_MEM_COPY_HOST_PTR, (long) Sizeof.cl_double * grown,
+                Pointer.to(table), null);
+        tableSize = grown;
+    }
+
+    /**
+     * Enqueues the resolution of the step's fired pairs and the status that follows.
+     *
+     * @param fire the firing test, after {@link DeviceFire#fire}
+     * @param pairs the pair search of the step
+     * @param move the move (its sigma table)
+     * @param step the step index
+     */
+    void resolve(DeviceFire fire, DevicePairs pairs, DeviceMove move, long step) {
+        if (ordCapacity < fire.capacity()) {
+            if (ord != null) {
+                clReleaseMemObject(ord);
+                clReleaseMemObject(tmp);
+            }
+            ordCapacity = fire.capacity();
+            ord = buffer(Sizeof.cl_int, ordCapacity);
+            tmp = buffer(Sizeof.cl_int, ordCapacity);
+        }
+        cl_mem[] f = fire.buffers();
+        Kernels.args(resolve, f[0], f[1], f[2], f[3], fire.capacity(), pairs.foundBuffer(), pairs.pairCapacity(), s.masses,
+                pairs.startBuffer(), pairs.slots(), spec.mode() == org.coag.core.model.Mode.ANNIHILATION ? 1 : 0, step, events,
+                eventCapacity, liveByMass, ord, tmp, status, statusD, move.sigmaBuffer(), range2, tableSize);
+        Kernels.run(s.cl, resolve, 1);
+    }
+
+    /**
+     * Enqueues the status alone (after the tables grew).
+     *
+     * @param move the move (its sigma table)
+     */
+    void recomputeStatus(DeviceMove move) {
+        Kernels.args(statusKernel, status, statusD, liveByMass, move.sigmaBuffer(), range2, tableSize);
+        Kernels.run(s.cl, statusKernel, 1);
+    }
+
+    /** @return the status, read from the device (waits for the queue) */
+    Status status() {
+        int[] v = new int[STATUS_INTS];
+        double[] d = new double[2];
+        clEnqueueReadBuffer(s.cl.queue(), statusD, CL_TRUE, 0, 2L * Sizeof.cl_double, Pointer.to(d), 0, null, null);
+        clEnqueueReadBuffer(s.cl.queue(), status, CL_TRUE, 0, (long) Sizeof.cl_int * STATUS_INTS, Pointer.to(v), 0, null, null);
+        return new Status(v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[8], v[9], v[10], v[11], d[0], d[1]);
+    }
+
+    /**
+     * Passes the first {@code upTo} logged events to the sink in order and empties the log.
+     *
+     * @param sink the receiver
+     * @param upTo events to pass (the rest, if any, are dropped: a failed step's)
+     */
+    void flushEvents(EventSink sink, int upTo) {
+        if (upTo > 0) {
+            int[] e = new int[EVENT_INTS * upTo];
+            clEnqueueReadBuffer(s.cl.queue(), events, CL_TRUE, 0, (long) Sizeof.cl_int * e.length, Pointer.to(e), 0, null, null);
+            for (int k = 0; k < upTo; k++) {
+                int b = EVENT_INTS * k;
+                long step = (e[b] & 0xFFFFFFFFL) | ((long) e[b + 1] << 32);
+                sink.collision(step, e[b + 2], e[b + 3], e[b + 4], e[b + 5], e[b + 6]);
+            }
+        }
+        clEnqueueWriteBuffer(s.cl.queue(), status, CL_TRUE, 3L * Sizeof.cl_int, Sizeof.cl_int, Pointer.to(new int[] {0}), 0, null,
+                null);
+    }
+
+    /**
+     * Makes room for at least {@code needed} events in an empty log.
+     *
+     * @param needed events one step must be able to log
+     */
+    void ensureEventCapacity(int needed) {
+        if (needed <= eventCapacity) {
+            return;
+        }
+        clReleaseMemObject(events);
+        eventCapacity = needed + needed / 2;
+        events = buffer((long) EVENT_INTS * Sizeof.cl_int, eventCapacity);
+    }
+
+    @Override
+    public void close() {
+        for (cl_mem m : new cl_mem[] {liveByMass, status, statusD, events, ord, tmp, range2}) {
+            if (m != null) {
+                clReleaseMemObject(m);
+            }
+        }
+    }
+}

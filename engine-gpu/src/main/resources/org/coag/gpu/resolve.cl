@@ -1,0 +1,193 @@
+/*
+ * Collision resolution and the step status on the device, one work item each (the events of a
+ * step are few). resolve_fired sorts the step's fired pairs by (tau, lower id, higher id) and applies
+ * them as MassResolver does (FiredPairs' order: first event wins, a survivor keeps colliding with
+ * its new mass, the survivor draw uses the masses at that moment), appends the events to a device
+ * log and keeps a histogram of live masses; step_status then derives from that histogram what the
+ * host needs before the next step. The host reads only the status words once per step.
+ *
+ * Status words (int status[STATUS_INTS]) and doubles (double statusD[2]), see DeviceResolve.
+ */
+#define ST_PAIRS 0
+#define ST_FIRED 1
+#define ST_FLAGS 2
+#define ST_EVENTS 3
+#define ST_LIVE 4
+#define ST_LARGEST 5
+#define ST_SORTED 6
+#define ST_OFFENDER 7
+#define ST_BAD_SIGMA 8
+#define ST_BAD_RANGE 9
+#define ST_RANGE_MASS 10
+#define ST_NEED_TABLE 11
+
+#define FLAG_PAIRS 1
+#define FLAG_FIRED 2
+#define FLAG_EVENTS 4
+
+#define EVENT_INTS 8
+
+COAG_INLINE bool fired_before(int x, int y, __global const double *tau, __global const int4 *idx) {
+    double tx = tau[x];
+    double ty = tau[y];
+    if (tx != ty) {
+        return tx < ty;
+    }
+    int4 a = idx[x];
+    int4 b = idx[y];
+    return a.x != b.x ? a.x < b.x : a.y < b.y;
+}
+
+/* Bottom-up merge sort of ord[0..n) (FiredPairs.sort), tmp as scratch. */
+COAG_INLINE void sort_fired(int n, __global int *ord, __global int *tmp, __global const double *tau,
+                            __global const int4 *idx) {
+    for (int i = 0; i < n; i++) {
+        ord[i] = i;
+    }
+    for (int width = 1; width < n; width *= 2) {
+        for (int from = 0; from < n - width; from += 2 * width) {
+            int mid = from + width;
+            int to = min(from + 2 * width, n);
+            for (int k = from; k < to; k++) {
+                tmp[k] = ord[k];
+            }
+            int a = from;
+            int b = mid;
+            for (int k = from; k < to; k++) {
+                if (b >= to || (a < mid && fired_before(tmp[a], tmp[b], tau, idx))) {
+                    ord[k] = tmp[a++];
+                } else {
+                    ord[k] = tmp[b++];
+                }
+            }
+        }
+    }
+}
+
+/*
+ * What the host needs before the next step, from the live-mass histogram: the widest sigma and the
+ * largest pair range^2 over live masses (the first mass reaching it), the smallest live mass whose
+ * sigma or range the tables lack (NaN), and whether a live mass lies beyond the tables.
+ */
+COAG_INLINE void compute_status(__global int *status, __global double *statusD, __global const int *liveByMass,
+                                __global const double *sigma, __global const double *range2, const int tableSize) {
+    double widest = 0;
+    double r2max = 0;
+    int r2mass = 1;
+    int badSigma = 0;
+    int badRange = 0;
+    int need = 0;
+    int largest = status[ST_LARGEST];
+    for (int m = 1; m <= largest; m++) {
+        if (liveByMass[m] <= 0) {
+            continue;
+        }
+        if (m > tableSize) {
+            need = m;
+            break;
+        }
+        double s = sigma[m - 1];
+        if (isnan(s)) {
+            badSigma = badSigma == 0 ? m : badSigma;
+        } else {
+            widest = fmax(widest, s);
+        }
+        double r2 = range2[m - 1];
+        if (isnan(r2)) {
+            badRange = badRange == 0 ? m : badRange;
+        } else if (r2 > r2max) {
+            r2max = r2;
+            r2mass = m;
+        }
+    }
+    status[ST_BAD_SIGMA] = badSigma;
+    status[ST_BAD_RANGE] = badRange;
+    status[ST_RANGE_MASS] = r2mass;
+    status[ST_NEED_TABLE] = need;
+    statusD[0] = widest;
+    statusD[1] = r2max;
+}
+
+__kernel void step_status(__global int *status, __global double *statusD, __global const int *liveByMass,
+                          __global const double *sigma, __global const double *range2, const int tableSize) {
+    if (get_global_id(0) != 0) {
+        return;
+    }
+    compute_status(status, statusD, liveByMass, sigma, range2, tableSize);
+}
+
+/*
+ * Applies the fired pairs of `step` (slots index the sorted state), unless a buffer overflowed:
+ * then it only raises the flag and the host grows the buffer and reruns the step's search, firing
+ * test or resolution (nothing was changed). Annihilation kills both; coagulation keeps the lower id
+ * when u1 (m_lo + m_hi) < m_lo (CollisionRule.lowerSurvives). Events: EVENT_INTS ints each
+ * (step low, step high, lower id, higher id, mass lo, mass hi, survivor id or -1, 0).
+ */
+__kernel void resolve_fired(__global const double *tau, __global const double *u1, __global const int4 *idx,
+                            __global const int *firedCount, const int firedCapacity, __global const int *pairCount,
+                            const int pairCapacity, __global int *masses, __global const int *start, const int slots,
+                            const int annihilation, const ulong step, __global int *events, const int eventCapacity,
+                            __global int *liveByMass, __global int *ord, __global int *tmp, __global int *status,
+                            __global double *statusD, __global const double *sigma, __global const double *range2,
+                            const int tableSize) {
+    if (get_global_id(0) != 0) {
+        return;
+    }
+    int n = *firedCount;
+    int flags = 0;
+    flags |= *pairCount > pairCapacity ? FLAG_PAIRS : 0;
+    flags |= n > firedCapacity ? FLAG_FIRED : 0;
+    int used = status[ST_EVENTS];
+    flags |= flags == 0 && used + n > eventCapacity ? FLAG_EVENTS : 0;
+    status[ST_FLAGS] = flags;
+    status[ST_PAIRS] = *pairCount;
+    status[ST_FIRED] = n;
+    status[ST_SORTED] = start[slots];
+    if (flags != 0) {
+        return;
+    }
+    sort_fired(n, ord, tmp, tau, idx);
+    int live = status[ST_LIVE];
+    int largest = status[ST_LARGEST];
+    for (int r = 0; r < n; r++) {
+        int e = ord[r];
+        int4 f = idx[e];
+        int a = f.z;
+        int b = f.w;
+        int ma = masses[a];
+        int mb = masses[b];
+        if (ma == 0 || mb == 0) {
+            continue;
+        }
+        __global int *ev = events + EVENT_INTS * used;
+        used++;
+        ev[0] = (int) step;
+        ev[1] = (int) (step >> 32);
+        ev[2] = f.x;
+        ev[3] = f.y;
+        ev[4] = ma;
+        ev[5] = mb;
+        ev[7] = 0;
+        liveByMass[ma]--;
+        liveByMass[mb]--;
+        if (annihilation) {
+            ev[6] = -1;
+            masses[a] = 0;
+            masses[b] = 0;
+            live -= 2;
+            continue;
+        }
+        bool lowerWins = u1[e] * ((double) ma + (double) mb) < ma;
+        int sum = ma + mb;
+        ev[6] = lowerWins ? f.x : f.y;
+        masses[lowerWins ? a : b] = sum;
+        masses[lowerWins ? b : a] = 0;
+        liveByMass[sum]++;
+        largest = max(largest, sum);
+        live--;
+    }
+    status[ST_EVENTS] = used;
+    status[ST_LIVE] = live;
+    status[ST_LARGEST] = largest;
+    compute_status(status, statusD, liveByMass, sigma, range2, tableSize);
+}
