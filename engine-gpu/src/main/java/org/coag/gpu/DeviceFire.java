@@ -10,7 +10,6 @@ import static org.jocl.CL.clEnqueueReadBuffer;
 import static org.jocl.CL.clFinish;
 import static org.jocl.CL.clReleaseMemObject;
 
-import java.util.List;
 import org.coag.core.model.BumpKernel;
 import org.coag.core.model.DoiKernel;
 import org.coag.core.model.ModelSpec;
@@ -61,7 +60,7 @@ public final class DeviceFire implements AutoCloseable {
         this.s = s;
         this.spec = spec;
         this.seed = seed;
-        this.kernel = ProgramBuilder.kernel(s.cl.build(List.of("rng.cl", "fire.cl"), s.dim), "fire_pairs");
+        this.kernel = ProgramBuilder.kernel(s.cl.program(s.dim), "fire_pairs");
         this.capacity = capacity;
         this.params = table(maxMass);
         this.maxMass = maxMass;

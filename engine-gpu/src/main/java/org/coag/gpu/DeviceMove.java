@@ -5,7 +5,6 @@ import static org.jocl.CL.CL_MEM_READ_ONLY;
 import static org.jocl.CL.clCreateBuffer;
 import static org.jocl.CL.clReleaseMemObject;
 
-import java.util.List;
 import org.coag.core.model.ModelSpec;
 import org.coag.core.step.MoveParameters;
 import org.jocl.Pointer;
@@ -33,7 +32,7 @@ public final class DeviceMove implements AutoCloseable {
      */
     public DeviceMove(DeviceState s, ModelSpec spec, long seed, int maxMass) {
         this.s = s;
-        this.kernel = ProgramBuilder.kernel(s.cl.build(List.of("rng.cl", "move.cl"), s.dim), "move");
+        this.kernel = ProgramBuilder.kernel(s.cl.program(s.dim), "move");
         this.seed = seed;
         this.spec = spec;
         this.sigma = table(maxMass);

@@ -7,7 +7,6 @@ import static org.jocl.CL.clEnqueueFillBuffer;
 import static org.jocl.CL.clEnqueueReadBuffer;
 import static org.jocl.CL.clReleaseMemObject;
 
-import java.util.List;
 import org.coag.core.space.SpatialHash;
 import org.jocl.Pointer;
 import org.jocl.Sizeof;
@@ -64,7 +63,7 @@ public final class DevicePairs implements AutoCloseable {
      */
     DevicePairs(DeviceState s, int pairCapacity) {
         this.s = s;
-        cl_program p = s.cl.build(List.of("rng.cl", "pairs.cl"), s.dim);
+        cl_program p = s.cl.program(s.dim);
         count = ProgramBuilder.kernel(p, "hash_count");
         chunks = ProgramBuilder.kernel(p, "scan_chunks");
         totals = ProgramBuilder.kernel(p, "scan_totals");

@@ -8,7 +8,6 @@ import static org.jocl.CL.clEnqueueReadBuffer;
 import static org.jocl.CL.clEnqueueWriteBuffer;
 import static org.jocl.CL.clReleaseMemObject;
 
-import java.util.List;
 import org.coag.core.backend.EventSink;
 import org.coag.core.backend.ParticleState;
 import org.coag.core.model.ModelException;
@@ -77,7 +76,7 @@ final class DeviceResolve implements AutoCloseable {
     DeviceResolve(DeviceState s, ModelSpec spec, ParticleState initial, int tableSize, int eventCapacity) {
         this.s = s;
         this.spec = spec;
-        cl_program p = s.cl.build(List.of("rng.cl", "resolve.cl"), s.dim);
+        cl_program p = s.cl.program(s.dim);
         resolve = ProgramBuilder.kernel(p, "resolve_fired");
         statusKernel = ProgramBuilder.kernel(p, "step_status");
         int[] histogram = new int[(int) Math.min(Integer.MAX_VALUE - 8, initial.totalMass() + 1)];

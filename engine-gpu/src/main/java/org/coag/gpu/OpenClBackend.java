@@ -60,19 +60,21 @@ public final class OpenClBackend implements Backend {
             throw new org.coag.core.model.ModelException("opencl: " + unsupported(spec));
         }
         OpenCl.Device device = OpenCl.select(System.getProperty("coag.device"));
-        checkMemory(device.info(), spec.dim(), state.count());
+        checkMemory(device.info(), spec.dim(), state.count(), state.totalMass());
         ProgramBuilder cl = new ProgramBuilder(device);
         return new OpenClSimulation(cl, spec, seed, state, firstStep, startCapacity);
     }
 
     /**
      * Refuses, before any step, a run whose buffers exceed the device's largest allocation or its
-     * memory: positions 8 d N bytes in one buffer; in all about (8 d + 60) N bytes (ids, masses,
-     * hash slots and table, sort order, pair and fired-pair lists).
+     * memory: positions 8 d N bytes per buffer (the state and its sorted spare); in all about
+     * (16 d + 120) N + 4 M bytes for N particles of total mass M (ids and masses with spares, hash
+     * slots, a table of 2..4 N slots with counts, starts and cursors, sort order, pair and fired-pair
+     * lists, the live-mass histogram).
      */
-    static void checkMemory(DeviceInfo device, int dim, long particles) {
+    static void checkMemory(DeviceInfo device, int dim, long particles, long totalMass) {
         long positions = 8L * dim * Math.max(1, particles);
-        long total = (8L * dim + 60) * Math.max(1, particles);
+        long total = (16L * dim + 120) * Math.max(1, particles) + 4L * totalMass;
         if (positions > device.maxAllocation()) {
             throw new org.coag.core.model.ModelException(String.format("opencl: the positions of %d particles in d = %d need "
                     + "one %.2f GiB buffer, above the largest allocation of %s (%.2f GiB); use fewer particles or another device",

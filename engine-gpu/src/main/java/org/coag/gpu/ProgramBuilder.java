@@ -24,7 +24,7 @@ import org.jocl.cl_queue_properties;
 
 /**
  * Compiles coag's OpenCL sources ({@code .cl} resources of this package, concatenated in the given
- * order) once per run, with one build option, {@code -DCOAG_DIM=d}: never fast-math, and FP contraction is switched off
+ * order; {@link #program} builds all of them as one program) once per run, with one build option, {@code -DCOAG_DIM=d}: never fast-math, and FP contraction is switched off
  * by the pragma in {@code rng.cl} (STACK.md section 3). A failed build reports the sources, the
  * device and the compiler log.
  */
@@ -32,6 +32,11 @@ public final class ProgramBuilder {
     private final OpenCl.Device device;
     private final cl_context context;
     private final cl_command_queue queue;
+    private cl_program program;
+    private int programDim;
+
+    /** The sources of the program, in order (rng.cl defines what the others use). */
+    static final List<String> SOURCES = List.of("rng.cl", "move.cl", "pairs.cl", "fire.cl", "resolve.cl");
 
     /**
      * @param device the device (see {@link OpenCl#select})
@@ -55,6 +60,22 @@ public final class ProgramBuilder {
     /** @return the device */
     public OpenCl.Device device() {
         return device;
+    }
+
+    /**
+     * The program of all of coag's kernels ({@link #SOURCES}) for dimension d, built on the first call
+     * and shared by every part of a run.
+     *
+     * @param dim the model's dimension d
+     * @return the built program
+     * @throws ModelException with the compiler log when the build fails
+     */
+    public cl_program program(int dim) {
+        if (program == null || programDim != dim) {
+            program = build(SOURCES, dim);
+            programDim = dim;
+        }
+        return program;
     }
 
     /**

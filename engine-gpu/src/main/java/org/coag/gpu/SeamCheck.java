@@ -7,7 +7,6 @@ import static org.jocl.CL.clEnqueueFillBuffer;
 import static org.jocl.CL.clEnqueueReadBuffer;
 import static org.jocl.CL.clReleaseMemObject;
 
-import java.util.List;
 import org.jocl.Pointer;
 import org.jocl.Sizeof;
 import org.jocl.cl_kernel;
@@ -21,7 +20,7 @@ final class SeamCheck implements AutoCloseable {
 
     SeamCheck(DeviceState s) {
         this.s = s;
-        this.kernel = ProgramBuilder.kernel(s.cl.build(List.of("rng.cl", "move.cl"), s.dim), "seam_check");
+        this.kernel = ProgramBuilder.kernel(s.cl.program(s.dim), "seam_check");
         this.offender = clCreateBuffer(s.cl.context(), CL_MEM_READ_WRITE, Sizeof.cl_int, null, null);
     }
 

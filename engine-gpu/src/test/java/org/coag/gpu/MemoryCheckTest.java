@@ -13,11 +13,11 @@ class MemoryCheckTest {
 
     @Test
     void refusesBuffersAboveTheLargestAllocationOrTheMemory() {
-        assertDoesNotThrow(() -> OpenClBackend.checkMemory(POCL_LIKE, 3, 10_000_000));
-        ModelException big = assertThrows(ModelException.class, () -> OpenClBackend.checkMemory(POCL_LIKE, 4, 40_000_000));
+        assertDoesNotThrow(() -> OpenClBackend.checkMemory(POCL_LIKE, 3, 10_000_000, 10_000_000));
+        ModelException big = assertThrows(ModelException.class, () -> OpenClBackend.checkMemory(POCL_LIKE, 4, 40_000_000, 40_000_000));
         assertTrue(big.getMessage().contains("largest allocation") && big.getMessage().contains("1.19 GiB"), big.getMessage());
         DeviceInfo small = new DeviceInfo(0, "p", "small gpu", "GPU", "1", true, 1L << 30, 1L << 30, 8);
-        ModelException total = assertThrows(ModelException.class, () -> OpenClBackend.checkMemory(small, 3, 15_000_000));
+        ModelException total = assertThrows(ModelException.class, () -> OpenClBackend.checkMemory(small, 3, 8_000_000, 8_000_000));
         assertTrue(total.getMessage().contains("device memory"), total.getMessage());
     }
 }
