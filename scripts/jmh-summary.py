@@ -18,5 +18,8 @@ for b in d:
 print()
 for (name, backend, n, dim, mode), med in sorted(rows.items()):
     ref = rows.get((name, 'reference', n, dim, mode))
+    cpu = rows.get((name, 'cpu', n, dim, mode))
     if backend == 'cpu' and ref:
         print(f"{name}, N = {n:.0e}, d = {dim} {mode}: cpu / reference = {med / ref:.1f}x")
+    if backend == 'opencl' and cpu:
+        print(f"{name}, N = {n:.0e}, d = {dim} {mode}: opencl / cpu = {med / cpu:.2f}")

@@ -173,7 +173,7 @@ public final class DevicePairs implements AutoCloseable {
         int fine = SpatialHash.cellBitsFor(side, reach);
         boolean rows = Math.min(fine, tableBits / s.dim) >= 2;
         int bits = rows ? Math.min(fine, tableBits / s.dim) : fine;
-        mark("move (and the previous step's firing test, resolution)");
+        mark("status read (previous step), move, seam check");
         clEnqueueFillBuffer(s.cl.queue(), counts, Pointer.to(new int[] {0}), Sizeof.cl_int, 0, (long) Sizeof.cl_int * slots, 0, null, null);
         Kernels.args(count, s.pos, s.masses, slotOf, counts, s.count, s.capacity, s.dim, bits, tableBits);
         Kernels.run(s.cl, count, s.count);
@@ -233,15 +233,8 @@ public final class DevicePairs implements AutoCloseable {
         return lastByRows;
     }
 
-    private long last = System.nanoTime();
-
     private void mark(String what) {
-        if (Boolean.getBoolean("coag.profileOpenCl")) {
-            org.jocl.CL.clFinish(s.cl.queue());
-            long now = System.nanoTime();
-            System.out.printf("  %s %.1f ms%n", what, (now - last) / 1e6);
-            last = now;
-        }
+        PhaseMarks.mark(s.cl.queue(), what);
     }
 
     @Override

@@ -86,7 +86,9 @@ final class OpenClSimulation implements Simulation {
         }
         pairs.sortAndFind(spec.domain().side(), unit, PairParameters.searchReach(range, unit) * unit);
         fire.fire(pairs, step);
+        PhaseMarks.mark(device.cl.queue(), "firing test");
         resolve.resolve(fire, pairs, move, step);
+        PhaseMarks.mark(device.cl.queue(), "resolution and status");
         DeviceResolve.Status st = resolve.status();
         if (seam != null) {
             int offender = seam.offender();

@@ -1,5 +1,6 @@
 /**
- * The OpenCL backend (JOCL), bit-identical to the reference backend. Not implemented yet: see the
- * OpenCL issue. The module exists so the build, the SPI and the CLI already have their final shape.
+ * The OpenCL backend (JOCL), bit-identical to the reference backend: the whole fixed-step step on
+ * the device ({@link org.coag.gpu.OpenClSimulation}), one program of all kernels per run
+ * ({@link org.coag.gpu.ProgramBuilder}), device listing and selection ({@link org.coag.gpu.OpenCl}).
  */
 package org.coag.gpu;
