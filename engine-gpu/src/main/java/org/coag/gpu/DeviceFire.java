@@ -48,6 +48,7 @@ public final class DeviceFire implements AutoCloseable {
     private cl_mem u1;
     private cl_mem idx;
     private final cl_mem count;
+    private final cl_mem untabulated;
 
     /**
      * @param s the particles on the device
@@ -84,11 +85,12 @@ public final class DeviceFire implements AutoCloseable {
         u1 = buffer(Sizeof.cl_double, capacity);
         idx = buffer(4L * Sizeof.cl_int, capacity);
         count = buffer(Sizeof.cl_int, 1);
+        untabulated = buffer(Sizeof.cl_int, 1);
     }
 
     /**
-     * Pair parameters for masses 1..m; a pair the config's tables do not cover gets NaN (never in
-     * range: see the OpenCL backend's note on untabulated masses).
+     * Pair parameters for masses 1..m; a pair the config's tables do not cover gets NaN, and a pair in
+     * reach with NaN parameters is reported in the untabulated word (the run then fails).
      */
     private cl_mem table(int m) {
         double[] p = new double[3 * m * m];
@@ -136,15 +138,21 @@ public final class DeviceFire implements AutoCloseable {
      */
     public void fire(DevicePairs pairs, long step) {
         clEnqueueFillBuffer(s.cl.queue(), count, Pointer.to(new int[] {0}), Sizeof.cl_int, 0, Sizeof.cl_int, 0, null, null);
+        clEnqueueFillBuffer(s.cl.queue(), untabulated, Pointer.to(new int[] {Integer.MAX_VALUE}), Sizeof.cl_int, 0, Sizeof.cl_int, 0,
+                null, null);
         Kernels.args(kernel, s.pos, s.ids, s.masses, pairs.pairBuffer(), pairs.foundBuffer(), pairs.pairCapacity(), params,
                 maxMass, kernelType, tableR, tableV, tableSize, s.capacity, s.dim, spec.domain().unit(), spec.dt(), step,
-                (int) seed, (int) (seed >>> 32), tau, u1, idx, count, capacity);
+                (int) seed, (int) (seed >>> 32), tau, u1, idx, count, capacity, untabulated);
         Kernels.run(s.cl, kernel, Math.min(pairs.pairCapacity(), LAUNCH));
     }
 
-    /** @return the fired-pair buffers: firing times, survivor draws, (id lo, id hi, slot lo, slot hi), count */
+    /**
+     * @return the fired-pair buffers: firing times, survivor draws, (id lo, id hi, slot lo, slot hi),
+     *     count, and the word of untabulated pairs (the smallest mass lo &lt;&lt; 16 | mass hi of a pair in
+     *     reach whose parameters the table lacks, INT_MAX if none)
+     */
     cl_mem[] buffers() {
-        return new cl_mem[] {tau, u1, idx, count};
+        return new cl_mem[] {tau, u1, idx, count, untabulated};
     }
 
     /** @return how many fired pairs the buffers hold */
@@ -199,7 +207,7 @@ public final class DeviceFire implements AutoCloseable {
 
     @Override
     public void close() {
-        for (cl_mem m : new cl_mem[] {params, tableR, tableV, tau, u1, idx, count}) {
+        for (cl_mem m : new cl_mem[] {params, tableR, tableV, tau, u1, idx, count, untabulated}) {
             clReleaseMemObject(m);
         }
     }

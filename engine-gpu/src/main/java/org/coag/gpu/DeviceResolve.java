@@ -27,7 +27,7 @@ import org.jocl.cl_program;
  * The log is read only by {@link #flushEvents}, at the end of an advance or when it fills.
  */
 final class DeviceResolve implements AutoCloseable {
-    private static final int STATUS_INTS = 12;
+    private static final int STATUS_INTS = 13;
     private static final int EVENT_INTS = 8;
 
     /**
@@ -44,11 +44,13 @@ final class DeviceResolve implements AutoCloseable {
      * @param badRange smallest live mass without a pair range (0: none)
      * @param rangeMass the first live mass with the largest range
      * @param needTable a live mass beyond the tables (0: none)
+     * @param untabulated a pair within the search reach whose masses the parameter tables lack,
+     *     mass lo &lt;&lt; 16 | mass hi (0: none; the smallest such code)
      * @param widest widest sigma of a live mass (fixed-point units)
      * @param range2 largest range^2 of a live mass pair (m, m)
      */
     record Status(int pairs, int fired, int flags, int events, int live, int largest, int sorted, int badSigma,
-                  int badRange, int rangeMass, int needTable, double widest, double range2) {
+                  int badRange, int rangeMass, int needTable, int untabulated, double widest, double range2) {
     }
 
     private final DeviceState s;
@@ -151,7 +153,7 @@ final class DeviceResolve implements AutoCloseable {
             tmp = buffer(Sizeof.cl_int, ordCapacity);
         }
         cl_mem[] f = fire.buffers();
-        Kernels.args(resolve, f[0], f[1], f[2], f[3], fire.capacity(), pairs.foundBuffer(), pairs.pairCapacity(), s.masses,
+        Kernels.args(resolve, f[0], f[1], f[2], f[3], f[4], fire.capacity(), pairs.foundBuffer(), pairs.pairCapacity(), s.masses,
                 pairs.startBuffer(), pairs.slots(), spec.mode() == org.coag.core.model.Mode.ANNIHILATION ? 1 : 0, step, events,
                 eventCapacity, liveByMass, ord, tmp, status, statusD, move.sigmaBuffer(), range2, tableSize);
         Kernels.run(s.cl, resolve, 1);
@@ -173,7 +175,7 @@ final class DeviceResolve implements AutoCloseable {
         double[] d = new double[2];
         clEnqueueReadBuffer(s.cl.queue(), statusD, CL_TRUE, 0, 2L * Sizeof.cl_double, Pointer.to(d), 0, null, null);
         clEnqueueReadBuffer(s.cl.queue(), status, CL_TRUE, 0, (long) Sizeof.cl_int * STATUS_INTS, Pointer.to(v), 0, null, null);
-        return new Status(v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[8], v[9], v[10], v[11], d[0], d[1]);
+        return new Status(v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[8], v[9], v[10], v[11], v[12], d[0], d[1]);
     }
 
     /**

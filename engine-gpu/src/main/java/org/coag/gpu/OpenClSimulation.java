@@ -69,14 +69,11 @@ final class OpenClSimulation implements Simulation {
     }
 
     private void oneStep(EventSink sink) {
-        if (status.badSigma() > 0) {
-            moveParameters.sigmaFixed(status.badSigma());
+        if (status.badSigma() > 0 || spec.radii() != null && status.badRange() > 0) {
+            replayTables();
         }
         move.move(step);
-        if (status.badRange() > 0) {
-            pairParameters.of(status.badRange(), status.badRange());
-        }
-        double range = Math.sqrt(status.range2());
+        double range = spec.radii() == null ? Math.sqrt(pairParameters.of(1, 1)[0]) : Math.sqrt(status.range2());
         if (spec.radii() != null && !(range < spec.domain().side() / 2)) {
             throw StepLimits.rangeTooLarge(status.rangeMass(), range, step, spec.domain().side());
         }
@@ -99,6 +96,10 @@ final class OpenClSimulation implements Simulation {
         while (st.flags() != 0) {
             st = rerun(st, sink);
         }
+        if (st.untabulated() != 0) {
+            pairParameters.of(st.untabulated() >>> 16, st.untabulated() & 0xFFFF);
+            throw new IllegalStateException("opencl: a pair in reach has no parameters at step " + step);
+        }
         device.count = st.sorted();
         while (st.needTable() > 0) {
             move.ensureMasses(st.needTable());
@@ -110,6 +111,23 @@ final class OpenClSimulation implements Simulation {
         fire.ensureMasses(st.largest());
         status = st;
         step++;
+    }
+
+    /**
+     * A live mass lacks a sigma, or (with radii) a range: fails as the reference does, whose move
+     * computes sigma and whose range search computes range^2 over the live particles in id order
+     * (its slot order), so the same mass is named.
+     */
+    private void replayTables() {
+        ParticleState live = new ParticleState(spec.dim(), Math.max(1, device.count));
+        readState(live);
+        live.sortById();
+        for (int i = 0; i < live.count(); i++) {
+            moveParameters.sigmaFixed(live.masses()[i]);
+        }
+        for (int i = 0; i < live.count(); i++) {
+            pairParameters.of(live.masses()[i], live.masses()[i]);
+        }
     }
 
     /** Grows what overflowed and reruns the parts of the step after it (nothing had been applied). */
@@ -132,7 +150,7 @@ final class OpenClSimulation implements Simulation {
 
     private static DeviceResolve.Status withEvents(DeviceResolve.Status s, int events) {
         return new DeviceResolve.Status(s.pairs(), s.fired(), s.flags(), events, s.live(), s.largest(), s.sorted(),
-                s.badSigma(), s.badRange(), s.rangeMass(), s.needTable(), s.widest(), s.range2());
+                s.badSigma(), s.badRange(), s.rangeMass(), s.needTable(), s.untabulated(), s.widest(), s.range2());
     }
 
     @Override

@@ -38,7 +38,7 @@ COAG_INLINE void fire_pair(__global const long *pos, __global const int *ids, __
                            __global const double *tr, __global const double *tv, const int tn, const int capacity,
                            const int dim, const double unit, const double dt, const ulong step, const uint k0,
                            const uint k1, __global double *firedTau, __global double *firedU1, __global int4 *firedIdx,
-                           __global int *firedCount, const int firedCapacity) {
+                           __global int *firedCount, const int firedCapacity, __global int *untabulated) {
     double r2 = 0;
     for (int k = 0; k < dim; k++) {
         double dx = (double) as_long(as_ulong(pos[k * capacity + i]) - as_ulong(pos[k * capacity + j])) * unit;
@@ -47,6 +47,10 @@ COAG_INLINE void fire_pair(__global const long *pos, __global const int *ids, __
     int lo = min(masses[i], masses[j]);
     int hi = max(masses[i], masses[j]);
     __global const double *q = params + 3 * ((lo - 1) * maxMass + (hi - 1));
+    if (isnan(q[0])) {
+        atomic_min(untabulated, (min(masses[i], 0xFFFF) << 16) | min(masses[j], 0xFFFF));
+        return;
+    }
     if (!(r2 < q[0])) {
         return;
     }
@@ -73,10 +77,10 @@ __kernel void fire_pairs(__global const long *pos, __global const int *ids, __gl
                          const int tn, const int capacity, const int dim, const double unit, const double dt,
                          const ulong step, const uint k0, const uint k1, __global double *firedTau,
                          __global double *firedU1, __global int4 *firedIdx, __global int *firedCount,
-                         const int firedCapacity) {
+                         const int firedCapacity, __global int *untabulated) {
     int n = min(*pairCount, pairCapacity);
     for (int p = get_global_id(0); p < n; p += get_global_size(0)) {
         fire_pair(pos, ids, masses, pairs[p].x, pairs[p].y, params, maxMass, kernelType, tr, tv, tn, capacity, dim, unit,
-                  dt, step, k0, k1, firedTau, firedU1, firedIdx, firedCount, firedCapacity);
+                  dt, step, k0, k1, firedTau, firedU1, firedIdx, firedCount, firedCapacity, untabulated);
     }
 }

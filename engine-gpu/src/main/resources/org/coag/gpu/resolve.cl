@@ -20,6 +20,7 @@
 #define ST_BAD_RANGE 9
 #define ST_RANGE_MASS 10
 #define ST_NEED_TABLE 11
+#define ST_UNTABULATED 12
 
 #define FLAG_PAIRS 1
 #define FLAG_FIRED 2
@@ -117,14 +118,15 @@ __kernel void step_status(__global int *status, __global double *statusD, __glob
 }
 
 /*
- * Applies the fired pairs of `step` (slots index the sorted state), unless a buffer overflowed:
- * then it only raises the flag and the host grows the buffer and reruns the step's search, firing
+ * Applies the fired pairs of `step` (slots index the sorted state), unless a buffer overflowed or
+ * a pair in reach lacks its parameters (the host then fails the run as the reference would): then
+ * it only raises the flag and the host grows the buffer and reruns the step's search, firing
  * test or resolution (nothing was changed). Annihilation kills both; coagulation keeps the lower id
  * when u1 (m_lo + m_hi) < m_lo (CollisionRule.lowerSurvives). Events: EVENT_INTS ints each
  * (step low, step high, lower id, higher id, mass lo, mass hi, survivor id or -1, 0).
  */
 __kernel void resolve_fired(__global const double *tau, __global const double *u1, __global const int4 *idx,
-                            __global const int *firedCount, const int firedCapacity, __global const int *pairCount,
+                            __global const int *firedCount, __global const int *untabulated, const int firedCapacity, __global const int *pairCount,
                             const int pairCapacity, __global int *masses, __global const int *start, const int slots,
                             const int annihilation, const ulong step, __global int *events, const int eventCapacity,
                             __global int *liveByMass, __global int *ord, __global int *tmp, __global int *status,
@@ -143,7 +145,8 @@ __kernel void resolve_fired(__global const double *tau, __global const double *u
     status[ST_PAIRS] = *pairCount;
     status[ST_FIRED] = n;
     status[ST_SORTED] = start[slots];
-    if (flags != 0) {
+    status[ST_UNTABULATED] = *untabulated == INT_MAX ? 0 : *untabulated;
+    if (flags != 0 || status[ST_UNTABULATED] != 0) {
         return;
     }
     sort_fired(n, ord, tmp, tau, idx);
