@@ -42,7 +42,6 @@ final class DeviceResolve implements AutoCloseable {
      * @param sorted particles in the sorted state (live before the resolution)
      * @param badSigma smallest live mass without a sigma (0: none)
      * @param badRange smallest live mass without a pair range (0: none)
-     * @param rangeMass the first live mass with the largest range
      * @param needTable a live mass beyond the tables (0: none)
      * @param untabulated a pair within the search reach whose masses the parameter tables lack,
      *     mass lo &lt;&lt; 16 | mass hi (0: none; the smallest such code)
@@ -50,7 +49,7 @@ final class DeviceResolve implements AutoCloseable {
      * @param range2 largest range^2 of a live mass pair (m, m)
      */
     record Status(int pairs, int fired, int flags, int events, int live, int largest, int sorted, int badSigma,
-                  int badRange, int rangeMass, int needTable, int untabulated, double widest, double range2) {
+                  int badRange, int needTable, int untabulated, double widest, double range2) {
     }
 
     private final DeviceState s;
@@ -175,7 +174,7 @@ final class DeviceResolve implements AutoCloseable {
         double[] d = new double[2];
         clEnqueueReadBuffer(s.cl.queue(), statusD, CL_TRUE, 0, 2L * Sizeof.cl_double, Pointer.to(d), 0, null, null);
         clEnqueueReadBuffer(s.cl.queue(), status, CL_TRUE, 0, (long) Sizeof.cl_int * STATUS_INTS, Pointer.to(v), 0, null, null);
-        return new Status(v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[8], v[9], v[10], v[11], v[12], d[0], d[1]);
+        return new Status(v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[8], v[9], v[11], v[12], d[0], d[1]);
     }
 
     /**

@@ -75,7 +75,7 @@ final class OpenClSimulation implements Simulation {
         move.move(step);
         double range = spec.radii() == null ? Math.sqrt(pairParameters.of(1, 1)[0]) : Math.sqrt(status.range2());
         if (spec.radii() != null && !(range < spec.domain().side() / 2)) {
-            throw StepLimits.rangeTooLarge(status.rangeMass(), range, step, spec.domain().side());
+            StepLimits.largestRange(spec, pairParameters, liveById(), step);
         }
         double unit = spec.domain().unit();
         if (seam != null) {
@@ -119,15 +119,21 @@ final class OpenClSimulation implements Simulation {
      * (its slot order), so the same mass is named.
      */
     private void replayTables() {
-        ParticleState live = new ParticleState(spec.dim(), Math.max(1, device.count));
-        readState(live);
-        live.sortById();
+        ParticleState live = liveById();
         for (int i = 0; i < live.count(); i++) {
             moveParameters.sigmaFixed(live.masses()[i]);
         }
         for (int i = 0; i < live.count(); i++) {
             pairParameters.of(live.masses()[i], live.masses()[i]);
         }
+    }
+
+    /** @return the live particles in id order (the reference's slot order), read from the device */
+    private ParticleState liveById() {
+        ParticleState live = new ParticleState(spec.dim(), Math.max(1, device.count));
+        readState(live);
+        live.sortById();
+        return live;
     }
 
     /** Grows what overflowed and reruns the parts of the step after it (nothing had been applied). */
@@ -150,7 +156,7 @@ final class OpenClSimulation implements Simulation {
 
     private static DeviceResolve.Status withEvents(DeviceResolve.Status s, int events) {
         return new DeviceResolve.Status(s.pairs(), s.fired(), s.flags(), events, s.live(), s.largest(), s.sorted(),
-                s.badSigma(), s.badRange(), s.rangeMass(), s.needTable(), s.untabulated(), s.widest(), s.range2());
+                s.badSigma(), s.badRange(), s.needTable(), s.untabulated(), s.widest(), s.range2());
     }
 
     @Override

@@ -18,7 +18,7 @@
 #define ST_OFFENDER 7
 #define ST_BAD_SIGMA 8
 #define ST_BAD_RANGE 9
-#define ST_RANGE_MASS 10
+#define ST_UNUSED 10
 #define ST_NEED_TABLE 11
 #define ST_UNTABULATED 12
 
@@ -67,14 +67,13 @@ COAG_INLINE void sort_fired(int n, __global int *ord, __global int *tmp, __globa
 
 /*
  * What the host needs before the next step, from the live-mass histogram: the widest sigma and the
- * largest pair range^2 over live masses (the first mass reaching it), the smallest live mass whose
+ * largest pair range^2 over live masses, the smallest live mass whose
  * sigma or range the tables lack (NaN), and whether a live mass lies beyond the tables.
  */
 COAG_INLINE void compute_status(__global int *status, __global double *statusD, __global const int *liveByMass,
                                 __global const double *sigma, __global const double *range2, const int tableSize) {
     double widest = 0;
     double r2max = 0;
-    int r2mass = 1;
     int badSigma = 0;
     int badRange = 0;
     int need = 0;
@@ -98,12 +97,10 @@ COAG_INLINE void compute_status(__global int *status, __global double *statusD, 
             badRange = badRange == 0 ? m : badRange;
         } else if (r2 > r2max) {
             r2max = r2;
-            r2mass = m;
         }
     }
     status[ST_BAD_SIGMA] = badSigma;
     status[ST_BAD_RANGE] = badRange;
-    status[ST_RANGE_MASS] = r2mass;
     status[ST_NEED_TABLE] = need;
     statusD[0] = widest;
     statusD[1] = r2max;

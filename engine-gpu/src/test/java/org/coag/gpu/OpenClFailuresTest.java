@@ -22,7 +22,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Runs that must stop fail on the device exactly as on the reference: the same error message
  * after the same events. The device learns of these conditions from its step status (a live mass
- * beyond the d(n) table, a live mass pair beyond the alpha table, a particle at the seam) and the
+ * beyond the d(n) table, a live mass pair beyond the alpha table, a range beyond half the box, a
+ * particle at the seam) and the
  * host must throw before it uses a step the reference would not have finished.
  */
 class OpenClFailuresTest {
@@ -46,6 +47,14 @@ class OpenClFailuresTest {
         same(COAG + "[model.alpha]\ntype = \"table\"\nvalues = [[20.0, 18.0, 16.0, 14.0], [18.0, 16.0, 14.0, 12.0], "
                 + "[16.0, 14.0, 12.0, 10.0], [14.0, 12.0, 10.0, 9.0]]\n[model.radii]\ntype = \"power\"\ncoefficient = 0.5\n"
                 + "exponent = 0.3333333333333333\n", "model.alpha.values: mass pair (6, 6)");
+    }
+
+    /** Radii growing with the mass: the run stops when a live mass's range reaches half the box. */
+    @Test
+    void aRangeThatOutgrowsTheBox() {
+        same(String.join("\n", "[model]", "dim = 2", "mode = \"coagulation\"", "particles = 400", "eps = 0.01", "[model.radii]",
+                "type = \"power\"", "coefficient = 5.0", "exponent = 1.0", "[time]", "dt = 1e-5", "steps = 20000", ""),
+                "model.radii: the interaction range of mass");
     }
 
     @Test
