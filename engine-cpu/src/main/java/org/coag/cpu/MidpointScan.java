@@ -26,6 +26,9 @@ final class MidpointScan {
     private final int dim;
     private final double unit;
     private final CellGrid grid;
+    private final TorusGrid torusGrid;
+    private final int[][] rowOffsets;
+    private boolean rows;
     private final long[] min;
     private final long[] max;
     private int[] cellOf = new int[0];
@@ -50,6 +53,14 @@ final class MidpointScan {
         this.dim = dim;
         this.unit = unit;
         this.grid = new CellGrid(dim);
+        this.torusGrid = new TorusGrid(dim);
+        int rowCount = (int) Math.round(Math.pow(3, dim - 1));
+        this.rowOffsets = new int[rowCount][dim - 1];
+        for (int r = 0; r < rowCount; r++) {
+            for (int k = 0, code = r; k < dim - 1; k++, code /= 3) {
+                rowOffsets[r][k] = code % 3 - 1;
+            }
+        }
         this.min = new long[dim];
         this.max = new long[dim];
         this.mid = new long[dim][0];
@@ -78,9 +89,10 @@ final class MidpointScan {
         }
         cut = halves == null ? 0 : 2 * mean / Math.max(1, n);
         double reachFixed = (halves == null ? reach : Math.min(reach, (base + 2 * cut) * BridgeBound.MARGIN)) / unit;
-        if (torus) {
+        rows = torus && torusGrid.configure(reachFixed, n);
+        if (torus && !rows) {
             grid.torus(reachFixed, n);
-        } else {
+        } else if (!torus) {
             Arrays.fill(min, Long.MAX_VALUE);
             Arrays.fill(max, Long.MIN_VALUE);
             for (int k = 0; k < dim; k++) {
@@ -101,22 +113,27 @@ final class MidpointScan {
             longs = new int[capacity];
             mid = new long[dim][capacity];
         }
-        if (cellStart.length < grid.total() + 1) {
-            cellStart = new int[grid.total() + 1];
+        int total = rows ? torusGrid.total() : grid.total();
+        if (cellStart.length < total + 1) {
+            cellStart = new int[total + 1];
         }
-        grid.cellsOf(midpoints, 0, n, cellOf);
-        Arrays.fill(cellStart, 0, grid.total() + 1, 0);
+        if (rows) {
+            torusGrid.cellsOf(midpoints, 0, n, cellOf);
+        } else {
+            grid.cellsOf(midpoints, 0, n, cellOf);
+        }
+        Arrays.fill(cellStart, 0, total + 1, 0);
         for (int i = 0; i < n; i++) {
             cellStart[cellOf[i] + 1]++;
         }
-        for (int c = 0; c < grid.total(); c++) {
+        for (int c = 0; c < total; c++) {
             cellStart[c + 1] += cellStart[c];
         }
         for (int i = 0; i < n; i++) {
             int a = cellStart[cellOf[i]]++;
             order[a] = i;
         }
-        for (int c = grid.total(); c > 0; c--) {
+        for (int c = total; c > 0; c--) {
             cellStart[c] = cellStart[c - 1];
         }
         cellStart[0] = 0;
@@ -155,6 +172,10 @@ final class MidpointScan {
      * @param cells scratch for 3^dim cell indices
      */
     void scan(int from, int to, AdaptiveWorker worker, int[] cells) {
+        if (rows) {
+            scanRows(from, to, worker);
+            return;
+        }
         for (int a = from; a < to; a++) {
             if (half[a] > cut) {
                 continue;
@@ -192,7 +213,8 @@ final class MidpointScan {
         for (int l = from; l < to; l++) {
             int a = longs[l];
             double ha = base + half[a];
-            out = grid.box(mid, a, (ha + longest) * BridgeBound.MARGIN / unit, out, n);
+            double r = (ha + longest) * BridgeBound.MARGIN / unit;
+            out = rows ? torusGrid.box(mid, a, r, out, n) : grid.box(mid, a, r, out, n);
             for (int e = 0; e < n[0]; e++) {
                 int c = out[e];
                 for (int b = cellStart[c]; b < cellStart[c + 1]; b++) {
@@ -204,6 +226,53 @@ final class MidpointScan {
             }
         }
         return out;
+    }
+
+    /**
+     * {@link #scan} on the {@link TorusGrid}: the 3^d neighbour cells of a, as 3^(d-1) rows of three
+     * consecutive cells along the last dimension (two runs where a row wraps), and of them only the
+     * sorted positions after a: a pair of two short segments is then taken once, from its earlier
+     * member.
+     */
+    private void scanRows(int from, int to, AdaptiveWorker worker) {
+        int g = torusGrid.side();
+        int last = dim - 1;
+        int[] c = new int[dim];
+        for (int a = from; a < to; a++) {
+            if (half[a] > cut) {
+                continue;
+            }
+            for (int k = 0; k < dim; k++) {
+                c[k] = torusGrid.coordinate(mid[k][a]);
+            }
+            double ha = base + half[a];
+            int z = c[last];
+            for (int[] o : rowOffsets) {
+                int row = 0;
+                for (int k = 0; k < last; k++) {
+                    int ck = c[k] + o[k];
+                    row = row * g + (ck < 0 ? ck + g : ck >= g ? ck - g : ck);
+                }
+                row *= g;
+                int lo = Math.max(z - 1, 0);
+                int hi = Math.min(z + 1, g - 1);
+                run(Math.max(cellStart[row + lo], a + 1), cellStart[row + hi + 1], a, ha, worker);
+                if (z == 0) {
+                    run(Math.max(cellStart[row + g - 1], a + 1), cellStart[row + g], a, ha, worker);
+                } else if (z == g - 1) {
+                    run(Math.max(cellStart[row], a + 1), cellStart[row + 1], a, ha, worker);
+                }
+            }
+        }
+    }
+
+    private void run(int from, int to, int a, double ha, AdaptiveWorker worker) {
+        for (int b = from; b < to; b++) {
+            if (half[b] > cut) {
+                continue;
+            }
+            test(a, b, ha, worker);
+        }
     }
 
     private void test(int a, int b, double ha, AdaptiveWorker worker) {
