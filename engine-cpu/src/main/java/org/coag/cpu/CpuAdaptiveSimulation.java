@@ -9,6 +9,7 @@ import org.coag.core.backend.PhaseTimes;
 import org.coag.core.backend.Simulation;
 import org.coag.core.model.Domain;
 import org.coag.core.model.ModelSpec;
+import org.coag.core.step.StepLimits;
 
 /**
  * The adaptive scheme on the cpu backend: the reference's macro step ({@link AdaptiveStepper}) with
@@ -85,7 +86,7 @@ final class CpuAdaptiveSimulation implements Simulation, PhaseTimes {
             return;
         }
         if (tables.failure() != null) {
-            LimitChecks.replayTables(view, spec);
+            StepLimits.replayMassTables(spec, view.id(), view.mass(), view.count());
         }
         long t0 = System.nanoTime();
         sortByCell();

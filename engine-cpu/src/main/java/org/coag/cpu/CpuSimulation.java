@@ -8,6 +8,7 @@ import org.coag.core.backend.Simulation;
 import org.coag.core.model.Domain;
 import org.coag.core.model.Mode;
 import org.coag.core.model.ModelSpec;
+import org.coag.core.step.StepLimits;
 import org.coag.core.step.FiredPairs;
 import org.coag.core.step.MassResolver;
 import org.coag.core.step.PairParameters;
@@ -102,7 +103,7 @@ final class CpuSimulation implements Simulation, PhaseTimes {
             return;
         }
         if (tables.failure() != null) {
-            LimitChecks.replayTables(particles, spec);
+            StepLimits.replayMassTables(spec, particles.id(), particles.mass(), particles.count());
         }
         long t0 = System.nanoTime();
         pool.run(moveTask);

@@ -2,8 +2,6 @@ package org.coag.cpu;
 
 import org.coag.core.model.Domain;
 import org.coag.core.model.ModelSpec;
-import org.coag.core.step.MoveParameters;
-import org.coag.core.step.PairParameters;
 import org.coag.core.step.StepLimits;
 
 /**
@@ -13,36 +11,6 @@ import org.coag.core.step.StepLimits;
  */
 final class LimitChecks {
     private LimitChecks() {
-    }
-
-    /**
-     * When a per-mass table could not be filled: fails exactly where the reference fails (its move
-     * computes sigma, then its range search computes range^2, each over the live particles in id
-     * order), or returns when no live particle has such a mass.
-     *
-     * @param p particles (mass 0 = dead)
-     * @param spec the model
-     */
-    static void replayTables(Particles p, ModelSpec spec) {
-        int[] order = new int[p.count()];
-        int n = 0;
-        for (int i = 0; i < p.count(); i++) {
-            if (p.mass()[i] != 0) {
-                order[n++] = i;
-            }
-        }
-        int[] byId = java.util.Arrays.stream(order, 0, n).boxed()
-                .sorted(java.util.Comparator.comparingInt(i -> p.id()[i])).mapToInt(Integer::intValue).toArray();
-        MoveParameters moves = new MoveParameters(spec);
-        for (int i : byId) {
-            moves.sigmaFixed(p.mass()[i]);
-        }
-        if (spec.radii() != null) {
-            double[] pair = new double[3];
-            for (int i : byId) {
-                PairParameters.compute(spec, p.mass()[i], p.mass()[i], pair, 0);
-            }
-        }
     }
 
     /**

@@ -60,7 +60,7 @@ final class MassTables {
     /**
      * Some mass (perhaps not yet present) has no sigma or range: a d(n) or radii table too short.
      * The reference fails only once such a mass is live, at the next move, naming the first
-     * particle in id order; {@link LimitChecks#replayTables} does the same.
+     * particle in id order; {@link org.coag.core.step.StepLimits#replayMassTables} does the same.
      *
      * @return the first failure seen, or null
      */

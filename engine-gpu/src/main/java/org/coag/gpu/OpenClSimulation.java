@@ -113,19 +113,9 @@ final class OpenClSimulation implements Simulation {
         step++;
     }
 
-    /**
-     * A live mass lacks a sigma, or (with radii) a range: fails as the reference does, whose move
-     * computes sigma and whose range search computes range^2 over the live particles in id order
-     * (its slot order), so the same mass is named.
-     */
+    /** A live mass lacks a sigma, or (with radii) a range: fails as the reference does, naming the same mass. */
     private void replayTables() {
-        ParticleState live = liveById();
-        for (int i = 0; i < live.count(); i++) {
-            moveParameters.sigmaFixed(live.masses()[i]);
-        }
-        for (int i = 0; i < live.count(); i++) {
-            pairParameters.of(live.masses()[i], live.masses()[i]);
-        }
+        StepLimits.replayMassTables(spec, device.readInts(device.ids), device.readInts(device.masses), device.count);
     }
 
     /** @return the live particles in id order (the reference's slot order), read from the device */

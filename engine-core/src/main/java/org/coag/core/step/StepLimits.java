@@ -107,4 +107,30 @@ public final class StepLimits {
             }
         }
     }
+
+    /**
+     * When a per-mass table may lack a live mass: fails exactly where the reference fails (its move
+     * computes sigma, then, with radii, its range search computes range^2, each over the live
+     * particles in id order, its slot order), naming the same mass; returns when no live particle
+     * has such a mass. For backends that tabulate sigma and ranges by mass.
+     *
+     * @param spec the model
+     * @param ids ids by slot
+     * @param masses masses by slot (0 = dead)
+     * @param count slots in use
+     */
+    public static void replayMassTables(ModelSpec spec, int[] ids, int[] masses, int count) {
+        int[] byId = java.util.stream.IntStream.range(0, count).filter(i -> masses[i] != 0).boxed()
+                .sorted(java.util.Comparator.comparingInt(i -> ids[i])).mapToInt(Integer::intValue).toArray();
+        MoveParameters moves = new MoveParameters(spec);
+        for (int i : byId) {
+            moves.sigmaFixed(masses[i]);
+        }
+        if (spec.radii() != null) {
+            double[] pair = new double[3];
+            for (int i : byId) {
+                PairParameters.compute(spec, masses[i], masses[i], pair, 0);
+            }
+        }
+    }
 }
