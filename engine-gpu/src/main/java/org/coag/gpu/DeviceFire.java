@@ -7,7 +7,6 @@ import static org.jocl.CL.CL_TRUE;
 import static org.jocl.CL.clCreateBuffer;
 import static org.jocl.CL.clEnqueueFillBuffer;
 import static org.jocl.CL.clEnqueueReadBuffer;
-import static org.jocl.CL.clFinish;
 import static org.jocl.CL.clReleaseMemObject;
 
 import org.coag.core.model.BumpKernel;
@@ -160,6 +159,11 @@ public final class DeviceFire implements AutoCloseable {
         return capacity;
     }
 
+    /** @return the pair table: 3 doubles (range^2, 1 / unit^2, prefactor) per pair (lo, hi) at 3 ((lo - 1) maxMass + hi - 1) */
+    cl_mem paramsBuffer() {
+        return params;
+    }
+
     /** @return the largest mass of the parameter table */
     int maxMass() {
         return maxMass;
@@ -167,14 +171,11 @@ public final class DeviceFire implements AutoCloseable {
 
     /** @return the fired pairs of the last {@link #fire}, in no particular order, or null if they overflowed (see {@link #grow}) */
     public Fired[] read() {
-        clFinish(s.cl.queue());
-        int[] n = new int[1];
-        clEnqueueReadBuffer(s.cl.queue(), count, CL_TRUE, 0, Sizeof.cl_int, Pointer.to(n), 0, null, null);
-        if (n[0] > capacity) {
-            grow(n[0]);
+        int k = Kernels.readInt(s.cl, count, 0);
+        if (k > capacity) {
+            grow(k);
             return null;
         }
-        int k = n[0];
         double[] t = new double[Math.max(1, k)];
         double[] u = new double[Math.max(1, k)];
         int[] ix = new int[4 * Math.max(1, k)];

@@ -148,16 +148,12 @@ public final class DevicePairs implements AutoCloseable {
 
     /** @return the last search's pair count, read from the device (tests, overflow handling) */
     int pairCount() {
-        int[] n = new int[1];
-        clEnqueueReadBuffer(s.cl.queue(), found, CL_TRUE, 0, Sizeof.cl_int, Pointer.to(n), 0, null, null);
-        return n[0];
+        return Kernels.readInt(s.cl, found, 0);
     }
 
     /** @return the live count of the last sort, read from the device (tests) */
     int liveCount() {
-        int[] n = new int[1];
-        clEnqueueReadBuffer(s.cl.queue(), start, CL_TRUE, (long) Sizeof.cl_int * slots, Sizeof.cl_int, Pointer.to(n), 0, null, null);
-        return n[0];
+        return Kernels.readInt(s.cl, start, slots);
     }
 
     /**

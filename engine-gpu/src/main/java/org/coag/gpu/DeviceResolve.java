@@ -10,9 +10,7 @@ import static org.jocl.CL.clReleaseMemObject;
 
 import org.coag.core.backend.EventSink;
 import org.coag.core.backend.ParticleState;
-import org.coag.core.model.ModelException;
 import org.coag.core.model.ModelSpec;
-import org.coag.core.step.PairParameters;
 import org.jocl.Pointer;
 import org.jocl.Sizeof;
 import org.jocl.cl_kernel;
@@ -27,7 +25,7 @@ import org.jocl.cl_program;
  * The log is read only by {@link #flushEvents}, at the end of an advance or when it fills.
  */
 final class DeviceResolve implements AutoCloseable {
-    private static final int STATUS_INTS = 13;
+    private static final int STATUS_INTS = 11;
     private static final int EVENT_INTS = 8;
 
     /**
@@ -64,17 +62,14 @@ final class DeviceResolve implements AutoCloseable {
     private cl_mem ord;
     private cl_mem tmp;
     private int ordCapacity;
-    private cl_mem range2;
-    private int tableSize;
 
     /**
      * @param s the particles on the device
      * @param spec the model
      * @param initial the particles uploaded to {@code s}
-     * @param tableSize the largest mass of the range table (as the sigma and pair tables)
      * @param eventCapacity initial size of the event log (it grows when one step needs more)
      */
-    DeviceResolve(DeviceState s, ModelSpec spec, ParticleState initial, int tableSize, int eventCapacity) {
+    DeviceResolve(DeviceState s, ModelSpec spec, ParticleState initial, int eventCapacity) {
         this.s = s;
         this.spec = spec;
         cl_program p = s.cl.program(s.dim);
@@ -97,40 +92,10 @@ final class DeviceResolve implements AutoCloseable {
         this.eventCapacity = Math.max(1, eventCapacity);
         events = buffer((long) EVENT_INTS * Sizeof.cl_int, this.eventCapacity);
         ordCapacity = 0;
-        this.tableSize = 0;
-        ensureMasses(tableSize);
     }
 
     private cl_mem buffer(long size, long n) {
         return clCreateBuffer(s.cl.context(), CL_MEM_READ_WRITE, size * Math.max(1, n), null, null);
-    }
-
-    /**
-     * Grows the range table (range^2 of the pair (m, m), NaN where the config's tables end) to
-     * cover masses up to {@code m}, doubling as the sigma and pair tables do.
-     *
-     * @param m the largest live mass
-     */
-    void ensureMasses(int m) {
-        if (m <= tableSize) {
-            return;
-        }
-        int grown = Math.max(m, 2 * tableSize);
-        PairParameters pairs = new PairParameters(spec);
-        double[] table = new double[grown];
-        for (int k = 1; k <= grown; k++) {
-            try {
-                table[k - 1] = pairs.of(k, k)[0];
-            } catch (ModelException e) {
-                table[k - 1] = Double.NaN;
-            }
-        }
-        if (range2 != null) {
-            clReleaseMemObject(range2);
-        }
-        range2 = clCreateBuffer(s.cl.context(), CL_MEM_READ_WRITE | CL_MEM_COPY_HOST_PTR, (long) Sizeof.cl_double * grown,
-                Pointer.to(table), null);
-        tableSize = grown;
     }
 
     /**
@@ -154,7 +119,8 @@ final class DeviceResolve implements AutoCloseable {
         cl_mem[] f = fire.buffers();
         Kernels.args(resolve, f[0], f[1], f[2], f[3], f[4], fire.capacity(), pairs.foundBuffer(), pairs.pairCapacity(), s.masses,
                 pairs.startBuffer(), pairs.slots(), spec.mode() == org.coag.core.model.Mode.ANNIHILATION ? 1 : 0, step, events,
-                eventCapacity, liveByMass, ord, tmp, status, statusD, move.sigmaBuffer(), range2, tableSize);
+                eventCapacity, liveByMass, ord, tmp, status, statusD, move.sigmaBuffer(), fire.paramsBuffer(), fire.maxMass(),
+                tables(move, fire));
         Kernels.run(s.cl, resolve, 1);
     }
 
@@ -162,10 +128,17 @@ final class DeviceResolve implements AutoCloseable {
      * Enqueues the status alone (after the tables grew).
      *
      * @param move the move (its sigma table)
+     * @param fire the firing test (its pair table, whose entry (m, m) holds the range^2)
      */
-    void recomputeStatus(DeviceMove move) {
-        Kernels.args(statusKernel, status, statusD, liveByMass, move.sigmaBuffer(), range2, tableSize);
+    void recomputeStatus(DeviceMove move, DeviceFire fire) {
+        Kernels.args(statusKernel, status, statusD, liveByMass, move.sigmaBuffer(), fire.paramsBuffer(), fire.maxMass(),
+                tables(move, fire));
         Kernels.run(s.cl, statusKernel, 1);
+    }
+
+    /** @return the masses both the sigma and the pair tables cover */
+    private static int tables(DeviceMove move, DeviceFire fire) {
+        return Math.min(move.maxMass(), fire.maxMass());
     }
 
     /** @return the status, read from the device (waits for the queue) */
@@ -174,7 +147,7 @@ final class DeviceResolve implements AutoCloseable {
         double[] d = new double[2];
         clEnqueueReadBuffer(s.cl.queue(), statusD, CL_TRUE, 0, 2L * Sizeof.cl_double, Pointer.to(d), 0, null, null);
         clEnqueueReadBuffer(s.cl.queue(), status, CL_TRUE, 0, (long) Sizeof.cl_int * STATUS_INTS, Pointer.to(v), 0, null, null);
-        return new Status(v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[8], v[9], v[11], v[12], d[0], d[1]);
+        return new Status(v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8], v[9], v[10], d[0], d[1]);
     }
 
     /**
@@ -213,7 +186,7 @@ final class DeviceResolve implements AutoCloseable {
 
     @Override
     public void close() {
-        for (cl_mem m : new cl_mem[] {liveByMass, status, statusD, events, ord, tmp, range2}) {
+        for (cl_mem m : new cl_mem[] {liveByMass, status, statusD, events, ord, tmp}) {
             if (m != null) {
                 clReleaseMemObject(m);
             }

@@ -1,6 +1,8 @@
 package org.coag.gpu;
 
+import static org.jocl.CL.CL_TRUE;
 import static org.jocl.CL.clEnqueueNDRangeKernel;
+import static org.jocl.CL.clEnqueueReadBuffer;
 import static org.jocl.CL.clSetKernelArg;
 
 import org.jocl.Pointer;
@@ -8,7 +10,7 @@ import org.jocl.Sizeof;
 import org.jocl.cl_kernel;
 import org.jocl.cl_mem;
 
-/** Setting kernel arguments and launching 1D ranges. */
+/** Setting kernel arguments, launching 1D ranges, reading single words back. */
 final class Kernels {
     /** Work-group size: a multiple of every vendor's SIMD width (32 NVIDIA, 64 AMD, 8-16 CPUs). */
     static final long LOCAL = 64;
@@ -50,5 +52,19 @@ final class Kernels {
     static void run(ProgramBuilder cl, cl_kernel kernel, long items) {
         long global = Math.max(1, (items + LOCAL - 1) / LOCAL) * LOCAL;
         clEnqueueNDRangeKernel(cl.queue(), kernel, 1, null, new long[] {global}, new long[] {LOCAL}, 0, null, null);
+    }
+
+    /**
+     * Reads one int of a buffer (waits for the queue).
+     *
+     * @param cl the device
+     * @param buffer an int buffer
+     * @param index the word to read
+     * @return its value
+     */
+    static int readInt(ProgramBuilder cl, cl_mem buffer, long index) {
+        int[] v = new int[1];
+        clEnqueueReadBuffer(cl.queue(), buffer, CL_TRUE, (long) Sizeof.cl_int * index, Sizeof.cl_int, Pointer.to(v), 0, null, null);
+        return v[0];
     }
 }

@@ -29,6 +29,8 @@ final class OpenClSimulation implements Simulation {
     private final PairParameters pairParameters;
     private final MoveParameters moveParameters;
     private DeviceResolve.Status status;
+    /** Events in the device log from completed steps (a failed step's are never passed on). */
+    private int logged;
     private long step;
 
     /**
@@ -47,12 +49,12 @@ final class OpenClSimulation implements Simulation {
         int buffers = startCapacity > 0 ? startCapacity : Math.max(1024, initial.count());
         this.pairs = new DevicePairs(device, buffers);
         this.fire = new DeviceFire(device, spec, seed, tables, buffers);
-        this.resolve = new DeviceResolve(device, spec, initial, tables,
+        this.resolve = new DeviceResolve(device, spec, initial,
                 startCapacity > 0 ? startCapacity : Math.max(1024, Math.min(initial.count(), 1 << 16)));
         this.seam = spec.domain().type() == Domain.Type.FREE ? new SeamCheck(device) : null;
         this.pairParameters = new PairParameters(spec);
         this.moveParameters = new MoveParameters(spec);
-        resolve.recomputeStatus(move);
+        resolve.recomputeStatus(move, fire);
         this.status = resolve.status();
     }
 
@@ -63,8 +65,8 @@ final class OpenClSimulation implements Simulation {
                 oneStep(sink);
             }
         } finally {
-            resolve.flushEvents(sink, status.events());
-            status = withEvents(status, 0);
+            resolve.flushEvents(sink, logged);
+            logged = 0;
         }
     }
 
@@ -104,12 +106,11 @@ final class OpenClSimulation implements Simulation {
         while (st.needTable() > 0) {
             move.ensureMasses(st.needTable());
             fire.ensureMasses(st.needTable());
-            resolve.ensureMasses(st.needTable());
-            resolve.recomputeStatus(move);
+            resolve.recomputeStatus(move, fire);
             st = resolve.status();
         }
-        fire.ensureMasses(st.largest());
         status = st;
+        logged = st.events();
         step++;
     }
 
@@ -136,17 +137,12 @@ final class OpenClSimulation implements Simulation {
             fire.grow(st.fired());
             fire.fire(pairs, step);
         } else {
-            resolve.flushEvents(sink, st.events());
-            status = withEvents(status, 0);
+            resolve.flushEvents(sink, logged);
+            logged = 0;
             resolve.ensureEventCapacity(st.fired());
         }
         resolve.resolve(fire, pairs, move, step);
         return resolve.status();
-    }
-
-    private static DeviceResolve.Status withEvents(DeviceResolve.Status s, int events) {
-        return new DeviceResolve.Status(s.pairs(), s.fired(), s.flags(), events, s.live(), s.largest(), s.sorted(),
-                s.badSigma(), s.badRange(), s.needTable(), s.untabulated(), s.widest(), s.range2());
     }
 
     @Override

@@ -1,10 +1,8 @@
 package org.coag.gpu;
 
 import static org.jocl.CL.CL_MEM_READ_WRITE;
-import static org.jocl.CL.CL_TRUE;
 import static org.jocl.CL.clCreateBuffer;
 import static org.jocl.CL.clEnqueueFillBuffer;
-import static org.jocl.CL.clEnqueueReadBuffer;
 import static org.jocl.CL.clReleaseMemObject;
 
 import org.jocl.Pointer;
@@ -39,9 +37,7 @@ final class SeamCheck implements AutoCloseable {
 
     /** @return the lowest id of a live particle with |x_k| &gt;= limit at the last check, or Integer.MAX_VALUE */
     int offender() {
-        int[] v = new int[1];
-        clEnqueueReadBuffer(s.cl.queue(), offender, CL_TRUE, 0, Sizeof.cl_int, Pointer.to(v), 0, null, null);
-        return v[0];
+        return Kernels.readInt(s.cl, offender, 0);
     }
 
     @Override

@@ -15,12 +15,10 @@
 #define ST_LIVE 4
 #define ST_LARGEST 5
 #define ST_SORTED 6
-#define ST_OFFENDER 7
-#define ST_BAD_SIGMA 8
-#define ST_BAD_RANGE 9
-#define ST_UNUSED 10
-#define ST_NEED_TABLE 11
-#define ST_UNTABULATED 12
+#define ST_BAD_SIGMA 7
+#define ST_BAD_RANGE 8
+#define ST_NEED_TABLE 9
+#define ST_UNTABULATED 10
 
 #define FLAG_PAIRS 1
 #define FLAG_FIRED 2
@@ -67,11 +65,13 @@ COAG_INLINE void sort_fired(int n, __global int *ord, __global int *tmp, __globa
 
 /*
  * What the host needs before the next step, from the live-mass histogram: the widest sigma and the
- * largest pair range^2 over live masses, the smallest live mass whose
- * sigma or range the tables lack (NaN), and whether a live mass lies beyond the tables.
+ * largest range^2 of a live mass pair (m, m) (read from the firing test's pair table, rows of
+ * pairStride masses), the smallest live mass whose sigma or range the tables lack (NaN), and
+ * whether a live mass lies beyond the tables.
  */
 COAG_INLINE void compute_status(__global int *status, __global double *statusD, __global const int *liveByMass,
-                                __global const double *sigma, __global const double *range2, const int tableSize) {
+                                __global const double *sigma, __global const double *params, const int pairStride,
+                                const int tableSize) {
     double widest = 0;
     double r2max = 0;
     int badSigma = 0;
@@ -92,7 +92,7 @@ COAG_INLINE void compute_status(__global int *status, __global double *statusD, 
         } else {
             widest = fmax(widest, s);
         }
-        double r2 = range2[m - 1];
+        double r2 = params[3 * ((m - 1) * pairStride + (m - 1))];
         if (isnan(r2)) {
             badRange = badRange == 0 ? m : badRange;
         } else if (r2 > r2max) {
@@ -107,11 +107,12 @@ COAG_INLINE void compute_status(__global int *status, __global double *statusD, 
 }
 
 __kernel void step_status(__global int *status, __global double *statusD, __global const int *liveByMass,
-                          __global const double *sigma, __global const double *range2, const int tableSize) {
+                          __global const double *sigma, __global const double *params, const int pairStride,
+                          const int tableSize) {
     if (get_global_id(0) != 0) {
         return;
     }
-    compute_status(status, statusD, liveByMass, sigma, range2, tableSize);
+    compute_status(status, statusD, liveByMass, sigma, params, pairStride, tableSize);
 }
 
 /*
@@ -127,8 +128,8 @@ __kernel void resolve_fired(__global const double *tau, __global const double *u
                             const int pairCapacity, __global int *masses, __global const int *start, const int slots,
                             const int annihilation, const ulong step, __global int *events, const int eventCapacity,
                             __global int *liveByMass, __global int *ord, __global int *tmp, __global int *status,
-                            __global double *statusD, __global const double *sigma, __global const double *range2,
-                            const int tableSize) {
+                            __global double *statusD, __global const double *sigma, __global const double *params,
+                            const int pairStride, const int tableSize) {
     if (get_global_id(0) != 0) {
         return;
     }
@@ -189,5 +190,5 @@ __kernel void resolve_fired(__global const double *tau, __global const double *u
     status[ST_EVENTS] = used;
     status[ST_LIVE] = live;
     status[ST_LARGEST] = largest;
-    compute_status(status, statusD, liveByMass, sigma, range2, tableSize);
+    compute_status(status, statusD, liveByMass, sigma, params, pairStride, tableSize);
 }
