@@ -3,8 +3,9 @@
  * box (cell k-coordinate = (ulong) u >> (64 - bits), as SpatialHash.cellOf), at least the search
  * reach wide, so pairs in range lie in neighbouring cells; cells are hashed into a table of
  * 2^tableBits slots and the particles are counting-sorted by slot (atomic histogram, exclusive
- * scan, atomic scatter, gather into the sorted copy that becomes the state: the order inside a slot is arbitrary, which cannot change a result because
- * pairs are identified by ids and fired pairs are applied in (time, lower id, higher id) order).
+ * scan, atomic scatter, gather into the sorted copy that becomes the state: the order inside a
+ * slot is arbitrary, which cannot change a result because pairs are identified by ids and fired
+ * pairs are applied in (time, lower id, higher id) order).
  * Positions are SoA: coordinate k of slot i at pos[k * capacity + i]. A particle with mass 0 is dead.
  * When the whole grid fits the table (bits * d <= tableBits) the slot is the row-major cell index
  * itself, so slot order is spatial order; the pair search walks the particles in slot order, so
@@ -130,8 +131,9 @@ __kernel void gather_sorted(__global const long *pos, __global const int *ids, _
  * Every pair (i, j), id(i) < id(j), with r^2 < reach2 (r^2 summed over coordinates in order from
  * dx_k = (double)(x_k(i) - x_k(j)) * unit, as the reference) is appended to out as (i, j), indices
  * of the sorted arrays (which then become the state). Work item g takes the g-th particle in slot
- * order (g < start[slots], the live count). With at least 4 cells per side it scans a half shell (the neighbour cells
- * whose first non-zero offset is positive, and the later particles of its own cell), so each pair
+ * order (g < start[slots], the live count). With at least 4 cells per side it scans a half shell
+ * (the neighbour cells whose first non-zero offset is positive, and the later particles of its own
+ * cell), so each pair
  * is met once; with 1 or 2 cells per side, where offsets wrap onto the same cell, it scans all
  * neighbours and keeps the pair from its lower id. (The sign of dx does not matter: the
  * conversion of a negated long is the negated double, and r^2 sums squares.) Appends beyond
@@ -263,7 +265,6 @@ __kernel void find_pairs_rows(__global const long *sortedPos, __global const int
         high[k] = within - f < reachUnits;
     }
     int idi = sortedIds[g];
-    int slotI = g;
     int z = (int) c[COAG_DIM - 1];
     int zl = low[COAG_DIM - 1] ? z - 1 : z;
     int zh = high[COAG_DIM - 1] ? z + 1 : z;
@@ -278,9 +279,6 @@ __kernel void find_pairs_rows(__global const long *sortedPos, __global const int
         for (int k = COAG_DIM - 2; k >= 0; k--) {
             digits[k] = code % 3 - 1;
             code /= 3;
-        }
-        #pragma unroll
-        for (int k = COAG_DIM - 2; k >= 0; k--) {
             first = digits[k] != 0 ? digits[k] : first;
             near = near && (digits[k] <= 0 || high[k]) && (digits[k] >= 0 || low[k]);
         }
@@ -296,11 +294,11 @@ __kernel void find_pairs_rows(__global const long *sortedPos, __global const int
         int lo = own ? z : zl;
         int from = own ? g + 1 : start[base + max(lo, 0)];
         int to = start[base + min(zh, cells - 1) + 1];
-        pairs_in_segment(from, to, xi, idi, slotI, sortedPos, sortedIds, out, found, capacity, unit, reach2,
+        pairs_in_segment(from, to, xi, idi, g, sortedPos, sortedIds, out, found, capacity, unit, reach2,
                          outCapacity);
         int wrap = lo < 0 ? cells - 1 : (zh > cells - 1 ? 0 : -1);
         if (wrap >= 0) {
-            pairs_in_segment(start[base + wrap], start[base + wrap + 1], xi, idi, slotI, sortedPos, sortedIds,
+            pairs_in_segment(start[base + wrap], start[base + wrap + 1], xi, idi, g, sortedPos, sortedIds,
                              out, found, capacity, unit, reach2, outCapacity);
         }
     }

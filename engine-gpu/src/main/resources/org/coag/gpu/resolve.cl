@@ -124,8 +124,8 @@ __kernel void step_status(__global int *status, __global double *statusD, __glob
  * (step low, step high, lower id, higher id, mass lo, mass hi, survivor id or -1, 0).
  */
 __kernel void resolve_fired(__global const double *tau, __global const double *u1, __global const int4 *idx,
-                            __global const int *firedCount, __global const int *untabulated, const int firedCapacity, __global const int *pairCount,
-                            const int pairCapacity, __global int *masses, __global const int *start, const int slots,
+                            __global const int *firedCount, __global const int *untabulated, const int firedCapacity,
+                            __global const int *pairCount, const int pairCapacity, __global int *masses, __global const int *start, const int slots,
                             const int annihilation, const ulong step, __global int *events, const int eventCapacity,
                             __global int *liveByMass, __global int *ord, __global int *tmp, __global int *status,
                             __global double *statusD, __global const double *sigma, __global const double *params,
