@@ -24,9 +24,10 @@ import org.jocl.cl_queue_properties;
 
 /**
  * Compiles coag's OpenCL sources ({@code .cl} resources of this package, concatenated in the given
- * order; {@link #program} builds all of them as one program) once per run, with one build option, {@code -DCOAG_DIM=d}: never fast-math, and FP contraction is switched off
- * by the pragma in {@code rng.cl} (STACK.md section 3). A failed build reports the sources, the
- * device and the compiler log.
+ * order; {@link #program} builds all of them as one program) once per run, with one build option,
+ * {@code -DCOAG_DIM=d}: never fast-math, and FP contraction is switched off by the pragma in
+ * {@code rng.cl} (STACK.md section 3). A failed build reports the sources, the device and the
+ * compiler log.
  */
 public final class ProgramBuilder {
     private final OpenCl.Device device;
