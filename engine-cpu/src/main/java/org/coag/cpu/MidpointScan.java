@@ -188,12 +188,7 @@ final class MidpointScan {
                 if (c < own) {
                     continue;
                 }
-                for (int b = c == own ? a + 1 : cellStart[c]; b < cellStart[c + 1]; b++) {
-                    if (half[b] > cut) {
-                        continue;
-                    }
-                    test(a, b, ha, worker);
-                }
+                run(c == own ? a + 1 : cellStart[c], cellStart[c + 1], a, ha, worker);
             }
         }
     }
