@@ -69,7 +69,7 @@ final class ScanFilter {
         DoubleVector r2 = DoubleVector.zero(DOUBLES);
         for (int k = 0; k <= last; k++) {
             LongVector d = LongVector.fromArray(LONGS, pos[k], a0).sub(LongVector.fromArray(LONGS, pos[k], a0 + 1));
-            DoubleVector dx = ((DoubleVector) d.convert(VectorOperators.L2D, 0)).mul(unit);
+            DoubleVector dx = LaneConversions.toDouble(d).mul(unit);
             r2 = r2.add(dx.mul(dx));
         }
         VectorMask<Long> next = ownEnd.compare(VectorOperators.GT, self.add(1)).and(r2.compare(VectorOperators.LT, bound2).cast(LONGS));

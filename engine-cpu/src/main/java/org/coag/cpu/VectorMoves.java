@@ -11,13 +11,10 @@ import org.coag.core.step.MoveParameters;
 
 /**
  * Applies one tile of normals to the positions, lane by lane equal to
- * {@code pos += MoveParameters.increment(sigma(mass), z)}: {@code rint} is computed as
- * {@code (x + 2^52) - 2^52} (round-half-even, with the sign of x) for |x| &lt; 2^52, where every
- * larger double is already an integer.
+ * {@code pos += MoveParameters.increment(sigma(mass), z)}, the rounding by
+ * {@link LaneConversions#rintToLong}.
  */
 final class VectorMoves {
-    private static final double TWO52 = 0x1p52;
-
     private VectorMoves() {
     }
 
@@ -39,7 +36,7 @@ final class VectorMoves {
             for (int k = 0; k < dim; k++) {
                 LongVector p = LongVector.fromArray(LONGS, pos[k], from + t);
                 DoubleVector x = sg.mul(DoubleVector.fromArray(DOUBLES, z[k], t));
-                p.add(rint(x)).intoArray(pos[k], from + t);
+                p.add(LaneConversions.rintToLong(x)).intoArray(pos[k], from + t);
             }
         }
         for (int t = upper; t < n; t++) {
@@ -48,12 +45,6 @@ final class VectorMoves {
                 pos[k][from + t] += MoveParameters.increment(sg, z[k][t]);
             }
         }
-    }
-
-    private static LongVector rint(DoubleVector x) {
-        DoubleVector shift = DoubleVector.broadcast(DOUBLES, TWO52).blend(-TWO52, x.compare(VectorOperators.LT, 0.0));
-        DoubleVector r = x.add(shift).sub(shift).blend(x, x.abs().compare(VectorOperators.GE, TWO52));
-        return (LongVector) r.convert(VectorOperators.D2L, 0);
     }
 
     /**

@@ -104,7 +104,7 @@ final class VectorNormals {
 
     private static DoubleVector u01(LongVector lo, LongVector hi) {
         LongVector w = hi.lanewise(VectorOperators.LSHL, 32).or(lo).lanewise(VectorOperators.LSHR, 12);
-        return ((DoubleVector) w.convert(VectorOperators.L2D, 0)).mul(0x1p-52).add(0x1p-53);
+        return LaneConversions.fraction52(w).add(0x1p-53);
     }
 
     /**
@@ -168,7 +168,7 @@ final class VectorNormals {
             VectorMask<Long> odd = hx.add(2).and(0x000fffffL).compare(VectorOperators.LT, 3L).or(k.compare(VectorOperators.EQ, 0L));
             VectorMask<Long> upperForm = hx.sub(0x6147a).or(LongVector.broadcast(LONGS, 0x6b851).sub(hx)).compare(VectorOperators.GT, 0L);
             DoubleVector s = f.div(f.add(2.0));
-            DoubleVector dk = (DoubleVector) k.convert(VectorOperators.L2D, 0);
+            DoubleVector dk = LaneConversions.smallToDouble(k);
             DoubleVector zz = s.mul(s);
             DoubleVector w = zz.mul(zz);
             DoubleVector r = zz.mul(w.mul(w.mul(w.mul(LG7).add(LG5)).add(LG3)).add(LG1)).add(w.mul(w.mul(w.mul(LG6).add(LG4)).add(LG2)));

@@ -29,7 +29,7 @@ final class VectorPairs {
         DoubleVector r2 = DoubleVector.zero(DOUBLES);
         for (int k = 0; k < pos.length; k++) {
             LongVector d = LongVector.broadcast(LONGS, pos[k][i]).sub(LongVector.fromArray(LONGS, pos[k], from));
-            DoubleVector dx = ((DoubleVector) d.convert(VectorOperators.L2D, 0)).mul(unit);
+            DoubleVector dx = LaneConversions.toDouble(d).mul(unit);
             r2 = r2.add(dx.mul(dx));
         }
         return r2.compare(VectorOperators.LT, bound2).and(DOUBLES.indexInRange(from, to)).toLong();
