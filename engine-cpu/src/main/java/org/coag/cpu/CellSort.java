@@ -163,15 +163,23 @@ final class CellSort {
 
     /**
      * Moves sorted positions [from, to) into the other buffer of {@code p} (the caller swaps when
-     * every worker is done).
+     * every worker is done), by runs of consecutive slots: most particles keep their cell, so
+     * {@code order} is mostly runs of consecutive slots, each one block copy per array.
      *
      * @param p particles
      * @param from first position
      * @param to end position
      */
     void gather(Particles p, int from, int to) {
-        for (int q = from; q < to; q++) {
-            p.moveToOther(order[q], q);
+        int q = from;
+        while (q < to) {
+            int start = q;
+            int first = order[q];
+            q++;
+            while (q < to && order[q] == first + (q - start)) {
+                q++;
+            }
+            p.moveRunToOther(first, start, q - start);
         }
     }
 

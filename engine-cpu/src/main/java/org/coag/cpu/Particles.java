@@ -4,7 +4,7 @@ import org.coag.core.backend.ParticleState;
 
 /**
  * The particles of the CPU backend: structure of arrays, double-buffered so that the per-step cell
- * sort writes the other buffer ({@link #moveToOther}) and then {@link #swap}s.
+ * sort writes the other buffer ({@link #moveRunToOther}) and then {@link #swap}s.
  *
  * <pre>
  *   count              slots in use, 0..count-1 (after a sort: the live particles, in cell order)
@@ -15,6 +15,9 @@ import org.coag.core.backend.ParticleState;
  * starting up to one vector past any slot below count stays inside them.
  */
 final class Particles {
+    /** Runs shorter than this are copied slot by slot rather than by {@code System.arraycopy}. */
+    private static final int SHORT_RUN = 8;
+
     private final int dim;
     private int[] id;
     private int[] mass;
@@ -79,12 +82,28 @@ final class Particles {
         return pos;
     }
 
-    /** Copies slot {@code from} of this buffer to slot {@code to} of the other. */
-    void moveToOther(int from, int to) {
-        otherId[to] = id[from];
-        otherMass[to] = mass[from];
+    /**
+     * Copies slots [from, from + n) of the current buffer to [to, to + n) of the other.
+     *
+     * @param from first source slot
+     * @param to first destination slot
+     * @param n slots
+     */
+    void moveRunToOther(int from, int to, int n) {
+        if (n < SHORT_RUN) {
+            for (int r = 0; r < n; r++) {
+                otherId[to + r] = id[from + r];
+                otherMass[to + r] = mass[from + r];
+                for (int k = 0; k < dim; k++) {
+                    otherPos[k][to + r] = pos[k][from + r];
+                }
+            }
+            return;
+        }
+        System.arraycopy(id, from, otherId, to, n);
+        System.arraycopy(mass, from, otherMass, to, n);
         for (int k = 0; k < dim; k++) {
-            otherPos[k][to] = pos[k][from];
+            System.arraycopy(pos[k], from, otherPos[k], to, n);
         }
     }
 
