@@ -33,7 +33,7 @@ public class KernelBenchmark {
     private final double[][] u = new double[4][Worker.TILE];
     private final double[][] z = new double[4][Worker.TILE];
     private final double[] sigma = {0, 1e12, 1e12};
-    private final double[] log = new double[Worker.TILE];
+    private final VectorNormals.Scratch scratch = new VectorNormals.Scratch(Worker.TILE);
     private VectorNormals normals;
     private long step;
 
@@ -48,7 +48,7 @@ public class KernelBenchmark {
         normals = new VectorNormals(1);
         normals.uniforms(ids, 0, Worker.TILE, 0, 2, u);
         for (int c = 0; c < 3; c++) {
-            VectorNormals.normals(u[c], z[c], log, Worker.TILE);
+            VectorNormals.normals(u[c], z[c], scratch, Worker.TILE);
         }
         r.nextLong();
     }
@@ -64,7 +64,7 @@ public class KernelBenchmark {
     @Benchmark
     public double gaussians() {
         for (int c = 0; c < 3; c++) {
-            VectorNormals.normals(u[c], z[c], log, Worker.TILE);
+            VectorNormals.normals(u[c], z[c], scratch, Worker.TILE);
         }
         return z[0][0];
     }
@@ -74,7 +74,7 @@ public class KernelBenchmark {
     public long tile() {
         normals.uniforms(ids, 0, Worker.TILE, step++, 2, u);
         for (int c = 0; c < 3; c++) {
-            VectorNormals.normals(u[c], z[c], log, Worker.TILE);
+            VectorNormals.normals(u[c], z[c], scratch, Worker.TILE);
         }
         VectorMoves.apply(pos, mass, 0, Worker.TILE, z, sigma, false);
         return pos[0][0];

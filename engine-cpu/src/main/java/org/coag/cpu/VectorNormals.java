@@ -27,7 +27,8 @@ import org.coag.core.rng.Purpose;
 /**
  * The move draws of {@link CounterRng#normals} for many particles at once, lane by lane equal to
  * the scalar code: Philox4x32-10 with one counter per 64-bit lane (32-bit words zero-extended, the
- * 32x32 -> 64 product in one {@code mul}), Random123's u01, and AS241 with a vector port of the
+ * 32x32 -> 64 product in one {@code mul}; both factors masked to 32 bits, which lets C2 emit one
+ * unsigned 32-bit multiply (vpmuludq) where AVX2 has no 64-bit one), Random123's u01, and AS241 with a vector port of the
  * fdlibm {@code log}. Hand-written for the Vector API because the result must be bit-identical to
  * {@link Gaussians#inverseCdf} (DESIGN.md contract 1): the same operations in the same order, no
  * FMA. The rare lanes where fdlibm or AS241 take another branch (|z| above about 7, or a logarithm
@@ -39,6 +40,8 @@ final class VectorNormals {
     private static final long MASK32 = 0xFFFFFFFFL;
     private static final long M0 = Philox4x32.M0 & MASK32;
     private static final long M1 = Philox4x32.M1 & MASK32;
+    /** A tail uniform that fills the last packed vector of tail lanes (its normal is discarded). */
+    private static final double TAIL_PAD = 0.01;
 
     private final long[] k0 = new long[Philox4x32.ROUNDS];
     private final long[] k1 = new long[Philox4x32.ROUNDS];
@@ -74,6 +77,8 @@ final class VectorNormals {
         long c2 = step & MASK32;
         long c3 = ((long) Purpose.MOVE.code() << 24 | (step >>> 32) & 0xFFFFFF) & MASK32;
         int upper = n - n % LANES;
+        LongVector m0 = LongVector.broadcast(LONGS, M0).and(MASK32);
+        LongVector m1 = LongVector.broadcast(LONGS, M1).and(MASK32);
         for (int t = 0; t < upper; t += LANES) {
             LongVector id = (LongVector) IntVector.fromArray(INTS, ids, from + t).convertShape(VectorOperators.I2L, LONGS, 0);
             for (int j = 0; j < blocks; j++) {
@@ -82,8 +87,8 @@ final class VectorNormals {
                 LongVector w2 = LongVector.broadcast(LONGS, c2);
                 LongVector w3 = LongVector.broadcast(LONGS, c3);
                 for (int r = 0; r < Philox4x32.ROUNDS; r++) {
-                    LongVector p0 = w0.mul(M0);
-                    LongVector p1 = w2.mul(M1);
+                    LongVector p0 = w0.and(MASK32).mul(m0);
+                    LongVector p1 = w2.and(MASK32).mul(m1);
                     w0 = p1.lanewise(VectorOperators.LSHR, 32).lanewise(VectorOperators.XOR, w1).lanewise(VectorOperators.XOR, k0[r]);
                     w1 = p1.and(MASK32);
                     w2 = p0.lanewise(VectorOperators.LSHR, 32).lanewise(VectorOperators.XOR, w3).lanewise(VectorOperators.XOR, k1[r]);
@@ -108,21 +113,57 @@ final class VectorNormals {
     }
 
     /**
-     * {@code z[t] = Gaussians.inverseCdf(u[t])} for t in 0..n-1, bit for bit. Three short loops
-     * (central branch, logarithm, tail branch) rather than one long one: C2 compiles each fully to
-     * SIMD, while one loop with every operation exceeded its inlining budget and fell back to the
-     * Vector API's slow Java paths.
+     * Scratch of {@link #normals} for up to {@code capacity} lanes: the tail lanes' slots, uniforms,
+     * logarithms and normals, packed.
+     */
+    static final class Scratch {
+        final int[] slot;
+        final double[] u;
+        final double[] log;
+        final double[] z;
+
+        /** @param capacity the most lanes one call converts */
+        Scratch(int capacity) {
+            slot = new int[capacity];
+            u = new double[capacity + LANES];
+            log = new double[capacity + LANES];
+            z = new double[capacity + LANES];
+        }
+    }
+
+    /**
+     * {@code z[t] = Gaussians.inverseCdf(u[t])} for t in 0..n-1, bit for bit. Every lane gets the
+     * central branch; the lanes in AS241's tail (|u - 0.5| &gt; 0.425, 15 % of them) are packed into
+     * {@code scratch}, so the tail's logarithm and rational function run on full vectors, and
+     * written back. Three short loops (central branch, logarithm, tail branch) rather than one long
+     * one: C2 compiles each fully to SIMD, while one loop with every operation exceeded its inlining
+     * budget and fell back to the Vector API's slow Java paths.
      *
      * @param u uniforms in (0, 1)
      * @param z destination
-     * @param log scratch of n entries
+     * @param scratch of at least n lanes
      * @param n count
      */
-    static void normals(double[] u, double[] z, double[] log, int n) {
+    static void normals(double[] u, double[] z, Scratch scratch, int n) {
         int upper = n - n % LANES;
         central(u, z, upper);
-        tailLog(u, log, upper);
-        tail(u, log, z, upper);
+        int[] slot = scratch.slot;
+        double[] tu = scratch.u;
+        int m = 0;
+        for (int t = 0; t < upper; t++) {
+            slot[m] = t;
+            tu[m] = u[t];
+            m += Math.abs(u[t] - 0.5) > 0.425 ? 1 : 0;
+        }
+        int packed = m + (LANES - m % LANES) % LANES;
+        for (int j = m; j < packed; j++) {
+            tu[j] = TAIL_PAD;
+        }
+        tailLog(tu, scratch.log, packed);
+        tail(tu, scratch.log, scratch.z, packed);
+        for (int j = 0; j < m; j++) {
+            z[slot[j]] = scratch.z[j];
+        }
         for (int t = upper; t < n; t++) {
             z[t] = Gaussians.inverseCdf(u[t]);
         }
@@ -148,14 +189,15 @@ final class VectorNormals {
     /**
      * fdlibm log of AS241's tail argument min(p, 1 - p), for arguments in the normal range with
      * k != 0 (every tail argument is below 0.075); NaN where fdlibm would take its small-f or k = 0
-     * branch (left to the scalar code). Vectors without a tail lane are skipped (so is their tail).
+     * branch (left to the scalar code).
+     *
+     * @param u packed tail uniforms
+     * @param out their logarithms
+     * @param upper count, a multiple of the lane count
      */
     private static void tailLog(double[] u, double[] out, int upper) {
         for (int t = 0; t < upper; t += LANES) {
             DoubleVector p = DoubleVector.fromArray(DOUBLES, u, t);
-            if (!p.sub(0.5).abs().compare(VectorOperators.GT, 0.425).anyTrue()) {
-                continue;
-            }
             DoubleVector x = DoubleVector.broadcast(DOUBLES, 1.0).sub(p).blend(p, p.compare(VectorOperators.LT, 0.5));
             LongVector bits = x.reinterpretAsLongs();
             LongVector hx = bits.lanewise(VectorOperators.LSHR, 32);
@@ -179,16 +221,20 @@ final class VectorNormals {
         }
     }
 
-    /** AS241's tail branch where |p - 0.5| > 0.425; the rare lanes (|z| > 7, NaN log) in scalar. */
+    /**
+     * AS241's tail branch (|p - 0.5| &gt; 0.425 in every lane); the rare lanes (|z| &gt; 7, NaN log)
+     * in scalar.
+     *
+     * @param u packed tail uniforms
+     * @param log their logarithms
+     * @param z their normals
+     * @param upper count, a multiple of the lane count
+     */
     private static void tail(double[] u, double[] log, double[] z, int upper) {
         for (int t = 0; t < upper; t += LANES) {
             DoubleVector q = DoubleVector.fromArray(DOUBLES, u, t).sub(0.5);
-            VectorMask<Double> isTail = q.abs().compare(VectorOperators.GT, 0.425);
-            if (!isTail.anyTrue()) {
-                continue;
-            }
             DoubleVector y = DoubleVector.fromArray(DOUBLES, log, t).neg().sqrt();
-            VectorMask<Double> rare = y.compare(VectorOperators.LE, 5.0).not().and(isTail);
+            VectorMask<Double> rare = y.compare(VectorOperators.LE, 5.0).not();
             y = y.sub(1.6);
             DoubleVector num = y.mul(7.74545014278341407640e-4).add(2.27238449892691845833e-2).mul(y)
                     .add(2.41780725177450611770e-1).mul(y).add(1.27045825245236838258e0).mul(y)
@@ -200,7 +246,7 @@ final class VectorNormals {
                     .add(2.05319162663775882187e0).mul(y).add(1.0);
             DoubleVector val = num.div(den);
             val = val.blend(val.neg(), q.compare(VectorOperators.LT, 0.0));
-            DoubleVector.fromArray(DOUBLES, z, t).blend(val, isTail).intoArray(z, t);
+            val.intoArray(z, t);
             if (rare.anyTrue()) {
                 for (int l = 0; l < LANES; l++) {
                     if (rare.laneIsSet(l)) {

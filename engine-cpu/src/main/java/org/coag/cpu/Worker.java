@@ -19,7 +19,7 @@ final class Worker {
     final double[][] u;
     final double[][] z;
     final long[][] box;
-    final double[] log = new double[TILE];
+    final VectorNormals.Scratch scratch = new VectorNormals.Scratch(TILE);
     double widestSigma;
     double largestRange2;
 
@@ -96,7 +96,7 @@ final class Worker {
     private void drawTile(int[] ids, int t0, int n, long step, int dim) {
         normals.uniforms(ids, t0, n, step, (dim + 1) / 2, u);
         for (int c = 0; c < dim; c++) {
-            VectorNormals.normals(u[c], z[c], log, n);
+            VectorNormals.normals(u[c], z[c], scratch, n);
         }
     }
 }

@@ -62,7 +62,7 @@ class VectorKernelsTest {
             u[i] = Math.min(1 - 0x1p-53, Math.max(0x1p-53, u[i]));
         }
         double[] z = new double[u.length];
-        VectorNormals.normals(u, z, new double[u.length], u.length);
+        VectorNormals.normals(u, z, new VectorNormals.Scratch(u.length), u.length);
         for (int i = 0; i < u.length; i++) {
             assertEquals(Double.doubleToRawLongBits(Gaussians.inverseCdf(u[i])), Double.doubleToRawLongBits(z[i]), "u = " + u[i]);
         }
