@@ -113,6 +113,9 @@ public final class BridgePaths {
      * @return its current generation (0 until it is redrawn)
      */
     public int generation(int slot) {
+        if (redrawn.isEmpty()) {
+            return 0;
+        }
         List<Generation> g = redrawn.get(slot);
         return g == null ? 0 : g.size();
     }
