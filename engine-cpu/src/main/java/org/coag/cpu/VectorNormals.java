@@ -150,10 +150,13 @@ final class VectorNormals {
         int[] slot = scratch.slot;
         double[] tu = scratch.u;
         int m = 0;
-        for (int t = 0; t < upper; t++) {
-            slot[m] = t;
-            tu[m] = u[t];
-            m += Math.abs(u[t] - 0.5) > 0.425 ? 1 : 0;
+        for (int t = 0; t < upper; t += LANES) {
+            long tail = DoubleVector.fromArray(DOUBLES, u, t).sub(0.5).abs().compare(VectorOperators.GT, 0.425).toLong();
+            for (int l = 0; l < LANES; l++) {
+                slot[m] = t + l;
+                tu[m] = u[t + l];
+                m += (int) (tail >>> l) & 1;
+            }
         }
         int packed = m + (LANES - m % LANES) % LANES;
         for (int j = m; j < packed; j++) {
