@@ -24,7 +24,7 @@ public final class CpuBackend implements Backend {
     @Override
     public String description() {
         return "Java Vector API (" + CpuVectors.BITS + "-bit, " + CpuVectors.LANES + " particles per vector, "
-                + (LaneConversions.NATIVE ? "native" : "bit-level") + " int64/double conversions), all cores ("
+                + LaneConversions.form() + "), all cores ("
                 + Runtime.getRuntime().availableProcessors() + " here)";
     }
 

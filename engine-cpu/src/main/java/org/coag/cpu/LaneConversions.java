@@ -38,6 +38,11 @@ final class LaneConversions {
     private LaneConversions() {
     }
 
+    /** @return which form runs, for reports: "native" or "bit-level" int64/double conversions */
+    static String form() {
+        return (NATIVE ? "native" : "bit-level") + " int64/double conversions";
+    }
+
     static boolean chooseNative(String property) {
         if (property == null || property.isBlank() || property.equals("auto")) {
             return LongVector.SPECIES_PREFERRED.vectorBitSize() >= 512

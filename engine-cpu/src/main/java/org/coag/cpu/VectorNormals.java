@@ -27,11 +27,11 @@ import org.coag.core.rng.Purpose;
 /**
  * The move draws of {@link CounterRng#normals} for many particles at once, lane by lane equal to
  * the scalar code: Philox4x32-10 with one counter per 64-bit lane (32-bit words zero-extended, the
- * 32x32 -> 64 product in one {@code mul}; both factors masked to 32 bits, which lets C2 emit one
- * unsigned 32-bit multiply (vpmuludq) where AVX2 has no 64-bit one), Random123's u01, and AS241 with a vector port of the
- * fdlibm {@code log}. Hand-written for the Vector API because the result must be bit-identical to
- * {@link Gaussians#inverseCdf} (DESIGN.md contract 1): the same operations in the same order, no
- * FMA. The rare lanes where fdlibm or AS241 take another branch (|z| above about 7, or a logarithm
+ * 32x32 -> 64 product in one {@code mul}; both factors masked to 32 bits, although they fit, which
+ * lets C2 emit one unsigned 32-bit multiply (vpmuludq) where AVX2 has no 64-bit one), Random123's
+ * u01, and AS241 with a vector port of the fdlibm {@code log}. Hand-written for the Vector API
+ * because the result must be bit-identical to {@link Gaussians#inverseCdf} (DESIGN.md contract 1):
+ * the same operations in the same order, no FMA. The rare lanes where fdlibm or AS241 take another branch (|z| above about 7, or a logarithm
  * argument within 2^-20 of a power of two) are recomputed with the scalar code.
  *
  * <p>Layout: {@code u[c][t]}, {@code z[c][t]} hold coordinate c of tile particle t.
@@ -135,9 +135,9 @@ final class VectorNormals {
      * {@code z[t] = Gaussians.inverseCdf(u[t])} for t in 0..n-1, bit for bit. Every lane gets the
      * central branch; the lanes in AS241's tail (|u - 0.5| &gt; 0.425, 15 % of them) are packed into
      * {@code scratch}, so the tail's logarithm and rational function run on full vectors, and
-     * written back. Three short loops (central branch, logarithm, tail branch) rather than one long
-     * one: C2 compiles each fully to SIMD, while one loop with every operation exceeded its inlining
-     * budget and fell back to the Vector API's slow Java paths.
+     * written back. The central branch, the logarithm and the tail branch are three short loops
+     * rather than one long one: C2 compiles each fully to SIMD, while one loop with every operation
+     * exceeded its inlining budget and fell back to the Vector API's slow Java paths.
      *
      * @param u uniforms in (0, 1)
      * @param z destination

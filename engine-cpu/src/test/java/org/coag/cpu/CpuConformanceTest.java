@@ -25,7 +25,7 @@ class CpuConformanceTest extends BackendConformance {
     static void sayWhichWidth() {
         System.out.println("CpuConformanceTest: cpu backend with " + CpuVectors.BITS + "-bit vectors (" + CpuVectors.LANES + " lanes"
                 + (EMULATED ? ", emulated: wider than this machine's " + LongVector.SPECIES_PREFERRED.vectorBitSize() + " bits; 3 threads only" : "")
-                + "), " + (LaneConversions.NATIVE ? "native" : "bit-level") + " int64/double conversions");
+                + "), " + LaneConversions.form());
     }
 
     @Override
