@@ -5,6 +5,7 @@ import static org.coag.cpu.CpuVectors.LONGS;
 
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.LongVector;
+import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import org.coag.core.model.ModelException;
 
@@ -33,7 +34,10 @@ final class LaneConversions {
     private static final double HIGH_OFFSET = Double.longBitsToDouble(0x4530000080100000L);
     private static final long LOW_BIAS = 0x4330000000000000L;
     private static final long ONE_BITS = Double.doubleToRawLongBits(1.0);
-    private static final double RINT_LIMIT = 0x1p62;
+    private static final long TWO62_BITS = Double.doubleToRawLongBits(0x1p62);
+    private static final long TWO63_BITS = Double.doubleToRawLongBits(0x1p63);
+    private static final long TWO_MINUS10_BITS = Double.doubleToRawLongBits(0x1p-10);
+    private static final long INFINITY_BITS = Double.doubleToRawLongBits(Double.POSITIVE_INFINITY);
 
     private LaneConversions() {
     }
@@ -102,7 +106,13 @@ final class LaneConversions {
     }
 
     /**
-     * {@code (long) Math.rint(x)} per lane.
+     * {@code (long) Math.rint(x)} per lane, without a branch on the data: a lane-by-lane fallback
+     * for rare lanes would merge a boxed vector into the fast path, and C2 then boxes every call
+     * from the first time the fallback ran (measured: 96 B per particle-step in the whole cpu step,
+     * JDK 25, AVX2). The bit form takes |x| &lt; 2^62 directly; 2^62 &lt;= |x| &lt; 2^63 are integers
+     * with exponent 62, so x 2^-10 is an exact integer below 2^53 and the result is its rounding
+     * shifted left by 10; beyond, the cast saturates to the sign's end of the long range, and NaN
+     * gives 0. Each case is a compare on the magnitude's bits and a blend.
      *
      * @param x any doubles
      * @return the rounded values (NaN to 0, saturated beyond the long range, as the cast)
@@ -113,10 +123,15 @@ final class LaneConversions {
             DoubleVector r = x.add(shift).sub(shift).blend(x, x.abs().compare(VectorOperators.GE, TWO52));
             return (LongVector) r.convert(VectorOperators.D2L, 0);
         }
-        if (!x.abs().compare(VectorOperators.LT, RINT_LIMIT).allTrue()) {
-            return rintToLongByLanes(x);
-        }
-        return rintToLongByBits(x);
+        LongVector bits = x.reinterpretAsLongs();
+        LongVector magnitude = bits.and(Long.MAX_VALUE);
+        VectorMask<Long> big = magnitude.compare(VectorOperators.GE, TWO62_BITS);
+        DoubleVector scale = LongVector.broadcast(LONGS, ONE_BITS).blend(TWO_MINUS10_BITS, big).reinterpretAsDoubles();
+        LongVector r = rintToLongByBits(x.mul(scale));
+        r = r.blend(r.lanewise(VectorOperators.LSHL, 10), big);
+        LongVector saturated = bits.lanewise(VectorOperators.ASHR, 63).lanewise(VectorOperators.XOR, Long.MAX_VALUE);
+        r = r.blend(saturated, magnitude.compare(VectorOperators.GE, TWO63_BITS));
+        return r.blend(0L, magnitude.compare(VectorOperators.GT, INFINITY_BITS));
     }
 
     /**
@@ -132,14 +147,5 @@ final class LaneConversions {
         LongVector high = highSum.reinterpretAsLongs().sub(MAGIC_BITS);
         LongVector rest = low.add(MAGIC).reinterpretAsLongs().sub(MAGIC_BITS);
         return high.lanewise(VectorOperators.LSHL, 32).add(rest);
-    }
-
-    private static LongVector rintToLongByLanes(DoubleVector x) {
-        double[] lanes = x.toArray();
-        long[] out = new long[lanes.length];
-        for (int l = 0; l < lanes.length; l++) {
-            out[l] = (long) Math.rint(lanes[l]);
-        }
-        return LongVector.fromArray(LONGS, out, 0);
     }
 }

@@ -20,7 +20,8 @@ import org.junit.jupiter.api.Test;
  * The conversions by bits against Java's casts, on whichever form this JVM runs by default and on
  * the bit forms directly (so both are tested on every machine): edge values (0, -0.0, the long
  * range's ends, ties of the long-to-double rounding, rint ties, the 2^62 limit, NaN and infinities)
- * and a million random values spread over every binary exponent.
+ * and a million random values spread over every binary exponent (for the full-range rounding, up to
+ * 2^70, past the long range).
  */
 class LaneConversionsTest {
     private static final int RANDOM = 1 << 20;
@@ -61,8 +62,16 @@ class LaneConversionsTest {
             x[i] = r.nextBoolean() ? m : -m;
         }
         checkLongs(x, LaneConversions::rintToLongByBits);
-        double[] wide = {Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, 0x1p62, -0x1p62, 0x1p63,
-            -0x1p63, 1e300, -1e300, 3.5, -2.5, 0.0, 7.5, -7.5, 0x1p61, -1.0};
+        double[] wide = new double[RANDOM];
+        double[] wideEdge = {Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, 0x1p62, -0x1p62, 0x1p63,
+            -0x1p63, 1e300, -1e300, 3.5, -2.5, 0.0, 7.5, -7.5, 0x1p61, -1.0, 0x1.fffffffffffffp62, -0x1.fffffffffffffp62,
+            0x1.0000000000001p62, -0x1.8p62, 0x1.0000000000001p63, -0x1.0000000000001p63, Math.nextDown(0x1p62),
+            Double.MIN_VALUE, -Double.MAX_VALUE, Double.longBitsToDouble(0x7ff0000000000001L), -Double.NaN};
+        System.arraycopy(wideEdge, 0, wide, 0, wideEdge.length);
+        for (int i = wideEdge.length; i < wide.length; i++) {
+            double m = Math.scalb(r.nextDouble(), r.nextInt(-3, 70));
+            wide[i] = r.nextBoolean() ? m : -m;
+        }
         checkLongs(x, LaneConversions::rintToLong);
         checkLongs(wide, LaneConversions::rintToLong);
     }
