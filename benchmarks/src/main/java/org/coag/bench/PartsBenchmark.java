@@ -35,11 +35,14 @@ import org.openjdk.jmh.annotations.Warmup;
  * reference: the oracle's scalar building blocks on one thread.
  * <ul>
  *   <li>{@code philoxGaussians}: Philox4x32-10 blocks and d AS241 normals per particle;</li>
- *   <li>{@code move}: the same draws plus the fixed-point increments;</li>
- *   <li>{@code hashBuild}: cpu: cell grid, cell index, counting sort and gather; reference: its
- *       {@link SpatialHash} (hashed cells, sorted by slot);</li>
- *   <li>{@code pairScan}: every pair within the search reach tested; cpu with the firing draw of
- *       the pairs in range, reference the distance test alone.</li>
+ *   <li>{@code move}: the same draws plus the fixed-point increments (cpu: and the distance moved
+ *       since its pair list was built);</li>
+ *   <li>{@code hashBuild}: cpu: a pair-list build (rows, counting sort, each row sorted, written
+ *       and scanned for the pairs within the reach plus the skin), which a run does once in several
+ *       steps; reference: its {@link SpatialHash} (hashed cells, sorted by slot), every step;</li>
+ *   <li>{@code pairScan}: cpu: the listed pairs tested with the firing draw of those in range (a
+ *       step between list builds); reference: every pair within the search reach, the distance
+ *       test alone.</li>
  * </ul>
  * The PDE solver's benchmark is {@link TheoryBenchmark}.
  */

@@ -9,8 +9,9 @@ import jdk.incubator.vector.LongVector;
 import jdk.incubator.vector.VectorOperators;
 
 /**
- * A dense grid of cells at least one search reach wide, rebuilt every step, over at most about
- * 4 cells per live particle: the torus is cut into 2^g cells per side (with wrap), free space into
+ * A dense grid of cells at least one search reach wide, over at most about 4 cells per live
+ * particle, for the adaptive scheme's midpoint search ({@link MidpointScan}; the fixed-step scheme
+ * uses {@link RowGrid}): the torus is cut into 2^g cells per side (with wrap), free space into
  * the cells covering the live particles' bounding box (no wrap). Coarser cells than the reach are
  * fine (the pair test decides), finer ones are not, so the choice never changes a result.
  *
@@ -27,8 +28,6 @@ final class CellGrid {
     private final long[] mask;
     private final int[] cells;
     private final int[] stride;
-    private long reachFloor;
-    private long upperFace;
     private boolean wrap;
     private int shift;
     private long lowMask;
@@ -101,105 +100,12 @@ final class CellGrid {
         lowMask = cellShift >= 64 ? -1L : (1L << cellShift) - 1;
         side = Math.scalb(1.0, cellShift);
         reach = reachFixed;
-        reachFloor = (long) Math.floor(reachFixed);
-        upperFace = cellShift >= 64 ? Long.MAX_VALUE : (1L << cellShift) - reachFloor;
         int s = 1;
         for (int k = dim - 1; k >= 0; k--) {
             stride[k] = s;
             s *= cells[k];
         }
         total = s;
-    }
-
-    /**
-     * @return true when each pair of neighbouring cells is one forward offset apart (free space
-     *         always; the torus needs 3 or more cells per side, else +1 and -1 meet)
-     */
-    boolean halfShell() {
-        if (!wrap) {
-            return true;
-        }
-        for (int k = 0; k < dim; k++) {
-            if (cells[k] < 3) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /**
-     * @param cell linear index
-     * @param coords receives its coordinates
-     */
-    void decompose(int cell, int[] coords) {
-        for (int k = 0; k < dim; k++) {
-            coords[k] = (cell >>> Integer.numberOfTrailingZeros(stride[k])) & (cells[k] - 1);
-        }
-    }
-
-    /** @return cells along the last dimension (stride 1: a row of cells is contiguous in sorted order) */
-    int rowLength() {
-        return cells[dim - 1];
-    }
-
-    long origin(int k) {
-        return origin[k];
-    }
-
-    long lowMask() {
-        return lowMask;
-    }
-
-    /** @return the offset from a cell's lower face at and beyond which a point is near the upper face */
-    long upperFace() {
-        return upperFace;
-    }
-
-    /** @return true on the torus */
-    boolean wraps() {
-        return wrap;
-    }
-
-    /**
-     * @param coords a cell's coordinates
-     * @param offset a row offset over dimensions 0..dim-2 ({@link RowShell})
-     * @return the linear index of the first cell (last coordinate 0) of the row at coords + offset,
-     *         or -1 outside a free-space grid
-     */
-    int rowStart(int[] coords, int[] offset) {
-        int linear = 0;
-        for (int k = 0; k < dim - 1; k++) {
-            int c = coords[k] + offset[k];
-            if (c < 0 || c >= cells[k]) {
-                if (!wrap) {
-                    return -1;
-                }
-                c = c < 0 ? cells[k] - 1 : 0;
-            }
-            linear += c * stride[k];
-        }
-        return linear;
-    }
-
-    /**
-     * Without branches (whether a particle is near a face is close to random, and mispredicted
-     * branches cost more than the arithmetic): integer offsets against the floor of the reach,
-     * which is the exact test {@code offset <= reach} for integer offsets.
-     *
-     * @param pos coordinates [dim][slot]
-     * @param i slot
-     * @return bit 2k when slot i lies within the reach of its cell's lower face in dimension k,
-     *         bit 2k+1 for the upper face (for grids with at most 2^62 units per cell)
-     */
-    int faceBits(long[][] pos, int i) {
-        int bits = 0;
-        for (int k = 0; k < dim; k++) {
-            long offset = (pos[k][i] - origin[k]) & lowMask;
-            int lower = (int) ((reachFloor - offset) >>> 63) ^ 1;
-            int upper = (int) ((offset - upperFace) >>> 63) ^ 1;
-            bits |= lower << (2 * k) | upper << (2 * k + 1);
-        }
-        return bits;
     }
 
     /**

@@ -143,7 +143,7 @@ final class CpuAdaptiveSimulation implements Simulation, PhaseTimes {
 
     private void movePhase(int w) {
         int n = state.count();
-        movers[w].move(view, tables, step, chunkStart(w, n), chunkStart(w + 1, n), rangeVaries, free);
+        movers[w].move(view, tables, step, chunkStart(w, n), chunkStart(w + 1, n), rangeVaries, free, null);
     }
 
     private void scanPhase(int w) {

@@ -31,17 +31,21 @@ public final class CpuPhases implements AutoCloseable {
         sim.runPhase(0);
     }
 
-    /** The whole move: draws and fixed-point increments. */
+    /** The whole move: draws, fixed-point increments and the distance moved since the pair list was built. */
     public void move() {
         sim.runPhase(1);
     }
 
-    /** The spatial hash: limit checks, cell grid, cell index and counts, counting sort, gather. */
+    /**
+     * The pair-list build: rows located and counted, the counting sort by row, each row sorted and
+     * written to the other buffer and scanned for the pairs within the reach plus the skin (each
+     * listed and tested), the reference positions saved.
+     */
     public void hashBuild() {
         sim.runPhase(2);
     }
 
-    /** The half-shell pair scan with the firing test. */
+    /** The listed pairs' test: what a step's pair search costs between list builds. */
     public void pairScan() {
         sim.runPhase(3);
     }

@@ -6,7 +6,6 @@ import org.coag.core.backend.PhaseTimes;
 import org.coag.core.backend.ParticleState;
 import org.coag.core.backend.Simulation;
 import org.coag.core.model.Domain;
-import org.coag.core.model.Mode;
 import org.coag.core.model.ModelSpec;
 import org.coag.core.step.StepLimits;
 import org.coag.core.step.FiredPairs;
@@ -15,52 +14,65 @@ import org.coag.core.step.PairParameters;
 
 /**
  * The fixed-step scheme of the reference backend (same draws, same decisions, same resolution
- * order), organised for SIMD and threads. One step:
+ * order), organised for SIMD and threads, with a Verlet list of candidate pairs. One step:
  * <ol>
  *   <li>move (parallel, vector): tiles of Philox blocks, AS241 normals, fixed-point increments;
- *       each worker notes the largest live sigma and range and, in free space, its bounding box;</li>
+ *       each worker notes how far any coordinate has moved since the pair list was built, the
+ *       largest live sigma and range and, in free space, its bounding box;</li>
  *   <li>checks (master): the range and seam limits, exactly as the reference words them
- *       ({@link LimitChecks});</li>
- *   <li>grid and sort (parallel): a {@link CellGrid} at least one search reach wide; the live
- *       particles are sorted by cell and gathered into the other buffer in that order, the dead of
- *       the last step dropped ({@link CellSort});</li>
- *   <li>scan (parallel): the half-shell scan of {@link PairScanner} (a vector pre-filter, then
- *       runs of cell rows; the generic neighbour-cell scan when a torus side has under 3 cells),
- *       fired pairs per worker;</li>
- *   <li>resolve (master): merged, sorted by (tau, lower id, higher id), applied; the dead get mass 0
- *       and leave at the next sort.</li>
+ *       ({@link LimitChecks}); the list serves while the reach plus twice the farthest move stays
+ *       within the reach it was built for;</li>
+ *   <li>list rebuild, when it no longer serves (parallel): the particles are located in the rows of
+ *       a {@link RowGrid} (a new grid when the reach outgrew it, a particle left a free-space grid,
+ *       or three quarters of the particles are gone), each row's stayers merged with its arriving
+ *       movers into the other buffer in order of the last coordinate, the dead left out
+ *       ({@link RowSort}), and each row scanned as it is written: every pair within the reach plus
+ *       a skin in every coordinate is listed and tested for this step ({@link RowScanner}); the
+ *       positions are then copied to the idle buffer, as the list's reference;</li>
+ *   <li>otherwise (parallel): each worker tests its listed pairs whose members are alive;</li>
+ *   <li>resolve (master): fired pairs merged, sorted by (tau, lower id, higher id), applied; the
+ *       dead get mass 0 and leave at the next sort.</li>
  * </ol>
- * Slots are in cell order, not id order; {@link #readState} returns id order.
+ * Every pair within the range is tested every step, as in the reference, whatever the list holds
+ * besides. Slots are in row order, not id order; {@link #readState} returns id order.
  */
 final class CpuSimulation implements Simulation, PhaseTimes {
-    private static final String[] PHASES = {"move", "checks+grid", "cell index+count", "sort", "pair scan", "resolve"};
+    /** With mass-dependent ranges the grid is made for this multiple of the reach, so it serves while ranges grow a little. */
+    private static final double REACH_HEADROOM = 1.25;
+    /** The list's skin in widest step deviations: lists last about (SKIN_SIGMAS / 11)^2 steps. */
+    private static final double SKIN_SIGMAS = 30;
+    /** The most skin, in reaches (the list's pairs grow as (1 + skin / reach)^d). */
+    private static final double SKIN_REACHES = 4;
+    private static final String[] PHASES = {"move", "checks", "list rebuild (sort + scan)", "listed pairs", "resolve"};
     private final ModelSpec spec;
     private final boolean free;
     private final boolean rangeVaries;
     private final double range2Common;
     private final Particles particles;
     private final MassTables tables;
-    private final CellGrid grid;
-    private final CellSort sorter;
-    private final RowShell shell;
+    private final RowGrid grid;
+    private final RowIndex index;
+    private final RowSort sorter;
     private final WorkerPool pool;
     private final Worker[] workers;
+    private final RowCounts[] counts;
     private final FiredPairs fired = new FiredPairs();
     private final long[] boxMin;
     private final long[] boxMax;
     private final WorkerPool.Task moveTask = this::movePhase;
     private final WorkerPool.Task drawTask = this::drawPhase;
-    private final WorkerPool.Task cellTask = this::cellPhase;
-    private final WorkerPool.Task stageTask = this::stagePhase;
-    private final WorkerPool.Task placeTask = this::placePhase;
-    private final WorkerPool.Task scanTask = this::scanPhase;
-    private final WorkerPool.Task gatherTask = this::gatherPhase;
+    private final WorkerPool.Task locateTask = this::locatePhase;
+    private final WorkerPool.Task scatterTask = this::scatterPhase;
+    private final WorkerPool.Task mergeTask = this::mergePhase;
+    private final WorkerPool.Task finishTask = this::finishPhase;
+    private final WorkerPool.Task fireTask = this::firePhase;
+    private final WorkerPool.Task saveTask = this::savePhase;
     private final long[] phaseNanos = new long[PHASES.length];
-    private int[] cell = new int[0];
     private int[] slotOfId = new int[0];
+    private boolean listed;
+    private double reach;
+    private long rebuilds;
     private int live;
-    private int sorted;
-    private double bound2;
     private long step;
 
     CpuSimulation(ModelSpec spec, long seed, ParticleState initial, long firstStep, int threads) {
@@ -76,12 +88,14 @@ final class CpuSimulation implements Simulation, PhaseTimes {
             largest = Math.max(largest, initial.masses()[i]);
         }
         this.tables = new MassTables(spec, largest);
-        this.grid = new CellGrid(spec.dim());
-        this.sorter = new CellSort(threads);
-        this.shell = new RowShell(spec.dim());
+        this.grid = new RowGrid(spec.dim());
+        this.index = new RowIndex(spec.dim(), threads);
+        this.sorter = new RowSort(spec.dim(), index);
         this.workers = new Worker[threads];
+        this.counts = new RowCounts[threads];
         for (int w = 0; w < threads; w++) {
             workers[w] = new Worker(spec, seed);
+            counts[w] = workers[w].rows;
         }
         this.boxMin = new long[spec.dim()];
         this.boxMax = new long[spec.dim()];
@@ -108,65 +122,127 @@ final class CpuSimulation implements Simulation, PhaseTimes {
         long t0 = System.nanoTime();
         pool.run(moveTask);
         long t1 = System.nanoTime();
-        checkAndGrid();
+        boolean rebuild = checkLimits();
         long t2 = System.nanoTime();
-        pool.run(cellTask);
+        if (rebuild) {
+            rebuildList();
+        }
         long t3 = System.nanoTime();
-        sortByCell();
+        if (!rebuild) {
+            pool.run(fireTask);
+        }
         long t4 = System.nanoTime();
-        pool.run(scanTask);
-        long t5 = System.nanoTime();
         resolve(sink);
-        long t6 = System.nanoTime();
+        long t5 = System.nanoTime();
         phaseNanos[0] += t1 - t0;
         phaseNanos[1] += t2 - t1;
         phaseNanos[2] += t3 - t2;
         phaseNanos[3] += t4 - t3;
         phaseNanos[4] += t5 - t4;
-        phaseNanos[5] += t6 - t5;
+        if (rebuild) {
+            rebuilds++;
+        }
         step++;
     }
 
-    /** The limit checks on the moved state and the cell grid for it (sized for the sort). */
-    private void checkAndGrid() {
+    /**
+     * The limit checks on the moved state, and whether the pair list still holds every pair that
+     * can be in range: this step's reach plus twice the farthest any particle moved since the list
+     * was built (both ends of a pair moved) must stay within the list's reach.
+     *
+     * @return true when the list must be rebuilt
+     */
+    private boolean checkLimits() {
         double range = checkedRange();
-        double reach = PairParameters.searchReach(range, spec.domain().unit());
+        reach = PairParameters.searchReach(range, spec.domain().unit());
         if (free) {
             reduceBox();
             LimitChecks.seam(particles, spec, range, widestSigma(), boxMin, boxMax, step);
-            grid.free(reach, live, boxMin, boxMax);
-        } else {
-            grid.torus(reach, live);
         }
-        if (cell.length < particles.count()) {
-            cell = new int[particles.count()];
+        double farthest = 0;
+        for (Worker w : workers) {
+            farthest = Math.max(farthest, w.farthest);
         }
-        sorter.prepare(particles.count(), grid.total());
+        return !listed || Math.floor(reach) + 2 * farthest * (1 + 1e-9) + 2 > grid.reachFloor();
     }
 
-    /** After the cell pass: the counting sort by cell and the gather into the other buffer. */
-    private void sortByCell() {
-        int sorted = sorter.offsets();
-        pool.run(stageTask);
-        pool.run(placeTask);
-        this.sorted = sorted;
-        pool.run(gatherTask);
-        particles.swap(sorted);
+    /**
+     * Sorts the particles into rows again and lists every pair within the reach plus a skin in every
+     * coordinate (testing them for this step on the way), then keeps the positions the list was
+     * built from in the idle buffer. The skin is {@link #SKIN_SIGMAS} of the widest step deviation,
+     * at most {@link #SKIN_REACHES} reaches: the list then lasts several steps.
+     */
+    private void rebuildList() {
+        double skin = Math.min(SKIN_SIGMAS * tables.widestSigma(), SKIN_REACHES * reach);
+        double listReach = Math.min(reach + skin, Math.max(reach, 0x1p62));
+        boolean newGrid = !listed || grid.stale(listReach, live);
+        if (!newGrid) {
+            pool.run(locateTask);
+            for (RowCounts c : counts) {
+                newGrid |= c.outside;
+            }
+        }
+        if (newGrid) {
+            double gridReach = rangeVaries ? listReach * REACH_HEADROOM : listReach;
+            if (free) {
+                grid.free(gridReach, live, boxMin, boxMax);
+            } else {
+                grid.torus(gridReach, live);
+            }
+            pool.run(locateTask);
+        }
+        int count = sorter.plan(counts, grid);
+        pool.run(scatterTask);
+        pool.run(mergeTask);
+        particles.swap(count);
+        sorter.finish();
+        pool.run(finishTask);
+        pool.run(saveTask);
+        listed = true;
     }
 
-    /** One phase alone, for {@link CpuPhases}: 0 draws only, 1 move, 2 grid + index + sort, 3 pair scan. */
+    /**
+     * One phase alone, for {@link CpuPhases}: 0 draws only, 1 move, 2 the list rebuild (row sort
+     * and scan), 3 the listed pairs' test.
+     */
     void runPhase(int phase) {
         switch (phase) {
             case 0 -> pool.run(drawTask);
             case 1 -> pool.run(moveTask);
-            case 2 -> {
-                checkAndGrid();
-                pool.run(cellTask);
-                sortByCell();
-            }
-            case 3 -> pool.run(scanTask);
+            case 2 -> rebuildList();
+            case 3 -> pool.run(fireTask);
             default -> throw new IllegalArgumentException("phase " + phase);
         }
+    }
+
+    /** @return list rebuilds so far (steps that sorted and scanned) */
+    long rebuilds() {
+        return rebuilds;
+    }
+
+    /** @return the listed pairs as (lower id) &lt;&lt; 32 | (higher id), one entry per listing (for tests) */
+    long[] listedPairs() {
+        int total = 0;
+        for (Worker w : workers) {
+            total += w.scanner.pairCount();
+        }
+        long[] out = new long[total];
+        int n = 0;
+        int[] id = particles.id();
+        for (Worker w : workers) {
+            int[] pairs = w.scanner.pairs();
+            for (int e = 0; e < w.scanner.pairCount(); e++) {
+                int a = id[pairs[2 * e]];
+                int b = id[pairs[2 * e + 1]];
+                out[n++] = (long) Math.min(a, b) << 32 | Math.max(a, b);
+            }
+        }
+        return out;
+    }
+
+    /** @return the reach the list was built for, whole fixed-point units (for tests) */
+    long listReach() {
+        return grid.reachFloor();
     }
 
     @Override
@@ -176,14 +252,12 @@ final class CpuSimulation implements Simulation, PhaseTimes {
 
     private double checkedRange() {
         if (!rangeVaries) {
-            bound2 = range2Common;
             return Math.sqrt(range2Common);
         }
         double largest = 0;
         for (Worker w : workers) {
             largest = Math.max(largest, w.largestRange2);
         }
-        bound2 = largest;
         return LimitChecks.range(particles, spec, tables, largest, step);
     }
 
@@ -212,7 +286,8 @@ final class CpuSimulation implements Simulation, PhaseTimes {
 
     private void movePhase(int w) {
         int count = particles.count();
-        workers[w].move(particles, tables, step, chunkStart(w, count), chunkStart(w + 1, count), rangeVaries, free);
+        workers[w].move(particles, tables, step, chunkStart(w, count), chunkStart(w + 1, count), rangeVaries, free,
+                listed ? particles.otherPos() : null);
     }
 
     private void drawPhase(int w) {
@@ -220,33 +295,38 @@ final class CpuSimulation implements Simulation, PhaseTimes {
         workers[w].drawOnly(particles, step, chunkStart(w, count), chunkStart(w + 1, count));
     }
 
-    private void cellPhase(int w) {
+    private void locatePhase(int w) {
         int count = particles.count();
-        grid.cellsOf(particles.pos(), chunkStart(w, count), chunkStart(w + 1, count), cell);
-        sorter.count(particles, cell, w, chunkStart(w, count), chunkStart(w + 1, count));
+        workers[w].locate(particles, grid, chunkStart(w, count), chunkStart(w + 1, count));
     }
 
-    private void stagePhase(int w) {
+    private void scatterPhase(int w) {
         int count = particles.count();
-        sorter.stage(particles, cell, w, chunkStart(w, count), chunkStart(w + 1, count));
+        sorter.scatter(counts[w], particles.rowFace(), particles.mass(), chunkStart(w, count), chunkStart(w + 1, count));
     }
 
-    private void placePhase(int w) {
-        sorter.place(cell, w);
+    private void mergePhase(int w) {
+        RowScanner scanner = workers[w].scanner;
+        scanner.begin(particles, true, grid, (long) Math.floor(reach), step);
+        sorter.merge(w, particles, grid, scanner);
     }
 
-    private void gatherPhase(int w) {
-        sorter.gather(particles, chunkStart(w, sorted), chunkStart(w + 1, sorted));
+    private void firePhase(int w) {
+        workers[w].scanner.fireListed(particles, (long) Math.floor(reach), step);
     }
 
-    private void scanPhase(int w) {
-        int from = chunkStart(w, sorted);
-        int to = chunkStart(w + 1, sorted);
-        if (grid.halfShell()) {
-            workers[w].scanner.scanRows(particles, grid, shell, sorter.cellStart(), sorter.sortedCell(), from, to, bound2, step);
-        } else {
-            workers[w].scanner.scan(particles, grid, sorter.cellStart(), from, to, step);
+    /** Copies this worker's part of the positions into the idle buffer: the list's reference positions. */
+    private void savePhase(int w) {
+        int count = particles.count();
+        int from = chunkStart(w, count);
+        int to = chunkStart(w + 1, count);
+        for (int k = 0; k < spec.dim(); k++) {
+            System.arraycopy(particles.pos()[k], from, particles.otherPos()[k], from, to - from);
         }
+    }
+
+    private void finishPhase(int w) {
+        workers[w].scanner.finish(particles, index, grid.directions());
     }
 
     private void resolve(EventSink sink) {

@@ -22,6 +22,8 @@ final class MassTables {
     private double[] sigma = new double[1];
     private double[] range2 = new double[1];
     private RuntimeException failure;
+    private int largest;
+    private double widest;
 
     /**
      * @param spec the model
@@ -35,6 +37,10 @@ final class MassTables {
 
     /** @param mass a mass that now exists; tables grow to cover it */
     void ensure(int mass) {
+        if (mass > largest) {
+            largest = mass;
+            widest = 0;
+        }
         if (mass < sigma.length) {
             return;
         }
@@ -66,6 +72,21 @@ final class MassTables {
      */
     RuntimeException failure() {
         return failure;
+    }
+
+    /**
+     * @return the largest sigma of the masses up to the largest that ever existed (an upper bound of
+     *         the live particles' step deviation, fixed-point units)
+     */
+    double widestSigma() {
+        if (widest == 0) {
+            for (int m = 1; m <= largest; m++) {
+                if (sigma[m] > widest) {
+                    widest = sigma[m];
+                }
+            }
+        }
+        return widest;
     }
 
     /** @return true when every mass has the same sigma (constant d(n)) */

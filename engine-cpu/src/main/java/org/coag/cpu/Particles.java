@@ -1,23 +1,27 @@
 package org.coag.cpu;
 
+import static org.coag.cpu.CpuVectors.INTS;
+import static org.coag.cpu.CpuVectors.LANES;
+import static org.coag.cpu.CpuVectors.LONGS;
+
+import jdk.incubator.vector.IntVector;
+import jdk.incubator.vector.LongVector;
 import org.coag.core.backend.ParticleState;
 
 /**
- * The particles of the CPU backend: structure of arrays, double-buffered so that the per-step cell
- * sort writes the other buffer ({@link #moveRunToOther}) and then {@link #swap}s.
+ * The particles of the CPU backend: structure of arrays, double-buffered so that the per-step row
+ * sort ({@link RowSort}) writes the other buffer and then {@link #swap}s.
  *
  * <pre>
- *   count              slots in use, 0..count-1 (after a sort: the live particles, in cell order)
+ *   count              slots in use, 0..count-1 (after a sort: the live particles, in row order)
  *   id[i], mass[i]     particle id and mass; mass 0 marks a particle that died this step
  *   pos[k][i]          coordinate k, fixed point x = pos * L / 2^64
+ *   rowFace[i]         row &lt;&lt; 8 | face bits ({@link RowGrid}) of the position the slot was sorted by
  * </pre>
- * Memory: 2 * (8 + 8 dim) bytes per particle. Arrays are padded by two vectors, so a vector load
+ * Memory: 2 * (12 + 8 dim) bytes per particle. Arrays are padded by two vectors, so a vector load
  * starting up to one vector past any slot below count stays inside them.
  */
 final class Particles {
-    /** Runs shorter than this are copied slot by slot rather than by {@code System.arraycopy}. */
-    private static final int SHORT_RUN = 8;
-
     private final int dim;
     private int[] id;
     private int[] mass;
@@ -25,6 +29,8 @@ final class Particles {
     private int[] otherId;
     private int[] otherMass;
     private long[][] otherPos;
+    private int[] rowFace;
+    private int[] otherRowFace;
     private int count;
 
     /** @param state initial particles (copied; any slot order) */
@@ -37,6 +43,8 @@ final class Particles {
         otherId = new int[capacity];
         otherMass = new int[capacity];
         otherPos = new long[dim][capacity];
+        rowFace = new int[capacity];
+        otherRowFace = new int[capacity];
         count = state.count();
         System.arraycopy(state.ids(), 0, id, 0, count);
         System.arraycopy(state.masses(), 0, mass, 0, count);
@@ -62,6 +70,11 @@ final class Particles {
     }
 
 
+    /** @return slots each buffer holds */
+    int capacity() {
+        return id.length;
+    }
+
     int dim() {
         return dim;
     }
@@ -82,28 +95,53 @@ final class Particles {
         return pos;
     }
 
+    int[] rowFace() {
+        return rowFace;
+    }
+
+    int[] otherId() {
+        return otherId;
+    }
+
+    int[] otherMass() {
+        return otherMass;
+    }
+
+    long[][] otherPos() {
+        return otherPos;
+    }
+
+    int[] otherRowFace() {
+        return otherRowFace;
+    }
+
     /**
-     * Copies slots [from, from + n) of the current buffer to [to, to + n) of the other.
+     * Copies slots [from, from + n) of the current buffer to [to, to + n) of the other, a vector at a
+     * time: the last vector may write past the run, up to {@code limit} (slots the caller writes
+     * later), and the rest goes slot by slot.
      *
      * @param from first source slot
      * @param to first destination slot
      * @param n slots
+     * @param limit end of the destination slots this copy may write
      */
-    void moveRunToOther(int from, int to, int n) {
-        if (n < SHORT_RUN) {
-            for (int r = 0; r < n; r++) {
-                otherId[to + r] = id[from + r];
-                otherMass[to + r] = mass[from + r];
-                for (int k = 0; k < dim; k++) {
-                    otherPos[k][to + r] = pos[k][from + r];
-                }
+    void copyToOther(int from, int to, int n, int limit) {
+        int t = 0;
+        for (; t < n && to + t + LANES <= limit; t += LANES) {
+            IntVector.fromArray(INTS, id, from + t).intoArray(otherId, to + t);
+            IntVector.fromArray(INTS, mass, from + t).intoArray(otherMass, to + t);
+            IntVector.fromArray(INTS, rowFace, from + t).intoArray(otherRowFace, to + t);
+            for (int k = 0; k < dim; k++) {
+                LongVector.fromArray(LONGS, pos[k], from + t).intoArray(otherPos[k], to + t);
             }
-            return;
         }
-        System.arraycopy(id, from, otherId, to, n);
-        System.arraycopy(mass, from, otherMass, to, n);
-        for (int k = 0; k < dim; k++) {
-            System.arraycopy(pos[k], from, otherPos[k], to, n);
+        for (; t < n; t++) {
+            otherId[to + t] = id[from + t];
+            otherMass[to + t] = mass[from + t];
+            otherRowFace[to + t] = rowFace[from + t];
+            for (int k = 0; k < dim; k++) {
+                otherPos[k][to + t] = pos[k][from + t];
+            }
         }
     }
 
@@ -122,6 +160,9 @@ final class Particles {
         long[][] tp = pos;
         pos = otherPos;
         otherPos = tp;
+        int[] tr = rowFace;
+        rowFace = otherRowFace;
+        otherRowFace = tr;
         count = newCount;
     }
 

@@ -48,6 +48,34 @@ final class VectorMoves {
     }
 
     /**
+     * {@link #apply}, then the largest distance of a moved coordinate from its position in
+     * {@code x0} (the positions of the last neighbour-list build, same slots).
+     *
+     * @param x0 reference positions [dim][slot]
+     * @return the largest |pos - x0| over the tile's coordinates, fixed-point units (the nearest
+     *         double; differences wrap as on the torus)
+     */
+    static double applyTracking(long[][] pos, int[] mass, int from, int n, double[][] z, double[] sigma, boolean uniform,
+                                long[][] x0) {
+        apply(pos, mass, from, n, z, sigma, uniform);
+        int upper = n - n % LANES;
+        DoubleVector far = DoubleVector.zero(DOUBLES);
+        for (int k = 0; k < pos.length; k++) {
+            for (int t = 0; t < upper; t += LANES) {
+                LongVector d = LongVector.fromArray(LONGS, pos[k], from + t).sub(LongVector.fromArray(LONGS, x0[k], from + t));
+                far = far.max(LaneConversions.toDouble(d).abs());
+            }
+        }
+        double farthest = far.reduceLanes(VectorOperators.MAX);
+        for (int k = 0; k < pos.length; k++) {
+            for (int t = upper; t < n; t++) {
+                farthest = Math.max(farthest, Math.abs((double) (pos[k][from + t] - x0[k][from + t])));
+            }
+        }
+        return farthest;
+    }
+
+    /**
      * Widens a bounding box by the slots [from, from + n) (signed fixed-point order).
      *
      * @param coord one coordinate array

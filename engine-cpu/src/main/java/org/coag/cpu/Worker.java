@@ -3,25 +3,30 @@ package org.coag.cpu;
 import org.coag.core.model.ModelSpec;
 
 /**
- * The per-thread state of the CPU backend: the move tiles, the pair scanner, and the statistics the
- * master reduces after the move (largest live sigma and range, bounding box).
+ * The per-thread state of the CPU backend: the move tiles, the pair scanner, the row counts of the row
+ * sort, and the statistics the master reduces after the move (largest live sigma and range,
+ * bounding box).
  *
  * <pre>
  *   u[c][t], z[c][t]   uniforms and normals of coordinate c (2 * ceil(dim/2) rows) of tile slot t
  *   box[k]             {min, max} of coordinate k over this worker's slots (free space only)
+ *   rows               live slots of this worker per row, for the row sort ({@link RowSort})
  * </pre>
  */
 final class Worker {
     /** Particles per move tile: the tile's draws stay in the L1 cache. */
     static final int TILE = 256;
     final VectorNormals normals;
-    final PairScanner scanner;
+    final RowScanner scanner;
+    final RowCounts rows = new RowCounts();
     final double[][] u;
     final double[][] z;
     final long[][] box;
     final VectorNormals.Scratch scratch = new VectorNormals.Scratch(TILE);
     double widestSigma;
     double largestRange2;
+    /** Largest distance of a coordinate from its position at the last neighbour-list build (fixed-point units). */
+    double farthest;
 
     /**
      * @param spec the model
@@ -31,7 +36,7 @@ final class Worker {
         int dim = spec.dim();
         int rows = 2 * ((dim + 1) / 2);
         normals = new VectorNormals(seed);
-        scanner = new PairScanner(spec, seed);
+        scanner = new RowScanner(spec, seed);
         u = new double[rows][TILE];
         z = new double[rows][TILE];
         box = new long[dim][2];
@@ -46,8 +51,10 @@ final class Worker {
      * @param step step index
      * @param rangeVaries whether ranges depend on mass (radii)
      * @param free whether to track the bounding box
+     * @param x0 positions of the last neighbour-list build by slot, to track {@link #farthest}; null
+     *        to move only
      */
-    void move(Particles p, MassTables tables, long step, int from, int to, boolean rangeVaries, boolean free) {
+    void move(Particles p, MassTables tables, long step, int from, int to, boolean rangeVaries, boolean free, long[][] x0) {
         int dim = p.dim();
         int[] ids = p.id();
         int[] mass = p.mass();
@@ -61,10 +68,15 @@ final class Worker {
             box[k][0] = Long.MAX_VALUE;
             box[k][1] = Long.MIN_VALUE;
         }
+        farthest = 0;
         for (int t0 = from; t0 < to; t0 += TILE) {
             int n = Math.min(TILE, to - t0);
             drawTile(ids, t0, n, step, dim);
-            VectorMoves.apply(pos, mass, t0, n, z, sigma, uniform);
+            if (x0 != null) {
+                farthest = Math.max(farthest, VectorMoves.applyTracking(pos, mass, t0, n, z, sigma, uniform, x0));
+            } else {
+                VectorMoves.apply(pos, mass, t0, n, z, sigma, uniform);
+            }
             if (free || rangeVaries) {
                 for (int i = t0; i < t0 + n; i++) {
                     int m = mass[i];
@@ -77,6 +89,19 @@ final class Worker {
                     VectorMoves.bound(pos[k], t0, n, box[k]);
                 }
             }
+        }
+    }
+
+    /**
+     * Locates slots [from, to) on the grid and counts the live ones per row.
+     *
+     * @param p particles
+     * @param grid the grid
+     */
+    void locate(Particles p, RowGrid grid, int from, int to) {
+        rows.outside = !grid.locate(p.pos(), from, to, p.rowFace(), from);
+        if (!rows.outside) {
+            rows.count(grid.rows(), p.rowFace(), p.mass(), from, to);
         }
     }
 
