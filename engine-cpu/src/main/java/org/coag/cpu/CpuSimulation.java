@@ -230,10 +230,9 @@ final class CpuSimulation implements Simulation, PhaseTimes {
         int n = 0;
         int[] id = particles.id();
         for (Worker w : workers) {
-            int[] pairs = w.scanner.pairs();
             for (int e = 0; e < w.scanner.pairCount(); e++) {
-                int a = id[pairs[2 * e]];
-                int b = id[pairs[2 * e + 1]];
+                int a = id[w.scanner.pairA()[e]];
+                int b = id[w.scanner.pairB()[e]];
                 out[n++] = (long) Math.min(a, b) << 32 | Math.max(a, b);
             }
         }
@@ -302,7 +301,10 @@ final class CpuSimulation implements Simulation, PhaseTimes {
 
     private void scatterPhase(int w) {
         int count = particles.count();
-        sorter.scatter(counts[w], particles.rowFace(), particles.mass(), chunkStart(w, count), chunkStart(w + 1, count));
+        int to = chunkStart(w + 1, count);
+        for (int t0 = chunkStart(w, count); t0 < to; t0 += Worker.LOCATE_TILE) {
+            sorter.scatter(counts[w], particles.rowFace(), particles.mass(), t0, Math.min(to, t0 + Worker.LOCATE_TILE));
+        }
     }
 
     private void mergePhase(int w) {

@@ -11,21 +11,25 @@ final class RowCounts {
     int[] count = new int[0];
     boolean outside;
 
-    /**
-     * Counts the live slots of [from, to) by the row in their rowFace.
-     *
-     * @param rows rows of the grid
-     * @param rowFace rowFace by slot
-     * @param mass masses by slot (0: dead, not counted)
-     * @param from first slot
-     * @param to end slot
-     */
-    void count(int rows, int[] rowFace, int[] mass, int from, int to) {
+    /** @param rows rows of the grid; clears the counts */
+    void clear(int rows) {
         if (count.length < rows) {
             count = new int[rows + rows / 4];
         } else {
             Arrays.fill(count, 0, rows, 0);
         }
+        outside = false;
+    }
+
+    /**
+     * Adds the live slots of [from, to) to the counts of the rows in their rowFace.
+     *
+     * @param rowFace rowFace by slot
+     * @param mass masses by slot (0: dead, not counted)
+     * @param from first slot
+     * @param to end slot
+     */
+    void count(int[] rowFace, int[] mass, int from, int to) {
         for (int s = from; s < to; s++) {
             if (mass[s] != 0) {
                 count[rowFace[s] >>> 8]++;

@@ -35,6 +35,8 @@ import jdk.incubator.vector.VectorOperators;
 final class RowGrid {
     /** Live particles per row the grid aims at (at least). */
     static final int PER_ROW = 32;
+    /** Cells at least this many reaches wide (where the row budget allows), so few particles are near a face. */
+    static final double CELL_REACHES = 3;
     /** Most rows: row indices fit in 23 bits of {@code rowFace}. */
     static final int MAX_ROWS = 1 << 23;
 
@@ -78,7 +80,7 @@ final class RowGrid {
      */
     void torus(double reachFixed, int live) {
         int g = 0;
-        while (g < 62 && Math.scalb(1.0, 64 - (g + 1)) >= reachFixed) {
+        while (g < 62 && Math.scalb(1.0, 64 - (g + 1)) >= CELL_REACHES * reachFixed) {
             g++;
         }
         long budget = rowBudget(live);
@@ -109,7 +111,7 @@ final class RowGrid {
     void free(double reachFixed, int live, long[] min, long[] max) {
         long budget = rowBudget(live);
         int s = 1;
-        while (s < 63 && Math.scalb(1.0, s) < reachFixed) {
+        while (s < 63 && Math.scalb(1.0, s) < CELL_REACHES * reachFixed) {
             s++;
         }
         for (;; s++) {

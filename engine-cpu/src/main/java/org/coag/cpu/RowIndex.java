@@ -10,9 +10,9 @@ import java.util.Arrays;
  *   start[r]                            first slot of row r; start[rows] = live count
  *   firstRow[w]                         worker w's rows are [firstRow[w], firstRow[w + 1])
  *   slot[w][f][faceStart[f][r] + t]     t &lt; faceCount[f][r]: the slots of row r (a row of worker w)
- *   key[w][f][...]                      near face f of its cell (2k: the lower face of row dimension
- *                                       k, 2k+1: the upper), in slot order, with their sort keys;
- *                                       each worker's arrays grow as needed, padded by two vectors
+ *                                       near face f of its cell (2k: the lower face of row dimension
+ *                                       k, 2k+1: the upper), in slot order; each worker's arrays grow
+ *                                       as needed, padded by two vectors
  * </pre>
  */
 final class RowIndex {
@@ -23,7 +23,6 @@ final class RowIndex {
     final int[][] faceStart;
     final int[][] faceCount;
     final int[][][] slot;
-    final long[][][] key;
 
     /**
      * @param dim spatial dimension
@@ -35,7 +34,6 @@ final class RowIndex {
         this.faceStart = new int[faces][0];
         this.faceCount = new int[faces][0];
         this.slot = new int[workers][faces][2 * CpuVectors.LANES];
-        this.key = new long[workers][faces][2 * CpuVectors.LANES];
     }
 
     /** @param rowCount rows; sizes the per-row tables */
@@ -59,9 +57,7 @@ final class RowIndex {
     void ensureFace(int w, int f, int used, int more) {
         int need = used + more + 2 * CpuVectors.LANES;
         if (slot[w][f].length < need) {
-            int size = need + need / 2;
-            slot[w][f] = Arrays.copyOf(slot[w][f], size);
-            key[w][f] = Arrays.copyOf(key[w][f], size);
+            slot[w][f] = Arrays.copyOf(slot[w][f], need + need / 4);
         }
     }
 

@@ -4,6 +4,7 @@ import static org.coag.cpu.CpuVectors.LANES;
 import static org.coag.cpu.CpuVectors.LONGS;
 
 import jdk.incubator.vector.LongVector;
+import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import org.coag.core.model.ModelSpec;
 import org.coag.core.model.RadialKernel;
@@ -50,11 +51,13 @@ final class RowScanner {
     private long[] z;
     private long reach;
     private long fireReach;
+    private long flip;
     private boolean torus;
     private long step;
     private int[] deferred = new int[64];
     private int deferredCount;
-    private int[] pairs = new int[128];
+    private int[] pairA = new int[64 + 2 * LANES];
+    private int[] pairB = new int[64 + 2 * LANES];
     private int pairCount;
 
     /**
@@ -102,6 +105,7 @@ final class RowScanner {
         }
         reach = grid.reachFloor();
         torus = grid.wraps();
+        flip = torus ? Long.MIN_VALUE : 0L;
         step = stepIndex;
     }
 
@@ -187,12 +191,36 @@ final class RowScanner {
         target(p.id(), p.mass(), p.pos(), p.rowFace());
         fireReach = fireReachFloor;
         step = stepIndex;
-        for (int e = 0; e < 2 * pairCount; e += 2) {
-            int a = pairs[e];
-            int b = pairs[e + 1];
-            if (mass[a] != 0 && mass[b] != 0) {
-                fire(a, b);
+        for (int e = 0; e < pairCount; e += Worker.LOCATE_TILE) {
+            fireListed(e, Math.min(pairCount, e + Worker.LOCATE_TILE));
+        }
+    }
+
+    /**
+     * Listed pairs [from, to): a vector of pairs at a time, positions gathered, the box test of this
+     * step's reach in every coordinate; the rare pairs that pass are tested in full.
+     */
+    private void fireListed(int from, int to) {
+        int upper = from + (to - from) / LANES * LANES;
+        long limit = (2 * fireReach) ^ Long.MIN_VALUE;
+        for (int e = from; e < upper; e += LANES) {
+            VectorMask<Long> near = LONGS.maskAll(true);
+            for (int k = 0; k < dim; k++) {
+                LongVector d = LongVector.fromArray(LONGS, pos[k], 0, pairA, e).sub(LongVector.fromArray(LONGS, pos[k], 0, pairB, e));
+                near = near.and(d.add(fireReach).lanewise(VectorOperators.XOR, Long.MIN_VALUE).compare(VectorOperators.LE, limit));
             }
+            for (long hits = near.toLong(); hits != 0; hits &= hits - 1) {
+                listed(pairA[e + Long.numberOfTrailingZeros(hits)], pairB[e + Long.numberOfTrailingZeros(hits)]);
+            }
+        }
+        for (int e = upper; e < to; e++) {
+            listed(pairA[e], pairB[e]);
+        }
+    }
+
+    private void listed(int a, int b) {
+        if (mass[a] != 0 && mass[b] != 0) {
+            fire(a, b);
         }
     }
 
@@ -201,9 +229,14 @@ final class RowScanner {
         return pairCount;
     }
 
-    /** @return this worker's list: slots of pair e at 2e and 2e + 1 (current buffer) */
-    int[] pairs() {
-        return pairs;
+    /** @return the first slots of this worker's listed pairs (current buffer) */
+    int[] pairA() {
+        return pairA;
+    }
+
+    /** @return the second slots of this worker's listed pairs */
+    int[] pairB() {
+        return pairB;
     }
 
     private void defer(int code) {
@@ -245,9 +278,7 @@ final class RowScanner {
         int needB = dirs.needUpper(f);
         int fromA = index.faceStart[fa][q];
         int fromB = index.faceStart[fb][r];
-        long[] keyA = index.key[ownerQ][fa];
         int[] slotA = index.slot[ownerQ][fa];
-        long[] keyB = index.key[ownerR][fb];
         int[] slotB = index.slot[ownerR][fb];
         int endB = fromB + countB;
         int first = fromB;
@@ -256,31 +287,32 @@ final class RowScanner {
             if ((rowFace[a] & needA) != needA) {
                 continue;
             }
-            long low = keyA[ia] - reach;
-            if (low > keyA[ia] || keyA[ia] + reach < keyA[ia]) {
-                window(a, low, keyB, slotB, fromB, endB, needB, false);
+            long key = z[a] ^ flip;
+            long low = key - reach;
+            if (low > key || key + reach < key) {
+                window(a, low, slotB, fromB, endB, needB, false);
                 continue;
             }
-            while (first < endB && keyB[first] < low) {
+            while (first < endB && (z[slotB[first]] ^ flip) < low) {
                 first++;
             }
-            window(a, low, keyB, slotB, first, endB, needB, true);
+            window(a, low, slotB, first, endB, needB, true);
         }
     }
 
     /**
      * Slot a against the list entries [from, end) whose keys lie in [low, low + 2R] mod 2^64, a
-     * vector of keys at a time. With {@code ascending} (keys sorted, none below low from
+     * vector of entries at a time. With {@code ascending} (keys sorted, none below low from
      * {@code from} on) the window ends at the first vector not wholly within it; otherwise (a
      * window across the seam) every entry is looked at.
      */
-    private void window(int a, long low, long[] key, int[] slot, int from, int end, int need, boolean ascending) {
+    private void window(int a, long low, int[] slot, int from, int end, int need, boolean ascending) {
         long width = (2 * reach) ^ Long.MIN_VALUE;
         long all = (1L << LANES) - 1;
         for (int c = from; c < end; c += LANES) {
-            LongVector d = LongVector.fromArray(LONGS, key, c).sub(low);
-            long hits = d.lanewise(VectorOperators.XOR, Long.MIN_VALUE).compare(VectorOperators.LE, width).toLong();
-            hits &= end - c >= LANES ? all : (1L << (end - c)) - 1;
+            VectorMask<Long> valid = LONGS.indexInRange(c, end);
+            LongVector d = LongVector.fromArray(LONGS, z, 0, slot, c, valid).lanewise(VectorOperators.XOR, flip).sub(low);
+            long hits = d.lanewise(VectorOperators.XOR, Long.MIN_VALUE).compare(VectorOperators.LE, width).and(valid).toLong();
             long seen = hits;
             while (hits != 0) {
                 int b = slot[c + Long.numberOfTrailingZeros(hits)];
@@ -300,11 +332,12 @@ final class RowScanner {
         if (!within(a, b, reach)) {
             return;
         }
-        if (2 * pairCount == pairs.length) {
-            pairs = java.util.Arrays.copyOf(pairs, 2 * pairs.length);
+        if (pairCount + 2 * LANES == pairA.length) {
+            pairA = java.util.Arrays.copyOf(pairA, 2 * pairA.length);
+            pairB = java.util.Arrays.copyOf(pairB, pairA.length);
         }
-        pairs[2 * pairCount] = a;
-        pairs[2 * pairCount + 1] = b;
+        pairA[pairCount] = a;
+        pairB[pairCount] = b;
         pairCount++;
         fire(a, b);
     }

@@ -122,7 +122,7 @@ final class RowSort {
             }
             KeySort.sort(slots, keys, n, slotScratch[w], keyScratch[w]);
             write(slots, n, base, limit, p);
-            faceLists(w, r, base, n, p.otherRowFace(), keys);
+            faceLists(w, r, base, n, p.otherRowFace());
             scanner.row(w, index, grid.directions(), nextStart, from, r, keys);
         }
     }
@@ -142,20 +142,18 @@ final class RowSort {
     }
 
     /**
-     * The face lists of row r (slots [base, base + n) of the buffer whose rowFace is given, keys in
-     * slot order), each in worker w's list of the face from its cursor on.
+     * The face lists of row r (slots [base, base + n) of the buffer whose rowFace is given), each in
+     * worker w's list of the face from its cursor on.
      */
-    private void faceLists(int w, int r, int base, int n, int[] rowFace, long[] keys) {
+    private void faceLists(int w, int r, int base, int n, int[] rowFace) {
         int[] cursor = faceCursor[w];
         for (int f = 0; f < index.faces; f++) {
             index.ensureFace(w, f, cursor[f], n);
             int[] slot = index.slot[w][f];
-            long[] key = index.key[w][f];
             int c = cursor[f];
             index.faceStart[f][r] = c;
             for (int t = 0; t < n; t++) {
                 slot[c] = base + t;
-                key[c] = keys[t];
                 c += (rowFace[base + t] >>> f) & 1;
             }
             index.faceCount[f][r] = c - cursor[f];
