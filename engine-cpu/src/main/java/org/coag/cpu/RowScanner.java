@@ -302,7 +302,8 @@ final class RowScanner {
 
     /**
      * Slot a against the list entries [from, end) whose keys lie in [low, low + 2R] mod 2^64, a
-     * vector of entries at a time. With {@code ascending} (keys sorted, none below low from
+     * vector of entries at a time (gathered without a mask: a list's padding past its end holds
+     * valid slots, and masked gathers box on AVX2). With {@code ascending} (keys sorted, none below low from
      * {@code from} on) the window ends at the first vector not wholly within it; otherwise (a
      * window across the seam) every entry is looked at.
      */
@@ -310,9 +311,9 @@ final class RowScanner {
         long width = (2 * reach) ^ Long.MIN_VALUE;
         long all = (1L << LANES) - 1;
         for (int c = from; c < end; c += LANES) {
-            VectorMask<Long> valid = LONGS.indexInRange(c, end);
-            LongVector d = LongVector.fromArray(LONGS, z, 0, slot, c, valid).lanewise(VectorOperators.XOR, flip).sub(low);
-            long hits = d.lanewise(VectorOperators.XOR, Long.MIN_VALUE).compare(VectorOperators.LE, width).and(valid).toLong();
+            LongVector d = LongVector.fromArray(LONGS, z, 0, slot, c).lanewise(VectorOperators.XOR, flip).sub(low);
+            long hits = d.lanewise(VectorOperators.XOR, Long.MIN_VALUE).compare(VectorOperators.LE, width).toLong();
+            hits &= end - c >= LANES ? all : (1L << (end - c)) - 1;
             long seen = hits;
             while (hits != 0) {
                 int b = slot[c + Long.numberOfTrailingZeros(hits)];
