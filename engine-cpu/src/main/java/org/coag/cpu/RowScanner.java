@@ -54,6 +54,7 @@ final class RowScanner {
     private long flip;
     private boolean torus;
     private long step;
+    private final long[][] lowerKeys;
     private int[] deferred = new int[64];
     private int deferredCount;
     private int[] pairA = new int[64 + 2 * LANES];
@@ -75,6 +76,7 @@ final class RowScanner {
         this.range2Common = p[0];
         this.rng = new CounterRng(seed);
         this.table = new PairTable(spec);
+        this.lowerKeys = new long[dim - 1][2 * LANES];
     }
 
     /** @return the pairs this worker found in the last scan */
@@ -146,6 +148,7 @@ final class RowScanner {
         }
         int[] back = dirs.back();
         int rows = index.rows;
+        lowerKeys(index, r, w);
         for (int f = 0; f < dirs.count(); f++) {
             int q = back[f * rows + r];
             if (q < 0) {
@@ -155,6 +158,22 @@ final class RowScanner {
                 rows(index, dirs, f, q, r, w, w);
             } else {
                 defer(f * rows + r);
+            }
+        }
+    }
+
+    /** The keys of row r's lower-face lists, contiguous for the windows' vector loads. */
+    private void lowerKeys(RowIndex index, int r, int owner) {
+        for (int k = 0; k < lowerKeys.length; k++) {
+            int count = index.faceCount[2 * k][r];
+            int from = index.faceStart[2 * k][r];
+            int[] slot = index.slot[owner][2 * k];
+            if (lowerKeys[k].length < count + 2 * LANES) {
+                lowerKeys[k] = new long[count + count / 4 + 2 * LANES];
+            }
+            long[] keys = lowerKeys[k];
+            for (int i = 0; i < count; i++) {
+                keys[i] = z[slot[from + i]] ^ flip;
             }
         }
     }
@@ -174,6 +193,9 @@ final class RowScanner {
             int f = deferred[d] / rows;
             int r = deferred[d] % rows;
             int q = back[f * rows + r];
+            if (d == 0 || deferred[d - 1] % rows != r) {
+                lowerKeys(index, r, index.owner(r));
+            }
             rows(index, dirs, f, q, r, index.owner(q), index.owner(r));
         }
     }
@@ -268,20 +290,19 @@ final class RowScanner {
     private void rows(RowIndex index, RowDirections dirs, int f, int q, int r, int ownerQ, int ownerR) {
         int k0 = dirs.primary(f);
         int fa = 2 * k0 + 1;
-        int fb = 2 * k0;
         int countA = index.faceCount[fa][q];
-        int countB = index.faceCount[fb][r];
+        int countB = index.faceCount[2 * k0][r];
         if (countA == 0 || countB == 0) {
             return;
         }
         int needA = dirs.needLower(f);
         int needB = dirs.needUpper(f);
         int fromA = index.faceStart[fa][q];
-        int fromB = index.faceStart[fb][r];
         int[] slotA = index.slot[ownerQ][fa];
-        int[] slotB = index.slot[ownerR][fb];
-        int endB = fromB + countB;
-        int first = fromB;
+        int fromB = index.faceStart[2 * k0][r];
+        int[] slotB = index.slot[ownerR][2 * k0];
+        long[] keyB = lowerKeys[k0];
+        int first = 0;
         for (int ia = fromA; ia < fromA + countA; ia++) {
             int a = slotA[ia];
             if ((rowFace[a] & needA) != needA) {
@@ -290,33 +311,33 @@ final class RowScanner {
             long key = z[a] ^ flip;
             long low = key - reach;
             if (low > key || key + reach < key) {
-                window(a, low, slotB, fromB, endB, needB, false);
+                window(a, low, keyB, 0, countB, slotB, fromB, needB, false);
                 continue;
             }
-            while (first < endB && (z[slotB[first]] ^ flip) < low) {
+            while (first < countB && keyB[first] < low) {
                 first++;
             }
-            window(a, low, slotB, first, endB, needB, true);
+            window(a, low, keyB, first, countB, slotB, fromB, needB, true);
         }
     }
 
     /**
-     * Slot a against the list entries [from, end) whose keys lie in [low, low + 2R] mod 2^64, a
-     * vector of entries at a time (gathered without a mask: a list's padding past its end holds
-     * valid slots, and masked gathers box on AVX2). With {@code ascending} (keys sorted, none below low from
-     * {@code from} on) the window ends at the first vector not wholly within it; otherwise (a
-     * window across the seam) every entry is looked at.
+     * Slot a against the entries [from, end) of a list of keys (entry i's slot at
+     * {@code slot[slotFrom + i]}) that lie in [low, low + 2R] mod 2^64, a vector of keys at a time.
+     * With {@code ascending} (keys sorted, none below low from {@code from} on) the window ends at
+     * the first vector not wholly within it; otherwise (a window across the seam) every entry is
+     * looked at.
      */
-    private void window(int a, long low, int[] slot, int from, int end, int need, boolean ascending) {
+    private void window(int a, long low, long[] key, int from, int end, int[] slot, int slotFrom, int need, boolean ascending) {
         long width = (2 * reach) ^ Long.MIN_VALUE;
         long all = (1L << LANES) - 1;
         for (int c = from; c < end; c += LANES) {
-            LongVector d = LongVector.fromArray(LONGS, z, 0, slot, c).lanewise(VectorOperators.XOR, flip).sub(low);
+            LongVector d = LongVector.fromArray(LONGS, key, c).sub(low);
             long hits = d.lanewise(VectorOperators.XOR, Long.MIN_VALUE).compare(VectorOperators.LE, width).toLong();
             hits &= end - c >= LANES ? all : (1L << (end - c)) - 1;
             long seen = hits;
             while (hits != 0) {
-                int b = slot[c + Long.numberOfTrailingZeros(hits)];
+                int b = slot[slotFrom + c + Long.numberOfTrailingZeros(hits)];
                 hits &= hits - 1;
                 if ((rowFace[b] & need) == need) {
                     test(a, b);
