@@ -134,7 +134,7 @@ public final class PairRefiner {
             b[k] = (double) (x[2][k] - x[3][k]) * unit;
         }
         double length = (double) (qr - ql) * StrictMath.scalb(spec.dt(), -levels);
-        return BridgeBound.safe(a, b, dim, Math.sqrt(range2), diffusion * length * logInvTol);
+        return BridgeBound.safe(a, b, dim, Math.sqrt(range2), diffusion * length, logInvTol);
     }
 
     private void fire(int sLo, int gLo, int sHi, int gHi, long ql, double[] p, int[] ids) {

@@ -6,22 +6,46 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
-/** The screen of the adaptive scheme on cases with known answers, and the candidate test's promise. */
+/**
+ * The screen of the adaptive scheme on cases with known answers, the candidate test's promise, and
+ * the ball bound against Monte Carlo bridges.
+ */
 class BridgeBoundTest {
+    private static final double LOG_INV_TOL = 6.9;
+
     @Test
-    void knownCases() {
+    void halfSpaceCases() {
         double rho = 1;
-        double threshold = 13.8;
-        assertFalse(BridgeBound.safe(new double[] {-2, 0.5, 0}, new double[] {2, 0.5, 0}, 3, rho, threshold),
+        double dt = 2;
+        double threshold = dt * LOG_INV_TOL;
+        assertFalse(BridgeBound.safe(new double[] {-2, 0.5}, new double[] {2, 0.5}, 2, rho, dt, LOG_INV_TOL),
                 "a segment through the ball is never safe");
-        assertFalse(BridgeBound.safe(new double[] {0.5, 0, 0}, new double[] {5, 0, 0}, 3, rho, threshold), "an end inside the ball");
+        assertFalse(BridgeBound.safe(new double[] {0.5, 0}, new double[] {5, 0}, 2, rho, dt, LOG_INV_TOL), "an end inside the ball");
         double far = rho + Math.sqrt(threshold) * 1.001;
-        assertTrue(BridgeBound.safe(new double[] {far, 0, 0}, new double[] {far, 0, 0}, 3, rho, threshold),
+        assertTrue(BridgeBound.safe(new double[] {far, 0}, new double[] {far, 0}, 2, rho, dt, LOG_INV_TOL),
                 "(a.e - rho)(b.e - rho) just above D T ln(1/tol)");
         double near = rho + Math.sqrt(threshold) * 0.999;
-        assertFalse(BridgeBound.safe(new double[] {near, 0, 0}, new double[] {near, 0, 0}, 3, rho, threshold), "just below");
-        assertTrue(BridgeBound.safe(new double[] {0, far, 0}, new double[] {0, 0, far}, 3, rho, 0.25 * threshold),
+        assertFalse(BridgeBound.safe(new double[] {near, 0}, new double[] {near, 0}, 2, rho, dt, LOG_INV_TOL), "just below");
+        assertTrue(BridgeBound.safe(new double[] {0, far}, new double[] {far, 0}, 2, rho, dt / 4, LOG_INV_TOL),
                 "the closest point of the segment, not an end, sets the plane");
+    }
+
+    /**
+     * a = b = (r, 0, 0) in d = 3: ln(term) = 1.5 ln 2 - ln(r/rho) - 3 (r - rho)^2 / (4 D T), so the
+     * ball bound is below tol exactly when that plus ln 2 is below ln(tol); the half-space bound
+     * fails there (r - rho below sqrt(D T ln(1/tol))).
+     */
+    @Test
+    void ballBoundDecidesWhereTheHalfSpaceFails() {
+        double rho = 0.01;
+        double dt = 1;
+        double r = 2.0;
+        double exponent = 2.5 * Math.log(2) - Math.log(r / rho) - 3 * (r - rho) * (r - rho) / (4 * dt);
+        double logInvTol = -exponent;
+        assertTrue((r - rho) * (r - rho) < dt * logInvTol, "the half-space bound alone would refine");
+        assertTrue(BridgeBound.safe(new double[] {r, 0, 0}, new double[] {r, 0, 0}, 3, rho, dt, logInvTol * 0.999), "bound just below tol");
+        assertFalse(BridgeBound.safe(new double[] {r, 0, 0}, new double[] {r, 0, 0}, 3, rho, dt, logInvTol * 1.001), "just above");
+        assertFalse(BridgeBound.safe(new double[] {r, 0}, new double[] {r, 0}, 2, rho, dt, logInvTol * 0.999), "no ball bound in d = 2");
     }
 
     /** Whenever the candidate test rejects a pair, the screen over the whole interval accepts it (200000 random segments). */
@@ -31,7 +55,7 @@ class BridgeBoundTest {
         int rejected = 0;
         for (int t = 0; t < 200_000; t++) {
             double rho = 0.01 + r.nextDouble();
-            double threshold = r.nextDouble() * 4;
+            double dt = r.nextDouble() * 4 / LOG_INV_TOL;
             double[] si = point(r, 6);
             double[] ei = point(r, 6);
             double[] sj = point(r, 6);
@@ -49,12 +73,75 @@ class BridgeBoundTest {
                 li += (ei[c] - si[c]) * (ei[c] - si[c]);
                 lj += (ej[c] - sj[c]) * (ej[c] - sj[c]);
             }
-            if (!BridgeBound.candidate(d2, rho, Math.sqrt(threshold), 0.5 * Math.sqrt(li), 0.5 * Math.sqrt(lj))) {
+            if (!BridgeBound.candidate(d2, rho, Math.sqrt(dt * LOG_INV_TOL), 0.5 * Math.sqrt(li), 0.5 * Math.sqrt(lj))) {
                 rejected++;
-                assertTrue(BridgeBound.safe(a, b, 3, rho, threshold), "case " + t);
+                assertTrue(BridgeBound.safe(a, b, 3, rho, dt, LOG_INV_TOL), "case " + t);
             }
         }
         assertTrue(rejected > 10_000, "enough rejected cases: " + rejected);
+    }
+
+    /**
+     * The ball bound is an upper bound of the probability that a 3D bridge (generator D Laplacian,
+     * so each coordinate has variance 2 D per unit time) enters the ball: 20000 bridges of 2000
+     * steps each (a discretised path misses some entries, so it can only under-estimate) for cases
+     * where the bound is 5 to 10 times the truth (measured while writing this test), so that a
+     * wrong power of rho / |a| or a lost exponent shows. The estimates' standard errors are below
+     * 0.002; the assertion allows 4 of them (false-failure odds below 1e-4 per case for a correct
+     * bound).
+     */
+    @Test
+    void ballBoundHoldsForSimulatedBridges() {
+        SplittableRandom rng = new SplittableRandom(2026);
+        double[][][] cases = {
+            {{0.3, 0, 0}, {0.3, 0, 0}, {0.02, 0.125}},
+            {{0.5, 0, 0}, {0.5, 0, 0}, {0.1, 0.125}},
+            {{0.6, 0, 0}, {0, 0.6, 0}, {0.02, 0.125}},
+        };
+        for (double[][] c : cases) {
+            double bound = BridgeBound.ballBound(c[0], c[1], 3, c[2][0], c[2][1]);
+            double p = hits(rng, c[0], c[1], c[2][0], c[2][1], 20_000, 2000);
+            String label = "bridge from " + java.util.Arrays.toString(c[0]) + " to " + java.util.Arrays.toString(c[1]) + ": simulated " + p
+                    + ", bound " + bound;
+            assertTrue(p < bound + 4 * 0.002, label);
+            assertTrue(p > bound / 15, "the case should test the bound closely, " + label);
+        }
+    }
+
+    /** Fraction of discretised bridges (T = 1, variance 2 D T per coordinate) from a to b that come within rho of 0. */
+    private static double hits(SplittableRandom rng, double[] a, double[] b, double rho, double dt, int paths, int steps) {
+        int hit = 0;
+        double h = 1.0 / steps;
+        double[] x = new double[3];
+        for (int p = 0; p < paths; p++) {
+            System.arraycopy(a, 0, x, 0, 3);
+            boolean in = false;
+            for (int s = 0; s < steps && !in; s++) {
+                double left = 1.0 - s * h;
+                double r2 = 0;
+                for (int k = 0; k < 3; k++) {
+                    double drift = (b[k] - x[k]) * h / left;
+                    double var = 2 * dt * h * (left - h) / left;
+                    x[k] += drift + Math.sqrt(var) * gaussian(rng);
+                    r2 += x[k] * x[k];
+                }
+                in = r2 < rho * rho;
+            }
+            hit += in ? 1 : 0;
+        }
+        return hit / (double) paths;
+    }
+
+    private static double gaussian(SplittableRandom r) {
+        double u;
+        double v;
+        double s;
+        do {
+            u = 2 * r.nextDouble() - 1;
+            v = 2 * r.nextDouble() - 1;
+            s = u * u + v * v;
+        } while (s >= 1 || s == 0);
+        return u * Math.sqrt(-2 * Math.log(s) / s);
     }
 
     private static double[] point(SplittableRandom r, double scale) {
