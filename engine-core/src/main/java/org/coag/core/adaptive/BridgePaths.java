@@ -186,18 +186,44 @@ public final class BridgePaths {
             System.arraycopy(pool, at * dim, out, 0, dim);
             return;
         }
-        int tz = Long.numberOfTrailingZeros(q);
-        long half = 1L << tz;
+        long half = 1L << Long.numberOfTrailingZeros(q);
         basePosition(slot, q - half, left[depth], depth + 1);
         basePosition(slot, q + half, right[depth], depth + 1);
+        draw(slot, q, left[depth], right[depth], out);
+        store(key, out);
+    }
+
+    /**
+     * Generation 0's position at node q (0 &lt; q &lt; top) when the ends of its parent interval are
+     * known, from the cache or drawn (the same values {@link #position} gives).
+     *
+     * @param slot particle slot
+     * @param q node
+     * @param left position at q - h, h the node's half-interval
+     * @param right position at q + h
+     * @param out the position [dim]
+     */
+    public void node(int slot, long q, long[] left, long[] right, long[] out) {
+        long key = ((long) slot << 32) | q;
+        int at = find(key);
+        if (keys.length > 0 && keys[at] == key) {
+            System.arraycopy(pool, at * dim, out, 0, dim);
+            return;
+        }
+        draw(slot, q, left, right, out);
+        store(key, out);
+    }
+
+    /** The Levy midpoint of generation 0 at node q between the given parent interval ends. */
+    private void draw(int slot, long q, long[] left, long[] right, long[] out) {
+        int tz = Long.numberOfTrailingZeros(q);
         int level = levels - tz;
         double sigma = Math.sqrt(spec.diffusion().at(mass[slot]) * StrictMath.scalb(spec.dt(), -level)) / unit;
         normals(slot, 0, index(q, tz, level));
         for (int k = 0; k < dim; k++) {
-            long l = left[depth][k];
-            out[k] = l + ((right[depth][k] - l) >> 1) + MoveParameters.increment(sigma, z[k]);
+            long l = left[k];
+            out[k] = l + ((right[k] - l) >> 1) + MoveParameters.increment(sigma, z[k]);
         }
-        store(key, out);
     }
 
     private void generationPosition(int slot, int gen, long q, long[] out, int depth) {

@@ -25,6 +25,7 @@ public final class PairRefiner {
     private final PairParameters pairs;
     private final CounterRng rng;
     private final long[][] x;
+    private final long[][][] node;
     private final double[] a;
     private final double[] b;
     private long macro;
@@ -45,6 +46,7 @@ public final class PairRefiner {
         this.pairs = new PairParameters(spec);
         this.rng = new CounterRng(seed);
         this.x = new long[4][dim];
+        this.node = new long[levels + 2][4][dim];
         this.a = new double[dim];
         this.b = new double[dim];
     }
@@ -85,6 +87,15 @@ public final class PairRefiner {
         int sHi = lowerIsI ? j : i;
         int gLo = lowerIsI ? gi : gj;
         int gHi = lowerIsI ? gj : gi;
+        if (gLo == 0 && gHi == 0 && from == 0 && to == paths.top()) {
+            long[][] ends = node[0];
+            paths.position(sLo, 0, 0, ends[0]);
+            paths.position(sHi, 0, 0, ends[1]);
+            paths.position(sLo, 0, to, ends[2]);
+            paths.position(sHi, 0, to, ends[3]);
+            bisect(sLo, sHi, 0, to, ends[0], ends[1], ends[2], ends[3], 1, p, diffusion, ids);
+            return;
+        }
         if (screened(sLo, gLo, sHi, gHi, from, to, p[0], diffusion)) {
             return;
         }
@@ -96,6 +107,31 @@ public final class PairRefiner {
         for (long ql = from; ql < to; ql += blockSize(ql, to)) {
             block(sLo, gLo, sHi, gHi, ql, ql + blockSize(ql, to), p, diffusion, ids);
         }
+    }
+
+    /**
+     * Generation 0 over [ql, qr] with both particles' positions at its ends given: screened, and if
+     * unsafe fired (finest) or split at the midpoint, whose nodes are drawn from the known ends, so
+     * the bisection looks nothing up but the node cache. The same screens, draws and events as
+     * {@link #block} and {@link #split} (the general path, for later generations and partial
+     * intervals).
+     */
+    private void bisect(int sLo, int sHi, long ql, long qr, long[] loL, long[] hiL, long[] loR, long[] hiR, int depth, double[] p,
+                        double diffusion, int[] ids) {
+        if (safeBetween(loL, hiL, loR, hiR, qr - ql, p[0], diffusion)) {
+            return;
+        }
+        if (qr - ql == 1) {
+            fireAt(sLo, 0, sHi, 0, ql, loR, hiR, p, ids);
+            return;
+        }
+        long mid = (ql + qr) >>> 1;
+        long[] loM = node[depth][0];
+        long[] hiM = node[depth][1];
+        paths.node(sLo, mid, loL, loR, loM);
+        paths.node(sHi, mid, hiL, hiR, hiM);
+        bisect(sLo, sHi, ql, mid, loL, hiL, loM, hiM, depth + 1, p, diffusion, ids);
+        bisect(sLo, sHi, mid, qr, loM, hiM, loR, hiR, depth + 1, p, diffusion, ids);
     }
 
     /** The largest dyadic block [ql, ql + size] aligned on size that fits in [ql, to]. */
@@ -129,20 +165,30 @@ public final class PairRefiner {
         paths.position(sHi, gHi, ql, x[1]);
         paths.position(sLo, gLo, qr, x[2]);
         paths.position(sHi, gHi, qr, x[3]);
+        return safeBetween(x[0], x[1], x[2], x[3], qr - ql, range2, diffusion);
+    }
+
+    /** The screen of {@link BridgeBound#safe} for finest-grid length n, from the four end positions. */
+    private boolean safeBetween(long[] loL, long[] hiL, long[] loR, long[] hiR, long n, double range2, double diffusion) {
         for (int k = 0; k < dim; k++) {
-            a[k] = (double) (x[0][k] - x[1][k]) * unit;
-            b[k] = (double) (x[2][k] - x[3][k]) * unit;
+            a[k] = (double) (loL[k] - hiL[k]) * unit;
+            b[k] = (double) (loR[k] - hiR[k]) * unit;
         }
-        double length = (double) (qr - ql) * StrictMath.scalb(spec.dt(), -levels);
+        double length = (double) n * StrictMath.scalb(spec.dt(), -levels);
         return BridgeBound.safe(a, b, dim, Math.sqrt(range2), diffusion * length, logInvTol);
     }
 
     private void fire(int sLo, int gLo, int sHi, int gHi, long ql, double[] p, int[] ids) {
         paths.position(sLo, gLo, ql + 1, x[2]);
         paths.position(sHi, gHi, ql + 1, x[3]);
+        fireAt(sLo, gLo, sHi, gHi, ql, x[2], x[3], p, ids);
+    }
+
+    /** The fixed-step rule on finest sub-interval [ql, ql + 1], with the positions at its end. */
+    private void fireAt(int sLo, int gLo, int sHi, int gHi, long ql, long[] lo, long[] hi, double[] p, int[] ids) {
         double r2 = 0;
         for (int k = 0; k < dim; k++) {
-            double dx = (double) (x[2][k] - x[3][k]) * unit;
+            double dx = (double) (lo[k] - hi[k]) * unit;
             r2 += dx * dx;
         }
         if (!(r2 < p[0])) {
