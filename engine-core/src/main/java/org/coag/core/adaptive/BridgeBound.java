@@ -6,9 +6,9 @@ import org.coag.core.rng.FdLibm;
  * The screen of the adaptive scheme. Given the relative position of a pair at both ends of a
  * (sub-)interval of length T, a = x_i - x_j at its start and b at its end, the relative path in
  * between is a Brownian bridge with generator D Laplacian, D = d(m_i) + d(m_j) (variance 2 D per
- * unit time and coordinate). An interval is left alone ("safe") when one of two rigorous upper
- * bounds on the probability that this bridge enters the ball of radius rho (the interaction range)
- * is below the tolerance:
+ * unit time and coordinate). An interval is left alone ("safe") when a rigorous upper bound on
+ * the probability that this bridge enters the ball of radius rho (the interaction range) is below
+ * the tolerance: the half-space bound, or in d &gt;= 3 one that uses the ball's size:
  * <ul>
  *   <li>the half-space bound: for any unit vector e with a.e &gt; rho and b.e &gt; rho the bridge
  *       enters the ball only if its projection on e crosses the plane x.e = rho, which has
@@ -16,18 +16,27 @@ import org.coag.core.rng.FdLibm;
  *       <pre>   exp(-(a.e - rho)(b.e - rho) / (D T))       (1D Brownian bridge)</pre>
  *       taken with e the direction of the point p of the segment [a, b] closest to the origin (the
  *       plane through p normal to e supports the segment, so a.e, b.e &gt;= |p| &gt; rho);</li>
- *   <li>the ball bound (d &gt;= 3), which uses how small the ball is: the bridge enters it in
- *       [0, T/2] or in [T/2, T]. For the first half, by the strong Markov property at the hitting
- *       time s &lt;= T/2 at a point y of the sphere, its probability is that of free Brownian motion
- *       from a times at most sup p_{T-s}(y, b) / p_T(a, b) &lt;= 2^(d/2) exp((|a-b|^2 - (|b| -
- *       rho)^2) / (4 D T)) (T - s &gt;= T/2 and |b - y| &gt;= |b| - rho); free motion from a ever hits
- *       the ball with probability (rho/|a|)^(d-2), and in d = 3 within T/2 with probability
- *       (rho/|a|) erfc((|a| - rho) / sqrt(2 D T)) &lt;= (rho/|a|) exp(-(|a| - rho)^2 / (2 D T)).
- *       The second half is the same from b (the reversed bridge), and
- *       <pre>   P &lt;= term(a, b) + term(b, a) &lt;= 2 max(term(a, b), term(b, a))
- *   term(a, b) = 2^(d/2) (rho/|a|)^(d-2) exp((|a-b|^2 - (|b| - rho)^2) / (4 D T) - [d = 3] (|a| - rho)^2 / (2 D T))</pre>
+ *   <li>the passage bound (d = 3), which uses how small the ball is. Let alpha = |a| - rho, beta =
+ *       |b| - rho. Free motion from a first reaches the sphere at a time s with density (rho/|a|)
+ *       f(s), f the first-passage density of a 1D motion of variance 2 D s to the level alpha
+ *       (P(hit by s) = (rho/|a|) erfc(alpha / sqrt(4 D s))). By the strong Markov property at that
+ *       time, at a point y of the sphere, the bridge enters the ball in [0, T/2] with probability
+ *       <pre>   (rho/|a|) / p_T(a, b) * int_0^{T/2} f(s) p_{T-s}(y, b) ds,</pre>
+ *       p_t the 3D transition density. There p_{T-s}(y, b) &lt;= g_{T-s}(beta) / (4 pi D (T - s))
+ *       &lt;= g_{T-s}(beta) / (2 pi D T) (|y - b| &gt;= beta; g_t the 1D density), and int f(s)
+ *       g_{T-s}(beta) ds over [0, T] is g_T(alpha + beta) (a 1D path to alpha + beta passes alpha
+ *       first). The Gaussian factors leave 2 exp(-((alpha + beta)^2 - |a - b|^2) / (4 D T)); the
+ *       second half is the reversed bridge, from b, so
+ *       <pre>   P &lt;= 2 rho (1/|a| + 1/|b|) exp(-((|a| + |b| - 2 rho)^2 - |a - b|^2) / (4 D T)).</pre>
  *       With rho far below the spacing (the regime of constant Z at large N) this refines far
- *       fewer pairs than the half-space bound alone.</li>
+ *       fewer pairs than the half-space bound alone: the prefactor rho/|a| is worth ln(|a|/rho)
+ *       in the exponent, and a pair whose relative position hardly changes gets |a| |b| / (D T)
+ *       there, as from the half-space bound.</li>
+ *   <li>the ball bound (d &gt;= 4), cruder: the same split at T/2, the hitting probability of free
+ *       motion (rho/|a|)^(d-2), and sup p_{T-s}(y, b) / p_T(a, b) &lt;= 2^(d/2) exp((|a-b|^2 -
+ *       (|b| - rho)^2) / (4 D T)) over T - s &gt;= T/2 and the sphere:
+ *       <pre>   P &lt;= 2 max(term(a, b), term(b, a)),
+ *   term(a, b) = 2^(d/2) (rho/|a|)^(d-2) exp((|a-b|^2 - (|b| - rho)^2) / (4 D T))</pre></li>
  * </ul>
  *
  * <p>The candidate test is the half-space bound through midpoints: with m_i, m_j the midpoints and
@@ -90,12 +99,23 @@ public final class BridgeBound {
         }
         double ra = Math.sqrt(aa);
         double rb = Math.sqrt(bb);
+        if (dim == 3) {
+            return passageLog(ra, rb, dd, rho, dt) < -logInvTol;
+        }
         double limit = -logInvTol - (0.5 * dim + 1) * LN2;
         return ballLog(ra, rb, dd, rho, dt, dim) < limit && ballLog(rb, ra, dd, rho, dt, dim) < limit;
     }
 
+    /** ln of the passage bound (d = 3, class comment) from |a|, |b| (both above rho) and |a - b|^2. */
+    private static double passageLog(double ra, double rb, double dd, double rho, double dt) {
+        double s = ra + rb - 2 * rho;
+        return FdLibm.log(2 * rho * (ra + rb) / (ra * rb)) - (s * s - dd) / (4 * dt);
+    }
+
     /**
-     * The ball bound itself (class comment), 2 max(term(a, b), term(b, a)), for tests.
+     * The bound {@link #safe} compares with the tolerance after the half-space bound: the passage
+     * bound in d = 3, the ball bound 2 max(term(a, b), term(b, a)) in d &gt;= 4 (class comment); for
+     * tests.
      *
      * @param a relative position at the start, both ends farther than rho
      * @param b relative position at the end
@@ -113,22 +133,20 @@ public final class BridgeBound {
             bb += b[k] * b[k];
             dd += (b[k] - a[k]) * (b[k] - a[k]);
         }
+        if (dim == 3) {
+            return Math.exp(passageLog(Math.sqrt(aa), Math.sqrt(bb), dd, rho, dt));
+        }
         double worst = Math.max(ballLog(Math.sqrt(aa), Math.sqrt(bb), dd, rho, dt, dim), ballLog(Math.sqrt(bb), Math.sqrt(aa), dd, rho, dt, dim));
         return 2 * Math.pow(2, 0.5 * dim) * Math.exp(worst);
     }
 
     /**
-     * ln(term(a, b) / 2^(d/2)) of the ball bound (class comment), from |a|, |b| and |a - b|^2; both
+     * ln(term(a, b) / 2^(d/2)) of the ball bound (d &gt;= 4, class comment), from |a|, |b| and |a - b|^2; both
      * ends are farther than rho (the segment is).
      */
     private static double ballLog(double ra, double rb, double dd, double rho, double dt, int dim) {
         double toB = rb - rho;
-        double log = (dim - 2) * -FdLibm.log(ra / rho) + (dd - toB * toB) / (4 * dt);
-        if (dim == 3) {
-            double toA = ra - rho;
-            log -= toA * toA / (2 * dt);
-        }
-        return log;
+        return (dim - 2) * -FdLibm.log(ra / rho) + (dd - toB * toB) / (4 * dt);
     }
 
     /**
