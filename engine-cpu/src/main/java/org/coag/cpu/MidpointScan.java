@@ -1,6 +1,9 @@
 package org.coag.cpu;
 
 import java.util.Arrays;
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.LongVector;
+import jdk.incubator.vector.VectorOperators;
 import org.coag.core.adaptive.AdaptiveWorker;
 import org.coag.core.adaptive.BridgeBound;
 
@@ -23,6 +26,7 @@ import org.coag.core.adaptive.BridgeBound;
  * </pre>
  */
 final class MidpointScan {
+    private static final int LANES = CpuVectors.LANES;
     private final int dim;
     private final double unit;
     private final CellGrid grid;
@@ -261,13 +265,35 @@ final class MidpointScan {
         }
     }
 
+    /**
+     * The short segments at sorted positions [from, to) tested against a a vector at a time: the
+     * same double arithmetic per lane as {@link #test} (exact differences, one rounding per
+     * conversion, product and sum, in the same order), so the same pairs; lanes past {@code to}
+     * read the padding and are masked off.
+     */
     private void run(int from, int to, int a, double ha, AdaptiveWorker worker) {
-        for (int b = from; b < to; b++) {
-            if (half[b] > cut) {
-                continue;
+        for (int b = from; b < to; b += LANES) {
+            DoubleVector d2 = component(0, a, b);
+            for (int k = 1; k < dim; k++) {
+                d2 = d2.add(component(k, a, b));
             }
-            test(a, b, ha, worker);
+            DoubleVector hb = DoubleVector.fromArray(CpuVectors.DOUBLES, half, b);
+            DoubleVector r = hb.add(ha).mul(BridgeBound.MARGIN);
+            long hits = d2.compare(VectorOperators.LT, r.mul(r)).toLong() & hb.compare(VectorOperators.LE, cut).toLong();
+            if (to - b < LANES) {
+                hits &= (1L << (to - b)) - 1;
+            }
+            for (; hits != 0; hits &= hits - 1) {
+                worker.refineCandidate(order[a], order[b + Long.numberOfTrailingZeros(hits)]);
+            }
         }
+    }
+
+    /** ((double) (mid[k][a] - mid[k][b + l]) * unit)^2 in lane l. */
+    private DoubleVector component(int k, int a, int b) {
+        LongVector d = LongVector.fromArray(CpuVectors.LONGS, mid[k], b).neg().add(mid[k][a]);
+        DoubleVector dx = LaneConversions.toDouble(d).mul(unit);
+        return dx.mul(dx);
     }
 
     private void test(int a, int b, double ha, AdaptiveWorker worker) {
