@@ -211,7 +211,11 @@ public final class BridgePaths {
             return;
         }
         draw(slot, q, left, right, out);
-        store(key, out);
+        if (2 * (stored + 1) > keys.length) {
+            store(key, out);
+        } else {
+            put(at, key, out);
+        }
     }
 
     /** The Levy midpoint of generation 0 at node q between the given parent interval ends. */
@@ -269,7 +273,9 @@ public final class BridgePaths {
         for (int j = 0; 2 * j < dim; j++) {
             rng.block(Purpose.BRIDGE, (macro << 32) | index, ids[slot], (gen << 4) | j);
             z[2 * j] = Gaussians.inverseCdf(rng.uniform0());
-            z[2 * j + 1] = Gaussians.inverseCdf(rng.uniform1());
+            if (2 * j + 1 < dim) {
+                z[2 * j + 1] = Gaussians.inverseCdf(rng.uniform1());
+            }
         }
     }
 
@@ -289,7 +295,11 @@ public final class BridgePaths {
         if (2 * (stored + 1) > keys.length) {
             grow();
         }
-        int at = find(key);
+        put(find(key), key, value);
+    }
+
+    /** Stores at an empty place {@link #find} gave for the key, the table not full. */
+    private void put(int at, long key, long[] value) {
         keys[at] = key;
         System.arraycopy(value, 0, pool, at * dim, dim);
         stored++;
