@@ -181,9 +181,7 @@ public final class BridgePaths {
             return;
         }
         long key = ((long) slot << 32) | q;
-        int at = find(key);
-        if (keys.length > 0 && keys[at] == key) {
-            System.arraycopy(pool, at * dim, out, 0, dim);
+        if (lookup(key, out) < 0) {
             return;
         }
         long half = 1L << Long.numberOfTrailingZeros(q);
@@ -205,9 +203,8 @@ public final class BridgePaths {
      */
     public void node(int slot, long q, long[] left, long[] right, long[] out) {
         long key = ((long) slot << 32) | q;
-        int at = find(key);
-        if (keys.length > 0 && keys[at] == key) {
-            System.arraycopy(pool, at * dim, out, 0, dim);
+        int at = lookup(key, out);
+        if (at < 0) {
             return;
         }
         draw(slot, q, left, right, out);
@@ -277,6 +274,19 @@ public final class BridgePaths {
                 z[2 * j + 1] = Gaussians.inverseCdf(rng.uniform1());
             }
         }
+    }
+
+    /**
+     * @return -1 when the key is cached (its position copied to out), else the empty place
+     *         {@link #find} gave for it
+     */
+    private int lookup(long key, long[] out) {
+        int at = find(key);
+        if (keys.length > 0 && keys[at] == key) {
+            System.arraycopy(pool, at * dim, out, 0, dim);
+            return -1;
+        }
+        return at;
     }
 
     private int find(long key) {
