@@ -2,14 +2,15 @@ package org.coag.core.adaptive;
 
 import org.coag.core.model.ModelSpec;
 import org.coag.core.rng.CounterRng;
-import org.coag.core.rng.FdLibm;
 import org.coag.core.rng.Purpose;
 import org.coag.core.step.CollisionRule;
 import org.coag.core.step.PairParameters;
 
 /**
  * Refines one pair over part of a macro step (see {@link BridgeBound} and {@link BridgePaths}): an
- * interval whose bridge bound is below the tolerance is left alone; any other is split at its
+ * interval whose bridge bound is below its share of the tolerance ({@link IntervalBudget}: the whole
+ * tolerance for the whole span, a block of n finest steps tol n / span) is left alone, so the
+ * tolerance bounds a missed collision per pair and refinement; any other is split at its
  * dyadic midpoint, down to the finest sub-intervals [q, q + 1], where the fixed-step rule applies
  * to the positions at q + 1: a pair closer than its range draws (BRIDGE_COLLIDE, macro step
  * &lt;&lt; 32 | q, lower id, higher id) and fires at q dt / top + tau when its firing time tau is
@@ -20,7 +21,7 @@ public final class PairRefiner {
     private final int dim;
     private final int levels;
     private final double unit;
-    private final double logInvTol;
+    private final IntervalBudget budget;
     private final BridgePaths paths;
     private final PairParameters pairs;
     private final CounterRng rng;
@@ -41,7 +42,7 @@ public final class PairRefiner {
         this.dim = spec.dim();
         this.levels = spec.stepping().levels();
         this.unit = spec.domain().unit();
-        this.logInvTol = -FdLibm.log(spec.stepping().tolerance());
+        this.budget = new IntervalBudget(spec.stepping().tolerance());
         this.paths = paths;
         this.pairs = new PairParameters(spec);
         this.rng = new CounterRng(seed);
@@ -62,7 +63,7 @@ public final class PairRefiner {
 
     /** @return ln(1 / tolerance), the factor of D T in the bound's threshold */
     public double logInverseTolerance() {
-        return logInvTol;
+        return budget.logInverseTolerance();
     }
 
     /**
@@ -78,6 +79,7 @@ public final class PairRefiner {
      * @param ids ids by slot
      */
     public void refine(int i, int gi, int j, int gj, long from, long to, int[] ids) {
+        budget.start(to - from);
         int mi = paths.massOf(i, gi);
         int mj = paths.massOf(j, gj);
         double[] p = pairs.of(mi, mj);
@@ -175,7 +177,7 @@ public final class PairRefiner {
             b[k] = (double) (loR[k] - hiR[k]) * unit;
         }
         double length = (double) n * StrictMath.scalb(spec.dt(), -levels);
-        return BridgeBound.safe(a, b, dim, Math.sqrt(range2), diffusion * length, logInvTol);
+        return BridgeBound.safe(a, b, dim, Math.sqrt(range2), diffusion * length, budget.logInverse(n));
     }
 
     private void fire(int sLo, int gLo, int sHi, int gHi, long ql, double[] p, int[] ids) {
