@@ -193,7 +193,10 @@ public final class BridgePaths {
 
     /**
      * Generation 0's position at node q (0 &lt; q &lt; top) when the ends of its parent interval are
-     * known, from the cache or drawn (the same values {@link #position} gives).
+     * known: drawn, not looked up (the same values {@link #position} gives, a node being a function
+     * of its key and its parent interval's ends). Drawing again is cheaper than the cache: few
+     * nodes of a bisection are asked for twice, and a probe of a cache of every node of the macro
+     * step misses the processor caches.
      *
      * @param slot particle slot
      * @param q node
@@ -202,17 +205,7 @@ public final class BridgePaths {
      * @param out the position [dim]
      */
     public void node(int slot, long q, long[] left, long[] right, long[] out) {
-        long key = ((long) slot << 32) | q;
-        int at = lookup(key, out);
-        if (at < 0) {
-            return;
-        }
         draw(slot, q, left, right, out);
-        if (2 * (stored + 1) > keys.length) {
-            store(key, out);
-        } else {
-            put(at, key, out);
-        }
     }
 
     /** The Levy midpoint of generation 0 at node q between the given parent interval ends. */
