@@ -49,6 +49,8 @@ public final class BridgeBound {
     /** Relative margin of the candidate test over the exact bound (covers rounding). */
     public static final double MARGIN = 1 + 1e-9;
     private static final double LN2 = 0.6931471805599453;
+    /** How far {@link #passageSafe}'s bracket keeps from the threshold (far above rounding). */
+    private static final double BRACKET = 1e-9;
 
     private BridgeBound() {
     }
@@ -100,14 +102,32 @@ public final class BridgeBound {
         double ra = Math.sqrt(aa);
         double rb = Math.sqrt(bb);
         if (dim == 3) {
-            return passageLog(ra, rb, dd, rho, dt) < -logInvTol;
+            return passageSafe(ra, rb, dd, rho, dt, logInvTol);
         }
         double limit = -logInvTol - (0.5 * dim + 1) * LN2;
         return ballLog(ra, rb, dd, rho, dt, dim) < limit && ballLog(rb, ra, dd, rho, dt, dim) < limit;
     }
 
+    /**
+     * passageLog &lt; -logInvTol, deciding without the logarithm where the binary exponent e of the
+     * prefactor x (2^e &lt;= x &lt; 2^(e+1)) brackets ln x clear of the threshold: the same answers.
+     */
+    static boolean passageSafe(double ra, double rb, double dd, double rho, double dt, double logInvTol) {
+        double s = ra + rb - 2 * rho;
+        double room = (s * s - dd) / (4 * dt) - logInvTol;
+        double prefactor = 2 * rho * (ra + rb) / (ra * rb);
+        int e = Math.getExponent(prefactor);
+        if ((e + 1) * LN2 < room - BRACKET) {
+            return true;
+        }
+        if (e >= Double.MIN_EXPONENT && e * LN2 > room + BRACKET) {
+            return false;
+        }
+        return passageLog(ra, rb, dd, rho, dt) < -logInvTol;
+    }
+
     /** ln of the passage bound (d = 3, class comment) from |a|, |b| (both above rho) and |a - b|^2. */
-    private static double passageLog(double ra, double rb, double dd, double rho, double dt) {
+    static double passageLog(double ra, double rb, double dd, double rho, double dt) {
         double s = ra + rb - 2 * rho;
         return FdLibm.log(2 * rho * (ra + rb) / (ra * rb)) - (s * s - dd) / (4 * dt);
     }

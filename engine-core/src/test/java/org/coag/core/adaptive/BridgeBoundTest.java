@@ -125,6 +125,34 @@ class BridgeBoundTest {
     }
 
     /** Fraction of discretised bridges (T = 1, variance 2 D T per coordinate) from a to b that come within rho of 0. */
+    /**
+     * The passage screen's shortcut (the prefactor's binary exponent brackets its logarithm) gives
+     * the answers of the logarithm itself: random pairs around the threshold, with distances from
+     * 1.001 rho to 1e4 rho and thresholds chosen so both answers are common.
+     */
+    @Test
+    void thePassageShortcutDecidesAsTheLogarithm() {
+        SplittableRandom r = new SplittableRandom(41);
+        int safe = 0;
+        int unsafe = 0;
+        for (int k = 0; k < 200_000; k++) {
+            double rho = Math.pow(10, -3 - 4 * r.nextDouble());
+            double ra = rho * (1.001 + Math.pow(10, 4 * r.nextDouble()));
+            double rb = rho * (1.001 + Math.pow(10, 4 * r.nextDouble()));
+            double dd = Math.pow(ra - rb, 2) + (ra + rb) * (ra + rb) * r.nextDouble();
+            double dt = (ra + rb) * (ra + rb) * Math.pow(10, -2 * r.nextDouble());
+            double logInvTol = -(BridgeBound.passageLog(ra, rb, dd, rho, dt)) + (r.nextDouble() - 0.5) * (k % 2 == 0 ? 4 : 1e-8);
+            boolean exact = BridgeBound.passageLog(ra, rb, dd, rho, dt) < -logInvTol;
+            assertTrue(exact == BridgeBound.passageSafe(ra, rb, dd, rho, dt, logInvTol), "case " + k);
+            if (exact) {
+                safe++;
+            } else {
+                unsafe++;
+            }
+        }
+        assertTrue(safe > 50_000 && unsafe > 50_000, safe + " safe, " + unsafe + " unsafe");
+    }
+
     private static double hits(SplittableRandom rng, double[] a, double[] b, double rho, double dt, int paths, int steps) {
         int hit = 0;
         double h = 1.0 / steps;
