@@ -113,10 +113,8 @@ public final class BridgeBound {
      * prefactor x (2^e &lt;= x &lt; 2^(e+1)) brackets ln x clear of the threshold: the same answers.
      */
     static boolean passageSafe(double ra, double rb, double dd, double rho, double dt, double logInvTol) {
-        double s = ra + rb - 2 * rho;
-        double room = (s * s - dd) / (4 * dt) - logInvTol;
-        double prefactor = 2 * rho * (ra + rb) / (ra * rb);
-        int e = Math.getExponent(prefactor);
+        double room = passageExponent(ra, rb, dd, rho, dt) - logInvTol;
+        int e = Math.getExponent(passagePrefactor(ra, rb, rho));
         if ((e + 1) * LN2 < room - BRACKET) {
             return true;
         }
@@ -128,8 +126,18 @@ public final class BridgeBound {
 
     /** ln of the passage bound (d = 3, class comment) from |a|, |b| (both above rho) and |a - b|^2. */
     static double passageLog(double ra, double rb, double dd, double rho, double dt) {
+        return FdLibm.log(passagePrefactor(ra, rb, rho)) - passageExponent(ra, rb, dd, rho, dt);
+    }
+
+    /** 2 rho (1/|a| + 1/|b|), the passage bound's prefactor. */
+    private static double passagePrefactor(double ra, double rb, double rho) {
+        return 2 * rho * (ra + rb) / (ra * rb);
+    }
+
+    /** ((|a| + |b| - 2 rho)^2 - |a - b|^2) / (4 D T), the passage bound's exponent (negated). */
+    private static double passageExponent(double ra, double rb, double dd, double rho, double dt) {
         double s = ra + rb - 2 * rho;
-        return FdLibm.log(2 * rho * (ra + rb) / (ra * rb)) - (s * s - dd) / (4 * dt);
+        return (s * s - dd) / (4 * dt);
     }
 
     /**

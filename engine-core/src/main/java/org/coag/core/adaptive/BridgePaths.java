@@ -181,7 +181,7 @@ public final class BridgePaths {
             return;
         }
         long key = ((long) slot << 32) | q;
-        if (lookup(key, out) < 0) {
+        if (cached(key, out)) {
             return;
         }
         long half = 1L << Long.numberOfTrailingZeros(q);
@@ -269,17 +269,14 @@ public final class BridgePaths {
         }
     }
 
-    /**
-     * @return -1 when the key is cached (its position copied to out), else the empty place
-     *         {@link #find} gave for it
-     */
-    private int lookup(long key, long[] out) {
+    /** @return whether the key is cached (its position then copied to out) */
+    private boolean cached(long key, long[] out) {
         int at = find(key);
         if (keys.length > 0 && keys[at] == key) {
             System.arraycopy(pool, at * dim, out, 0, dim);
-            return -1;
+            return true;
         }
-        return at;
+        return false;
     }
 
     private int find(long key) {
@@ -298,11 +295,7 @@ public final class BridgePaths {
         if (2 * (stored + 1) > keys.length) {
             grow();
         }
-        put(find(key), key, value);
-    }
-
-    /** Stores at an empty place {@link #find} gave for the key, the table not full. */
-    private void put(int at, long key, long[] value) {
+        int at = find(key);
         keys[at] = key;
         System.arraycopy(value, 0, pool, at * dim, dim);
         stored++;
