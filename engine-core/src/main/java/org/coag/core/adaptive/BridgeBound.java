@@ -85,7 +85,27 @@ public final class BridgeBound {
         if (!(p2 > rho * rho)) {
             return false;
         }
-        double norm = Math.sqrt(p2);
+        if (dim == 3 && passageSafe(Math.sqrt(aa), Math.sqrt(bb), dd, rho, dt, logInvTol)) {
+            return true;
+        }
+        if (halfSpaceSafe(a, b, dim, t, Math.sqrt(p2), rho, dt, logInvTol)) {
+            return true;
+        }
+        if (dim < 4) {
+            return false;
+        }
+        double ra = Math.sqrt(aa);
+        double rb = Math.sqrt(bb);
+        double limit = -logInvTol - (0.5 * dim + 1) * LN2;
+        return ballLog(ra, rb, dd, rho, dt, dim) < limit && ballLog(rb, ra, dd, rho, dt, dim) < limit;
+    }
+
+    /**
+     * The half-space bound (class comment) through the point p = a + t (b - a) of the segment
+     * closest to the origin, |p| = norm &gt; rho, below the tolerance.
+     */
+    private static boolean halfSpaceSafe(double[] a, double[] b, int dim, double t, double norm, double rho, double dt,
+                                         double logInvTol) {
         double ae = 0;
         double be = 0;
         for (int k = 0; k < dim; k++) {
@@ -93,19 +113,7 @@ public final class BridgeBound {
             ae += a[k] * e;
             be += b[k] * e;
         }
-        if ((ae - rho) * (be - rho) >= dt * logInvTol) {
-            return true;
-        }
-        if (dim < 3) {
-            return false;
-        }
-        double ra = Math.sqrt(aa);
-        double rb = Math.sqrt(bb);
-        if (dim == 3) {
-            return passageSafe(ra, rb, dd, rho, dt, logInvTol);
-        }
-        double limit = -logInvTol - (0.5 * dim + 1) * LN2;
-        return ballLog(ra, rb, dd, rho, dt, dim) < limit && ballLog(rb, ra, dd, rho, dt, dim) < limit;
+        return (ae - rho) * (be - rho) >= dt * logInvTol;
     }
 
     /**
