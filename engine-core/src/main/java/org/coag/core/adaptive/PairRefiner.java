@@ -21,6 +21,7 @@ public final class PairRefiner {
     private final int dim;
     private final int levels;
     private final double unit;
+    private final double fine;
     private final IntervalBudget budget;
     private final BridgePaths paths;
     private final PairParameters pairs;
@@ -30,6 +31,7 @@ public final class PairRefiner {
     private final double[] a;
     private final double[] b;
     private long macro;
+    private double rho;
     private AdaptiveEvents out;
 
     /**
@@ -42,6 +44,7 @@ public final class PairRefiner {
         this.dim = spec.dim();
         this.levels = spec.stepping().levels();
         this.unit = spec.domain().unit();
+        this.fine = StrictMath.scalb(spec.dt(), -levels);
         this.budget = new IntervalBudget(spec.stepping().tolerance());
         this.paths = paths;
         this.pairs = new PairParameters(spec);
@@ -83,6 +86,7 @@ public final class PairRefiner {
         int mi = paths.massOf(i, gi);
         int mj = paths.massOf(j, gj);
         double[] p = pairs.of(mi, mj);
+        rho = Math.sqrt(p[0]);
         double diffusion = spec.diffusion().at(mi) + spec.diffusion().at(mj);
         boolean lowerIsI = ids[i] < ids[j];
         int sLo = lowerIsI ? i : j;
@@ -98,7 +102,7 @@ public final class PairRefiner {
             bisect(sLo, sHi, 0, to, ends[0], ends[1], ends[2], ends[3], 1, p, diffusion, ids);
             return;
         }
-        if (screened(sLo, gLo, sHi, gHi, from, to, p[0], diffusion)) {
+        if (screened(sLo, gLo, sHi, gHi, from, to, diffusion)) {
             return;
         }
         long first = blockSize(from, to);
@@ -120,7 +124,7 @@ public final class PairRefiner {
      */
     private void bisect(int sLo, int sHi, long ql, long qr, long[] loL, long[] hiL, long[] loR, long[] hiR, int depth, double[] p,
                         double diffusion, int[] ids) {
-        if (safeBetween(loL, hiL, loR, hiR, qr - ql, p[0], diffusion)) {
+        if (safeBetween(loL, hiL, loR, hiR, qr - ql, diffusion)) {
             return;
         }
         if (qr - ql == 1) {
@@ -146,7 +150,7 @@ public final class PairRefiner {
     }
 
     private void block(int sLo, int gLo, int sHi, int gHi, long ql, long qr, double[] p, double diffusion, int[] ids) {
-        if (!screened(sLo, gLo, sHi, gHi, ql, qr, p[0], diffusion)) {
+        if (!screened(sLo, gLo, sHi, gHi, ql, qr, diffusion)) {
             split(sLo, gLo, sHi, gHi, ql, qr, p, diffusion, ids);
         }
     }
@@ -162,22 +166,24 @@ public final class PairRefiner {
         block(sLo, gLo, sHi, gHi, mid, qr, p, diffusion, ids);
     }
 
-    private boolean screened(int sLo, int gLo, int sHi, int gHi, long ql, long qr, double range2, double diffusion) {
+    private boolean screened(int sLo, int gLo, int sHi, int gHi, long ql, long qr, double diffusion) {
         paths.position(sLo, gLo, ql, x[0]);
         paths.position(sHi, gHi, ql, x[1]);
         paths.position(sLo, gLo, qr, x[2]);
         paths.position(sHi, gHi, qr, x[3]);
-        return safeBetween(x[0], x[1], x[2], x[3], qr - ql, range2, diffusion);
+        return safeBetween(x[0], x[1], x[2], x[3], qr - ql, diffusion);
     }
 
-    /** The screen of {@link BridgeBound#safe} for finest-grid length n, from the four end positions. */
-    private boolean safeBetween(long[] loL, long[] hiL, long[] loR, long[] hiR, long n, double range2, double diffusion) {
+    /**
+     * The screen of {@link BridgeBound#safe} for finest-grid length n, from the four end positions,
+     * with the range of the pair being refined.
+     */
+    private boolean safeBetween(long[] loL, long[] hiL, long[] loR, long[] hiR, long n, double diffusion) {
         for (int k = 0; k < dim; k++) {
             a[k] = (double) (loL[k] - hiL[k]) * unit;
             b[k] = (double) (loR[k] - hiR[k]) * unit;
         }
-        double length = (double) n * StrictMath.scalb(spec.dt(), -levels);
-        return BridgeBound.safe(a, b, dim, Math.sqrt(range2), diffusion * length, budget.logInverse(n));
+        return BridgeBound.safe(a, b, dim, rho, diffusion * ((double) n * fine), budget.logInverse(n));
     }
 
     private void fire(int sLo, int gLo, int sHi, int gHi, long ql, double[] p, int[] ids) {
@@ -204,9 +210,8 @@ public final class PairRefiner {
         int idHi = ids[sHi];
         rng.block(Purpose.BRIDGE_COLLIDE, (macro << 32) | ql, idLo, idHi);
         double tau = CollisionRule.firingTime(rng.uniform0(), rate);
-        double length = StrictMath.scalb(spec.dt(), -levels);
-        if (tau < length) {
-            out.add((double) ql * length + tau, idLo, idHi, sLo, sHi, rng.uniform1(), ql, gLo, gHi);
+        if (tau < fine) {
+            out.add((double) ql * fine + tau, idLo, idHi, sLo, sHi, rng.uniform1(), ql, gLo, gHi);
         }
     }
 }
