@@ -55,11 +55,20 @@ public record ConformanceCase(String name, long events, String eventLog, String 
      * @return the parsed config resource
      */
     public static RunConfig config(String name) {
+        return config(name, List.of());
+    }
+
+    /**
+     * @param name config name
+     * @param overrides {@code key=value} settings over the file's (as {@code --set})
+     * @return the parsed config resource with the overrides
+     */
+    public static RunConfig config(String name, List<String> overrides) {
         try (InputStream in = ConformanceCase.class.getResourceAsStream("/conformance/" + name + ".toml")) {
             if (in == null) {
                 throw new IllegalArgumentException("no conformance config " + name);
             }
-            return ConfigReader.read(new String(in.readAllBytes(), StandardCharsets.UTF_8), List.of());
+            return ConfigReader.read(new String(in.readAllBytes(), StandardCharsets.UTF_8), overrides);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -74,7 +83,18 @@ public record ConformanceCase(String name, long events, String eventLog, String 
      * @return events and hashes
      */
     public static Outcome run(String name, Backend backend, BackendOptions options) {
-        RunConfig cfg = config(name);
+        return run(config(name), backend, options);
+    }
+
+    /**
+     * Runs a parsed config for its configured number of steps from its generated initial state.
+     *
+     * @param cfg the config
+     * @param backend the backend
+     * @param options threads and vector width
+     * @return events and hashes
+     */
+    public static Outcome run(RunConfig cfg, Backend backend, BackendOptions options) {
         long seed = cfg.run().seed();
         EventRecorder rec = new EventRecorder(null);
         ParticleState end = new ParticleState(cfg.model().dim(), cfg.model().particles());
