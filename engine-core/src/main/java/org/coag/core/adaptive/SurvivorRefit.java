@@ -12,6 +12,17 @@ import org.coag.core.space.SpatialHash;
  * (its generation-0 segment, or the straight line from its own junction to its redrawn end) passes
  * {@link BridgeBound#candidate} against the survivor's new segment; the macro step's hash over the
  * midpoints finds them, and every redrawn particle is tried as well.
+ *
+ * <p>A redrawn partner's path is pinned at both ends of that stretch (its position at the junction
+ * is a node of its path), so the pair's relative path there is a Brownian bridge with D = d_s + d_j
+ * over the rest of the step, fraction f of dt. A generation-0 partner is tested with its whole
+ * segment, from its start: its position at the junction is not pinned by that test. Its relative
+ * path is then taken over the whole macro step, the survivor held at its junction position before
+ * the junction: a Brownian bridge from (survivor at the junction - partner's start) to the
+ * difference of the ends, time-changed, with D T = d_j dt + d_s f dt in place of D f dt. A
+ * crossing after the junction is a crossing of this bridge, so the bound with that D T (and the
+ * segments' midpoints, which are those of the whole segments) bounds the miss
+ * ({@code SurvivorRefitBoundTest}).
  */
 final class SurvivorRefit {
     private final ModelSpec spec;
@@ -92,8 +103,8 @@ final class SurvivorRefit {
             }
             int mOther = paths.massOf(j, gj);
             double rho = Math.sqrt(main.pairs().of(newMass, mOther)[0]);
-            double diffusion = spec.diffusion().at(newMass) + spec.diffusion().at(mOther);
-            if (BridgeBound.candidate(d2, rho, main.delta(diffusion, fraction), h, hj)) {
+            double diffusionTime = diffusionTime(spec.diffusion().at(newMass), spec.diffusion().at(mOther), fraction, gj > 0);
+            if (BridgeBound.candidate(d2, rho, main.delta(diffusionTime, 1), h, hj)) {
                 main.refiner().refine(s, g, j, gj, junction, paths.top(), seg.ids);
             }
         }
@@ -130,7 +141,20 @@ final class SurvivorRefit {
         }
         double fraction = (double) (paths.top() - junction) / (double) paths.top();
         double others = Math.max(seg.largestHalf, largestRedrawn);
-        return (largestRange + main.delta(2 * largestDiffusion, fraction) + halfOf(from, to) + others) * BridgeBound.MARGIN;
+        return (largestRange + main.delta(largestDiffusion * (1 + fraction), 1) + halfOf(from, to) + others) * BridgeBound.MARGIN;
+    }
+
+    /**
+     * D T of the pair's relative path over the stretch, in units of dt (class comment).
+     *
+     * @param survivor d of the survivor's new mass
+     * @param partner d of the partner's mass
+     * @param fraction the part of the macro step after the junction
+     * @param pinned whether the partner was redrawn (its position at the junction is pinned)
+     * @return (d_s + d_j) f when pinned, d_j + d_s f for a generation-0 partner
+     */
+    static double diffusionTime(double survivor, double partner, double fraction, boolean pinned) {
+        return pinned ? (survivor + partner) * fraction : partner + survivor * fraction;
     }
 
     private double halfOf(long[] a, long[] b) {
