@@ -57,6 +57,7 @@ final class CpuAdaptiveSimulation implements Simulation, PhaseTimes {
         this.movers = new Worker[threads];
         for (int w = 0; w < threads; w++) {
             scanners[w] = stepper.newWorker();
+            scanners[w].refineByLevel(new VectorNodeDraws(spec, seed, scanners[w].paths()));
             movers[w] = new Worker(spec, seed);
         }
         this.pool = new WorkerPool(threads);
@@ -153,6 +154,7 @@ final class CpuAdaptiveSimulation implements Simulation, PhaseTimes {
         int longs = midpoints.longCount();
         int t = movers.length;
         cellScratch[w] = midpoints.scanLong((int) ((long) longs * w / t), (int) ((long) longs * (w + 1) / t), scanners[w], cellScratch[w]);
+        scanners[w].finishCandidates();
     }
 
     @Override

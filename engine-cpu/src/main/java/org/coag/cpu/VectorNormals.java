@@ -107,6 +107,47 @@ final class VectorNormals {
         }
     }
 
+    /**
+     * Uniforms of generation-0 bridge node blocks: {@code u0[r]}, {@code u1[r]} are u0, u1 of block
+     * (BRIDGE, macro &lt;&lt; 32 | index[r], id[r], j), as {@link org.coag.core.adaptive.BridgePaths}
+     * draws them.
+     *
+     * @param id ids of the requests
+     * @param index node indices (below 2^31)
+     * @param n requests
+     * @param j block 0..ceil(dim / 2) - 1
+     * @param macro macro step index
+     * @param u0 destination of u0
+     * @param u1 destination of u1
+     */
+    void bridgeUniforms(int[] id, int[] index, int n, int j, long macro, double[] u0, double[] u1) {
+        long c3 = ((long) Purpose.BRIDGE.code() << 24 | macro & 0xFFFFFF) & MASK32;
+        int upper = n - n % LANES;
+        LongVector m0 = LongVector.broadcast(LONGS, M0).and(MASK32);
+        LongVector m1 = LongVector.broadcast(LONGS, M1).and(MASK32);
+        for (int t = 0; t < upper; t += LANES) {
+            LongVector w0 = (LongVector) IntVector.fromArray(INTS, id, t).convertShape(VectorOperators.I2L, LONGS, 0);
+            LongVector w1 = LongVector.broadcast(LONGS, j);
+            LongVector w2 = (LongVector) IntVector.fromArray(INTS, index, t).convertShape(VectorOperators.I2L, LONGS, 0);
+            LongVector w3 = LongVector.broadcast(LONGS, c3);
+            for (int r = 0; r < Philox4x32.ROUNDS; r++) {
+                LongVector p0 = w0.and(MASK32).mul(m0);
+                LongVector p1 = w2.and(MASK32).mul(m1);
+                w0 = p1.lanewise(VectorOperators.LSHR, 32).lanewise(VectorOperators.XOR, w1).lanewise(VectorOperators.XOR, k0[r]);
+                w1 = p1.and(MASK32);
+                w2 = p0.lanewise(VectorOperators.LSHR, 32).lanewise(VectorOperators.XOR, w3).lanewise(VectorOperators.XOR, k1[r]);
+                w3 = p0.and(MASK32);
+            }
+            u01(w0, w1).intoArray(u0, t);
+            u01(w2, w3).intoArray(u1, t);
+        }
+        for (int t = upper; t < n; t++) {
+            scalar.block(Purpose.BRIDGE, macro << 32 | index[t], id[t], j);
+            u0[t] = scalar.uniform0();
+            u1[t] = scalar.uniform1();
+        }
+    }
+
     private static DoubleVector u01(LongVector lo, LongVector hi) {
         LongVector w = hi.lanewise(VectorOperators.LSHL, 32).or(lo).lanewise(VectorOperators.LSHR, 12);
         return LaneConversions.fraction52(w).add(0x1p-53);

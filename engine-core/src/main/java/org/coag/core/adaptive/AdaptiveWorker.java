@@ -20,6 +20,7 @@ public final class AdaptiveWorker {
     private final PairParameters pairs;
     private final CandidatePairs candidates;
     private final AdaptiveEvents events = new AdaptiveEvents();
+    private LevelRefiner levels;
 
     AdaptiveWorker(ModelSpec spec, long seed, MacroSegments seg) {
         this.spec = spec;
@@ -32,6 +33,24 @@ public final class AdaptiveWorker {
         this.candidates = new CandidatePairs(dim);
     }
 
+    /**
+     * From now on refines the candidates level by level ({@link LevelRefiner}), their nodes drawn
+     * by {@code draws}: {@link #refineCandidate} only screens the whole macro step and keeps the
+     * unsafe pairs, {@link #finishCandidates} refines them. The same events as pair by pair.
+     *
+     * @param draws this thread's node draws (e.g. vectorised), over {@link #paths()}
+     */
+    public void refineByLevel(NodeDraws draws) {
+        levels = new LevelRefiner(spec, paths, refiner, draws);
+    }
+
+    /** Refines the pairs kept since {@link #begin} (level by level only; else nothing to do). */
+    public void finishCandidates() {
+        if (levels != null) {
+            levels.finish();
+        }
+    }
+
     /** Starts the macro step of the shared segments: empty cache, no events. */
     void begin() {
         paths.begin(seg.macro, seg.ids, seg.mass, seg.start, seg.end);
@@ -39,7 +58,8 @@ public final class AdaptiveWorker {
         events.clear();
     }
 
-    BridgePaths paths() {
+    /** @return this worker's bridge paths */
+    public BridgePaths paths() {
         return paths;
     }
 
@@ -92,7 +112,12 @@ public final class AdaptiveWorker {
         int mj = seg.mass[j];
         double rho = Math.sqrt(pairs.of(mi, mj)[0]);
         double diffusion = spec.diffusion().at(mi) + spec.diffusion().at(mj);
-        if (BridgeBound.candidate(d2, rho, delta(diffusion, 1), seg.half[i], seg.half[j])) {
+        if (!BridgeBound.candidate(d2, rho, delta(diffusion, 1), seg.half[i], seg.half[j])) {
+            return;
+        }
+        if (levels != null) {
+            levels.add(i, j, seg.ids);
+        } else {
             refiner.refine(i, 0, j, 0, 0, paths.top(), seg.ids);
         }
     }

@@ -30,7 +30,7 @@ import org.coag.core.step.MoveParameters;
  *
  * <p>Not thread-safe: each thread keeps its own instance; all instances give the same positions.
  */
-public final class BridgePaths {
+public final class BridgePaths implements NodeDraws {
     private static final long EMPTY = -1L;
     private final ModelSpec spec;
     private final int dim;
@@ -210,14 +210,65 @@ public final class BridgePaths {
 
     /** The Levy midpoint of generation 0 at node q between the given parent interval ends. */
     private void draw(int slot, long q, long[] left, long[] right, long[] out) {
-        int tz = Long.numberOfTrailingZeros(q);
-        int level = levels - tz;
-        double sigma = Math.sqrt(spec.diffusion().at(mass[slot]) * StrictMath.scalb(spec.dt(), -level)) / unit;
-        normals(slot, 0, index(q, tz, level));
+        double sigma = nodeSigma(slot, q);
+        normals(slot, 0, nodeIndex(q));
         for (int k = 0; k < dim; k++) {
-            long l = left[k];
-            out[k] = l + ((right[k] - l) >> 1) + MoveParameters.increment(sigma, z[k]);
+            out[k] = midpoint(left[k], right[k], sigma, z[k]);
         }
+    }
+
+    /** The scalar {@link NodeDraws}: one {@link #node} per request. */
+    @Override
+    public void draw(int n, int[] slot, long[] q, long[] left, long[] right, long[] out) {
+        long[] l = new long[dim];
+        long[] r = new long[dim];
+        long[] x = new long[dim];
+        for (int i = 0; i < n; i++) {
+            System.arraycopy(left, i * dim, l, 0, dim);
+            System.arraycopy(right, i * dim, r, 0, dim);
+            draw(slot[i], q[i], l, r, x);
+            System.arraycopy(x, 0, out, i * dim, dim);
+        }
+    }
+
+    /**
+     * @param slot particle slot (generation 0)
+     * @param q node, 0 &lt; q &lt; top
+     * @return the node's standard deviation per coordinate, fixed-point units: sqrt(d(m) dt / 2^L) / unit
+     */
+    public double nodeSigma(int slot, long q) {
+        int level = levels - Long.numberOfTrailingZeros(q);
+        return Math.sqrt(spec.diffusion().at(mass[slot]) * StrictMath.scalb(spec.dt(), -level)) / unit;
+    }
+
+    /**
+     * @param q node, 0 &lt; q &lt; top
+     * @return its index in the Philox counter (class comment)
+     */
+    public long nodeIndex(long q) {
+        int tz = Long.numberOfTrailingZeros(q);
+        return index(q, tz, levels - tz);
+    }
+
+    /**
+     * @param left a coordinate at the parent interval's start, fixed point
+     * @param right at its end
+     * @param sigma {@link #nodeSigma}
+     * @param z the coordinate's normal
+     * @return the Levy midpoint's coordinate
+     */
+    public static long midpoint(long left, long right, double sigma, double z) {
+        return left + ((right - left) >> 1) + MoveParameters.increment(sigma, z);
+    }
+
+    /** @return the macro step of {@link #begin} */
+    public long macro() {
+        return macro;
+    }
+
+    /** @return ids by slot, as given to {@link #begin} */
+    public int[] ids() {
+        return ids;
     }
 
     private void generationPosition(int slot, int gen, long q, long[] out, int depth) {

@@ -140,6 +140,25 @@ public final class PairRefiner {
         bisect(sLo, sHi, mid, qr, loM, hiM, loR, hiR, depth + 1, p, diffusion, ids);
     }
 
+    /** Starts screens of generation-0 pairs over the whole macro step ({@link LevelRefiner}). */
+    void startWhole() {
+        budget.start(paths.top());
+    }
+
+    /**
+     * The screen of {@link #bisect} for a generation-0 pair over a dyadic block of the whole macro
+     * step, after {@link #startWhole}.
+     */
+    boolean safeWhole(long[] loL, long[] hiL, long[] loR, long[] hiR, long n, double pairRho, double diffusion) {
+        rho = pairRho;
+        return safeBetween(loL, hiL, loR, hiR, n, diffusion);
+    }
+
+    /** The fixed-step rule of {@link #bisect} on finest sub-interval [ql, ql + 1] of a generation-0 pair. */
+    void fireWhole(int sLo, int sHi, long ql, long[] lo, long[] hi, double[] p, int[] ids) {
+        fireAt(sLo, 0, sHi, 0, ql, lo, hi, p, ids);
+    }
+
     /** The largest dyadic block [ql, ql + size] aligned on size that fits in [ql, to]. */
     private long blockSize(long ql, long to) {
         long size = ql == 0 ? paths.top() : Long.lowestOneBit(ql);
