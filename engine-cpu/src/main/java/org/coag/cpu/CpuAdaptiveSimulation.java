@@ -57,7 +57,7 @@ final class CpuAdaptiveSimulation implements Simulation, PhaseTimes {
         this.movers = new Worker[threads];
         for (int w = 0; w < threads; w++) {
             scanners[w] = stepper.newWorker();
-            scanners[w].refineByLevel(new VectorNodeDraws(spec, seed, scanners[w].paths()));
+            scanners[w].refineByLevel(new VectorNodeDraws(spec, seed, scanners[w].paths()), new VectorPairScreens());
             movers[w] = new Worker(spec, seed);
         }
         this.pool = new WorkerPool(threads);

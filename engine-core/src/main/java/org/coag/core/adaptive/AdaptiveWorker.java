@@ -35,13 +35,14 @@ public final class AdaptiveWorker {
 
     /**
      * From now on refines the candidates level by level ({@link LevelRefiner}), their nodes drawn
-     * by {@code draws}: {@link #refineCandidate} only screens the whole macro step and keeps the
-     * unsafe pairs, {@link #finishCandidates} refines them. The same events as pair by pair.
+     * by {@code draws} and their intervals screened by {@code screens}: {@link #refineCandidate}
+     * only keeps the pairs, {@link #finishCandidates} refines them. The same events as pair by pair.
      *
      * @param draws this thread's node draws (e.g. vectorised), over {@link #paths()}
+     * @param screens this thread's batch screens (e.g. vectorised)
      */
-    public void refineByLevel(NodeDraws draws) {
-        levels = new LevelRefiner(spec, paths, refiner, draws);
+    public void refineByLevel(NodeDraws draws, PairScreens screens) {
+        levels = new LevelRefiner(spec, paths, refiner, draws, screens);
     }
 
     /** Refines the pairs kept since {@link #begin} (level by level only; else nothing to do). */

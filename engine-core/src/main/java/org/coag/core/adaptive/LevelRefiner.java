@@ -6,13 +6,13 @@ import org.coag.core.step.PairParameters;
 
 /**
  * The bisection of {@link PairRefiner} for the generation-0 candidate pairs of a macro step, level
- * by level instead of pair by pair: every pair whose whole-step screen fails is kept, then all the
- * unsafe intervals of one dyadic level have their midpoint nodes drawn in one batch
- * ({@link NodeDraws}, which a backend may vectorise) and their halves screened; the unsafe halves
- * make the next level, and unsafe finest sub-intervals fire. The same screens, nodes and fired
- * pairs as the depth-first {@link PairRefiner} (a node depends only on its key and its parent's
- * ends; events are sorted before they are applied), found in another order. Not thread-safe: one
- * per worker.
+ * by level instead of pair by pair: the pairs are collected, screened over the whole macro step in
+ * one batch ({@link PairScreens}), then all the unsafe intervals of one dyadic level have their
+ * midpoint nodes drawn in one batch ({@link NodeDraws}) and their halves screened in one batch; the
+ * unsafe halves make the next level, and unsafe finest sub-intervals fire. A backend may vectorise
+ * both batches. The same screens, nodes and fired pairs as the depth-first {@link PairRefiner}
+ * (a node depends only on its key and its parent's ends; events are sorted before they are
+ * applied), found in another order. Not thread-safe: one per worker.
  *
  * <p>Each level is a list of intervals, all n finest steps long, in parallel arrays: slots, start
  * index, the pair's range and D, its {@link PairParameters} entry, and the four end positions
@@ -20,13 +20,18 @@ import org.coag.core.step.PairParameters;
  * at end.
  */
 public final class LevelRefiner {
+    /** Pairs kept before they are refined: batches large enough for vector lanes, small enough for the caches. */
+    static final int BATCH = 4096;
     private final ModelSpec spec;
     private final int dim;
     private final long top;
+    private final double unit;
+    private final double fine;
     private final BridgePaths paths;
     private final PairRefiner refiner;
     private final PairParameters pairs;
     private final NodeDraws draws;
+    private final PairScreens screens;
     private final long[][] x;
     private Level current = new Level();
     private Level next = new Level();
@@ -35,9 +40,13 @@ public final class LevelRefiner {
     private long[] left = new long[0];
     private long[] right = new long[0];
     private long[] mid = new long[0];
+    private double[][] a;
+    private double[][] b;
+    private double[] dt = new double[0];
+    private boolean[] safe = new boolean[0];
     private int[] ids;
 
-    /** One level's unsafe intervals. */
+    /** One level's intervals. */
     private static final class Level {
         int count;
         int[] lo = new int[0];
@@ -48,9 +57,10 @@ public final class LevelRefiner {
         double[][] params = new double[0][];
         long[] pos = new long[0];
 
-        void ensure(int n, int stride) {
-            if (n > lo.length) {
-                int c = Math.max(n, 2 * lo.length);
+        /** @return the index of a new interval at the end (grown as needed) */
+        int append(int stride) {
+            if (count == lo.length) {
+                int c = Math.max(64, 2 * count);
                 lo = Arrays.copyOf(lo, c);
                 hi = Arrays.copyOf(hi, c);
                 start = Arrays.copyOf(start, c);
@@ -59,22 +69,39 @@ public final class LevelRefiner {
                 params = Arrays.copyOf(params, c);
                 pos = Arrays.copyOf(pos, c * stride);
             }
+            return count++;
+        }
+
+        /** Copies interval i of {@code from} (all but its positions) to interval j of this. */
+        void copyPair(int j, Level from, int i, long startIndex) {
+            lo[j] = from.lo[i];
+            hi[j] = from.hi[i];
+            start[j] = startIndex;
+            rho[j] = from.rho[i];
+            diffusion[j] = from.diffusion[i];
+            params[j] = from.params[i];
         }
     }
 
-    LevelRefiner(ModelSpec spec, BridgePaths paths, PairRefiner refiner, NodeDraws draws) {
+    LevelRefiner(ModelSpec spec, BridgePaths paths, PairRefiner refiner, NodeDraws draws, PairScreens screens) {
         this.spec = spec;
         this.dim = spec.dim();
         this.top = paths.top();
+        this.unit = spec.domain().unit();
+        this.fine = StrictMath.scalb(spec.dt(), -spec.stepping().levels());
         this.paths = paths;
         this.refiner = refiner;
         this.pairs = new PairParameters(spec);
         this.draws = draws;
+        this.screens = screens;
         this.x = new long[4][dim];
+        this.a = new double[dim][0];
+        this.b = new double[dim][0];
     }
 
     /**
-     * Screens a generation-0 candidate pair over the whole macro step and keeps it if unsafe.
+     * Keeps a generation-0 candidate pair, to be screened over the whole macro step by {@link #finish}
+     * (called here when {@link #BATCH} pairs are kept).
      *
      * @param sLo slot of the member with the lower id
      * @param sHi slot of the other
@@ -85,52 +112,86 @@ public final class LevelRefiner {
         int mLo = paths.massOf(sLo, 0);
         int mHi = paths.massOf(sHi, 0);
         double[] p = pairs.of(mLo, mHi);
-        double rho = Math.sqrt(p[0]);
-        double diffusion = spec.diffusion().at(mLo) + spec.diffusion().at(mHi);
+        Level l = current;
+        int i = l.append(4 * dim);
+        l.lo[i] = sLo;
+        l.hi[i] = sHi;
+        l.start[i] = 0;
+        l.rho[i] = Math.sqrt(p[0]);
+        l.diffusion[i] = spec.diffusion().at(mLo) + spec.diffusion().at(mHi);
+        l.params[i] = p;
+        int at = 4 * i * dim;
         paths.position(sLo, 0, 0, x[0]);
         paths.position(sHi, 0, 0, x[1]);
         paths.position(sLo, 0, top, x[2]);
         paths.position(sHi, 0, top, x[3]);
-        refiner.startWhole();
-        if (refiner.safeWhole(x[0], x[1], x[2], x[3], top, rho, diffusion)) {
-            return;
-        }
-        Level l = current;
-        int i = l.count++;
-        l.ensure(l.count, 4 * dim);
-        l.lo[i] = sLo;
-        l.hi[i] = sHi;
-        l.start[i] = 0;
-        l.rho[i] = rho;
-        l.diffusion[i] = diffusion;
-        l.params[i] = p;
         for (int e = 0; e < 4; e++) {
-            System.arraycopy(x[e], 0, l.pos, (4 * i + e) * dim, dim);
+            System.arraycopy(x[e], 0, l.pos, at + e * dim, dim);
+        }
+        if (l.count == BATCH) {
+            finish();
         }
     }
 
-    /** Refines every pair kept by {@link #add} down the levels; their events go to the refiner's list. */
+    /** Screens and refines every pair kept by {@link #add}; their events go to the refiner's list. */
     void finish() {
         refiner.startWhole();
-        for (long n = top; current.count > 0; n >>= 1) {
+        long n = top;
+        keepUnsafe(n);
+        while (current.count > 0) {
             if (n == 1) {
                 fireAll();
                 break;
             }
-            drawMidpoints(n >> 1);
-            splitAll(n >> 1);
-            Level t = current;
-            current = next;
-            next = t;
+            n >>= 1;
+            drawMidpoints(n);
+            splitAll(n);
+            keepUnsafe(n);
         }
         current.count = 0;
+    }
+
+    /** Screens the current level's intervals, n finest steps each, and drops the safe ones (order kept). */
+    private void keepUnsafe(long n) {
+        Level l = current;
+        if (safe.length < l.count) {
+            int c = Math.max(l.count, 2 * safe.length);
+            safe = new boolean[c];
+            dt = new double[c];
+            for (int k = 0; k < dim; k++) {
+                a[k] = new double[c];
+                b[k] = new double[c];
+            }
+        }
+        int stride = 4 * dim;
+        double length = (double) n * fine;
+        for (int i = 0; i < l.count; i++) {
+            int at = i * stride;
+            for (int k = 0; k < dim; k++) {
+                a[k][i] = (double) (l.pos[at + k] - l.pos[at + dim + k]) * unit;
+                b[k][i] = (double) (l.pos[at + 2 * dim + k] - l.pos[at + 3 * dim + k]) * unit;
+            }
+            dt[i] = l.diffusion[i] * length;
+        }
+        screens.screen(l.count, dim, a, b, l.rho, dt, refiner.logInverse(n), safe);
+        int kept = 0;
+        for (int i = 0; i < l.count; i++) {
+            if (!safe[i]) {
+                if (kept != i) {
+                    l.copyPair(kept, l, i, l.start[i]);
+                    System.arraycopy(l.pos, i * stride, l.pos, kept * stride, stride);
+                }
+                kept++;
+            }
+        }
+        l.count = kept;
     }
 
     private void fireAll() {
         Level l = current;
         for (int i = 0; i < l.count; i++) {
-            copy(l.pos, 4 * i + 2, x[2]);
-            copy(l.pos, 4 * i + 3, x[3]);
+            System.arraycopy(l.pos, (4 * i + 2) * dim, x[2], 0, dim);
+            System.arraycopy(l.pos, (4 * i + 3) * dim, x[3], 0, dim);
             refiner.fireWhole(l.lo[i], l.hi[i], l.start[i], x[2], x[3], l.params[i], ids);
         }
     }
@@ -157,44 +218,24 @@ public final class LevelRefiner {
         draws.draw(n, slot, q, left, right, mid);
     }
 
-    /** Screens both halves of every interval of the current level; the unsafe ones make the next. */
+    /** Both halves of every current interval, in order, become the next level (unscreened). */
     private void splitAll(long half) {
         Level l = current;
-        next.count = 0;
+        Level c = next;
+        c.count = 0;
         for (int i = 0; i < l.count; i++) {
-            copy(l.pos, 4 * i, x[0]);
-            copy(l.pos, 4 * i + 1, x[1]);
-            copy(mid, 2 * i, x[2]);
-            copy(mid, 2 * i + 1, x[3]);
-            keepIfUnsafe(l, i, l.start[i], half);
-            copy(mid, 2 * i, x[0]);
-            copy(mid, 2 * i + 1, x[1]);
-            copy(l.pos, 4 * i + 2, x[2]);
-            copy(l.pos, 4 * i + 3, x[3]);
-            keepIfUnsafe(l, i, l.start[i] + half, half);
+            int first = c.append(4 * dim);
+            c.copyPair(first, l, i, l.start[i]);
+            int at = first * 4 * dim;
+            System.arraycopy(l.pos, 4 * i * dim, c.pos, at, 2 * dim);
+            System.arraycopy(mid, 2 * i * dim, c.pos, at + 2 * dim, 2 * dim);
+            int second = c.append(4 * dim);
+            c.copyPair(second, l, i, l.start[i] + half);
+            at = second * 4 * dim;
+            System.arraycopy(mid, 2 * i * dim, c.pos, at, 2 * dim);
+            System.arraycopy(l.pos, (4 * i + 2) * dim, c.pos, at + 2 * dim, 2 * dim);
         }
-    }
-
-    /** Screens [start, start + n] of interval i's pair with the ends in x; appends it to the next level if unsafe. */
-    private void keepIfUnsafe(Level l, int i, long start, long n) {
-        if (refiner.safeWhole(x[0], x[1], x[2], x[3], n, l.rho[i], l.diffusion[i])) {
-            return;
-        }
-        int j = next.count++;
-        next.ensure(next.count, 4 * dim);
-        next.lo[j] = l.lo[i];
-        next.hi[j] = l.hi[i];
-        next.start[j] = start;
-        next.rho[j] = l.rho[i];
-        next.diffusion[j] = l.diffusion[i];
-        next.params[j] = l.params[i];
-        for (int e = 0; e < 4; e++) {
-            System.arraycopy(x[e], 0, next.pos, (4 * j + e) * dim, dim);
-        }
-    }
-
-    /** Copies the dim coordinates of block b of a flat array (b * dim onwards) into out. */
-    private void copy(long[] flat, int b, long[] out) {
-        System.arraycopy(flat, b * dim, out, 0, dim);
+        current = c;
+        next = l;
     }
 }

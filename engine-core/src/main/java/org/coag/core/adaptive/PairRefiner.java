@@ -145,13 +145,9 @@ public final class PairRefiner {
         budget.start(paths.top());
     }
 
-    /**
-     * The screen of {@link #bisect} for a generation-0 pair over a dyadic block of the whole macro
-     * step, after {@link #startWhole}.
-     */
-    boolean safeWhole(long[] loL, long[] hiL, long[] loR, long[] hiR, long n, double pairRho, double diffusion) {
-        rho = pairRho;
-        return safeBetween(loL, hiL, loR, hiR, n, diffusion);
+    /** @return ln(1 / budget) of a dyadic block of n finest steps of the whole macro step, after {@link #startWhole} */
+    double logInverse(long n) {
+        return budget.logInverse(n);
     }
 
     /** The fixed-step rule of {@link #bisect} on finest sub-interval [ql, ql + 1] of a generation-0 pair. */
