@@ -77,25 +77,10 @@ final class VectorNormals {
         long c2 = step & MASK32;
         long c3 = ((long) Purpose.MOVE.code() << 24 | (step >>> 32) & 0xFFFFFF) & MASK32;
         int upper = n - n % LANES;
-        LongVector m0 = LongVector.broadcast(LONGS, M0).and(MASK32);
-        LongVector m1 = LongVector.broadcast(LONGS, M1).and(MASK32);
         for (int t = 0; t < upper; t += LANES) {
             LongVector id = (LongVector) IntVector.fromArray(INTS, ids, from + t).convertShape(VectorOperators.I2L, LONGS, 0);
             for (int j = 0; j < blocks; j++) {
-                LongVector w0 = id;
-                LongVector w1 = LongVector.broadcast(LONGS, j);
-                LongVector w2 = LongVector.broadcast(LONGS, c2);
-                LongVector w3 = LongVector.broadcast(LONGS, c3);
-                for (int r = 0; r < Philox4x32.ROUNDS; r++) {
-                    LongVector p0 = w0.and(MASK32).mul(m0);
-                    LongVector p1 = w2.and(MASK32).mul(m1);
-                    w0 = p1.lanewise(VectorOperators.LSHR, 32).lanewise(VectorOperators.XOR, w1).lanewise(VectorOperators.XOR, k0[r]);
-                    w1 = p1.and(MASK32);
-                    w2 = p0.lanewise(VectorOperators.LSHR, 32).lanewise(VectorOperators.XOR, w3).lanewise(VectorOperators.XOR, k1[r]);
-                    w3 = p0.and(MASK32);
-                }
-                u01(w0, w1).intoArray(u[2 * j], t);
-                u01(w2, w3).intoArray(u[2 * j + 1], t);
+                philox(id, j, LongVector.broadcast(LONGS, c2), c3, u[2 * j], u[2 * j + 1], t);
             }
         }
         for (int t = upper; t < n; t++) {
@@ -123,29 +108,37 @@ final class VectorNormals {
     void bridgeUniforms(int[] id, int[] index, int n, int j, long macro, double[] u0, double[] u1) {
         long c3 = ((long) Purpose.BRIDGE.code() << 24 | macro & 0xFFFFFF) & MASK32;
         int upper = n - n % LANES;
-        LongVector m0 = LongVector.broadcast(LONGS, M0).and(MASK32);
-        LongVector m1 = LongVector.broadcast(LONGS, M1).and(MASK32);
         for (int t = 0; t < upper; t += LANES) {
             LongVector w0 = (LongVector) IntVector.fromArray(INTS, id, t).convertShape(VectorOperators.I2L, LONGS, 0);
-            LongVector w1 = LongVector.broadcast(LONGS, j);
             LongVector w2 = (LongVector) IntVector.fromArray(INTS, index, t).convertShape(VectorOperators.I2L, LONGS, 0);
-            LongVector w3 = LongVector.broadcast(LONGS, c3);
-            for (int r = 0; r < Philox4x32.ROUNDS; r++) {
-                LongVector p0 = w0.and(MASK32).mul(m0);
-                LongVector p1 = w2.and(MASK32).mul(m1);
-                w0 = p1.lanewise(VectorOperators.LSHR, 32).lanewise(VectorOperators.XOR, w1).lanewise(VectorOperators.XOR, k0[r]);
-                w1 = p1.and(MASK32);
-                w2 = p0.lanewise(VectorOperators.LSHR, 32).lanewise(VectorOperators.XOR, w3).lanewise(VectorOperators.XOR, k1[r]);
-                w3 = p0.and(MASK32);
-            }
-            u01(w0, w1).intoArray(u0, t);
-            u01(w2, w3).intoArray(u1, t);
+            philox(w0, j, w2, c3, u0, u1, t);
         }
         for (int t = upper; t < n; t++) {
             scalar.block(Purpose.BRIDGE, macro << 32 | index[t], id[t], j);
             u0[t] = scalar.uniform0();
             u1[t] = scalar.uniform1();
         }
+    }
+
+    /**
+     * Philox4x32-10 on the counters (w0, j, w2, c3) of each lane, written as u01(w0, w1) to
+     * {@code u0[t..]} and u01(w2, w3) to {@code u1[t..]}.
+     */
+    private void philox(LongVector w0, long j, LongVector w2, long c3, double[] u0, double[] u1, int t) {
+        LongVector m0 = LongVector.broadcast(LONGS, M0).and(MASK32);
+        LongVector m1 = LongVector.broadcast(LONGS, M1).and(MASK32);
+        LongVector w1 = LongVector.broadcast(LONGS, j);
+        LongVector w3 = LongVector.broadcast(LONGS, c3);
+        for (int r = 0; r < Philox4x32.ROUNDS; r++) {
+            LongVector p0 = w0.and(MASK32).mul(m0);
+            LongVector p1 = w2.and(MASK32).mul(m1);
+            w0 = p1.lanewise(VectorOperators.LSHR, 32).lanewise(VectorOperators.XOR, w1).lanewise(VectorOperators.XOR, k0[r]);
+            w1 = p1.and(MASK32);
+            w2 = p0.lanewise(VectorOperators.LSHR, 32).lanewise(VectorOperators.XOR, w3).lanewise(VectorOperators.XOR, k1[r]);
+            w3 = p0.and(MASK32);
+        }
+        u01(w0, w1).intoArray(u0, t);
+        u01(w2, w3).intoArray(u1, t);
     }
 
     private static DoubleVector u01(LongVector lo, LongVector hi) {
