@@ -16,7 +16,8 @@ import org.coag.core.step.StepLimits;
  * the endpoint draws in the Vector API kernels of the fixed-step move (the same draws: a macro step
  * moves a particle as one fixed step of dt would), the candidates found in a cell grid over the
  * segment midpoints ({@link MidpointScan}) and refined on all threads, each thread with its own
- * {@link AdaptiveWorker}; events are
+ * {@link AdaptiveWorker}, level by level with its node draws and screens in vector lanes
+ * ({@link VectorNodeDraws}, {@link VectorPairScreens}); events are
  * resolved on one thread in the reference's order. Bit-identical to the reference by construction
  * of the shared steps and by the order-independence of bridge nodes and candidate decisions.
  *
