@@ -18,11 +18,13 @@ import org.coag.core.adaptive.PairScreens;
  * {@code BridgeBound.passageSafe} does, and every lane where that bracket cannot decide (its
  * logarithm needed) recomputed with the scalar code, as are the lanes past the last full vector.
  * Hand-written because the decisions must equal the reference's (DESIGN.md contract 1). Other
- * dimensions use {@link PairScreens#SCALAR}.
+ * dimensions use {@link PairScreens#SCALAR}. Not thread-safe (scratch for the scalar lanes): one per worker.
  */
 final class VectorPairScreens implements PairScreens {
-    private static final double LN2 = 0.6931471805599453;
-    private static final double BRACKET = 1e-9;
+    private static final double LN2 = BridgeBound.LN2;
+    private static final double BRACKET = BridgeBound.BRACKET;
+    private final double[] x = new double[3];
+    private final double[] y = new double[3];
 
     @Override
     public void screen(int n, int dim, double[][] a, double[][] b, double[] rho, double[] dt, double logInvTol, boolean[] safe) {
@@ -95,9 +97,11 @@ final class VectorPairScreens implements PairScreens {
         return isSafe.toLong() << 32 | open.toLong();
     }
 
-    private static boolean scalar(double[][] a, double[][] b, double[] rho, double[] dt, double logInvTol, int i) {
-        double[] x = {a[0][i], a[1][i], a[2][i]};
-        double[] y = {b[0][i], b[1][i], b[2][i]};
+    private boolean scalar(double[][] a, double[][] b, double[] rho, double[] dt, double logInvTol, int i) {
+        for (int k = 0; k < 3; k++) {
+            x[k] = a[k][i];
+            y[k] = b[k][i];
+        }
         return BridgeBound.safe(x, y, 3, rho[i], dt[i], logInvTol);
     }
 }

@@ -117,7 +117,7 @@ public final class AdaptiveWorker {
             return;
         }
         if (levels != null) {
-            levels.add(i, j, seg.ids);
+            levels.add(i, j);
         } else {
             refiner.refine(i, 0, j, 0, 0, paths.top(), seg.ids);
         }

@@ -48,9 +48,10 @@ import org.coag.core.rng.FdLibm;
 public final class BridgeBound {
     /** Relative margin of the candidate test over the exact bound (covers rounding). */
     public static final double MARGIN = 1 + 1e-9;
-    private static final double LN2 = 0.6931471805599453;
+    /** ln 2, as the screens use it (a backend that vectorises them must use the same double). */
+    public static final double LN2 = 0.6931471805599453;
     /** How far {@link #passageSafe}'s bracket keeps from the threshold (far above rounding). */
-    private static final double BRACKET = 1e-9;
+    public static final double BRACKET = 1e-9;
 
     private BridgeBound() {
     }

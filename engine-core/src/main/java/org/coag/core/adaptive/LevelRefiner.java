@@ -26,7 +26,6 @@ public final class LevelRefiner {
     private final int dim;
     private final long top;
     private final double unit;
-    private final double fine;
     private final BridgePaths paths;
     private final PairRefiner refiner;
     private final PairParameters pairs;
@@ -44,7 +43,6 @@ public final class LevelRefiner {
     private double[][] b;
     private double[] dt = new double[0];
     private boolean[] safe = new boolean[0];
-    private int[] ids;
 
     /** One level's intervals. */
     private static final class Level {
@@ -88,7 +86,6 @@ public final class LevelRefiner {
         this.dim = spec.dim();
         this.top = paths.top();
         this.unit = spec.domain().unit();
-        this.fine = StrictMath.scalb(spec.dt(), -spec.stepping().levels());
         this.paths = paths;
         this.refiner = refiner;
         this.pairs = new PairParameters(spec);
@@ -105,10 +102,8 @@ public final class LevelRefiner {
      *
      * @param sLo slot of the member with the lower id
      * @param sHi slot of the other
-     * @param ids ids by slot
      */
-    void add(int sLo, int sHi, int[] ids) {
-        this.ids = ids;
+    void add(int sLo, int sHi) {
         int mLo = paths.massOf(sLo, 0);
         int mHi = paths.massOf(sHi, 0);
         double[] p = pairs.of(mLo, mHi);
@@ -164,7 +159,7 @@ public final class LevelRefiner {
             }
         }
         int stride = 4 * dim;
-        double length = (double) n * fine;
+        double length = refiner.length(n);
         for (int i = 0; i < l.count; i++) {
             int at = i * stride;
             for (int k = 0; k < dim; k++) {
@@ -192,7 +187,7 @@ public final class LevelRefiner {
         for (int i = 0; i < l.count; i++) {
             System.arraycopy(l.pos, (4 * i + 2) * dim, x[2], 0, dim);
             System.arraycopy(l.pos, (4 * i + 3) * dim, x[3], 0, dim);
-            refiner.fireWhole(l.lo[i], l.hi[i], l.start[i], x[2], x[3], l.params[i], ids);
+            refiner.fireWhole(l.lo[i], l.hi[i], l.start[i], x[2], x[3], l.params[i], paths.ids());
         }
     }
 

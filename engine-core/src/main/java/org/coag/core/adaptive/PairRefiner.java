@@ -150,6 +150,11 @@ public final class PairRefiner {
         return budget.logInverse(n);
     }
 
+    /** @return the length of n finest steps, the T of a screen over them */
+    double length(long n) {
+        return (double) n * fine;
+    }
+
     /** The fixed-step rule of {@link #bisect} on finest sub-interval [ql, ql + 1] of a generation-0 pair. */
     void fireWhole(int sLo, int sHi, long ql, long[] lo, long[] hi, double[] p, int[] ids) {
         fireAt(sLo, 0, sHi, 0, ql, lo, hi, p, ids);
@@ -198,7 +203,7 @@ public final class PairRefiner {
             a[k] = (double) (loL[k] - hiL[k]) * unit;
             b[k] = (double) (loR[k] - hiR[k]) * unit;
         }
-        return BridgeBound.safe(a, b, dim, rho, diffusion * ((double) n * fine), budget.logInverse(n));
+        return BridgeBound.safe(a, b, dim, rho, diffusion * length(n), budget.logInverse(n));
     }
 
     private void fire(int sLo, int gLo, int sHi, int gHi, long ql, double[] p, int[] ids) {
