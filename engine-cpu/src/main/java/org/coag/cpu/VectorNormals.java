@@ -14,6 +14,7 @@ import static org.coag.cpu.CpuVectors.INTS;
 import static org.coag.cpu.CpuVectors.LANES;
 import static org.coag.cpu.CpuVectors.LONGS;
 
+import java.util.Arrays;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.LongVector;
@@ -46,6 +47,8 @@ final class VectorNormals {
     private final long[] k0 = new long[Philox4x32.ROUNDS];
     private final long[] k1 = new long[Philox4x32.ROUNDS];
     private final CounterRng scalar;
+    /** The move's counter word c2 (the step's low 32 bits) in every lane, for {@link #philox}. */
+    private int[] stepWords = new int[0];
 
     /**
      * @param seed run seed (the Philox key)
@@ -77,11 +80,12 @@ final class VectorNormals {
         long c2 = step & MASK32;
         long c3 = ((long) Purpose.MOVE.code() << 24 | (step >>> 32) & 0xFFFFFF) & MASK32;
         int upper = n - n % LANES;
-        for (int t = 0; t < upper; t += LANES) {
-            LongVector id = (LongVector) IntVector.fromArray(INTS, ids, from + t).convertShape(VectorOperators.I2L, LONGS, 0);
-            for (int j = 0; j < blocks; j++) {
-                philox(id, j, LongVector.broadcast(LONGS, c2), c3, u[2 * j], u[2 * j + 1], t);
-            }
+        if (stepWords.length < upper) {
+            stepWords = new int[upper];
+        }
+        Arrays.fill(stepWords, 0, upper, (int) c2);
+        for (int j = 0; j < blocks; j++) {
+            philox(ids, from, stepWords, j, c3, upper, u[2 * j], u[2 * j + 1]);
         }
         for (int t = upper; t < n; t++) {
             for (int j = 0; j < blocks; j++) {
@@ -108,11 +112,7 @@ final class VectorNormals {
     void bridgeUniforms(int[] id, int[] index, int n, int j, long macro, double[] u0, double[] u1) {
         long c3 = ((long) Purpose.BRIDGE.code() << 24 | macro & 0xFFFFFF) & MASK32;
         int upper = n - n % LANES;
-        for (int t = 0; t < upper; t += LANES) {
-            LongVector w0 = (LongVector) IntVector.fromArray(INTS, id, t).convertShape(VectorOperators.I2L, LONGS, 0);
-            LongVector w2 = (LongVector) IntVector.fromArray(INTS, index, t).convertShape(VectorOperators.I2L, LONGS, 0);
-            philox(w0, j, w2, c3, u0, u1, t);
-        }
+        philox(id, 0, index, j, c3, upper, u0, u1);
         for (int t = upper; t < n; t++) {
             scalar.block(Purpose.BRIDGE, macro << 32 | index[t], id[t], j);
             u0[t] = scalar.uniform0();
@@ -121,24 +121,31 @@ final class VectorNormals {
     }
 
     /**
-     * Philox4x32-10 on the counters (w0, j, w2, c3) of each lane, written as u01(w0, w1) to
-     * {@code u0[t..]} and u01(w2, w3) to {@code u1[t..]}.
+     * Philox4x32-10 on the counters (w0, j, w2, c3) of lanes t in [0, upper), w0 = first[from + t]
+     * and w2 = second[t] (as unsigned 32-bit words), written as u01(w0, w1) to {@code u0[t]} and
+     * u01(w2, w3) to {@code u1[t]}. Takes arrays, not vectors: a method with vector parameters that
+     * C2 compiles out of line (its caller grown past the inlining budget) loses the intrinsics and
+     * runs the Vector API's Java fallback, 8x slower (seen for the bridge nodes).
      */
-    private void philox(LongVector w0, long j, LongVector w2, long c3, double[] u0, double[] u1, int t) {
+    private void philox(int[] first, int from, int[] second, long j, long c3, int upper, double[] u0, double[] u1) {
         LongVector m0 = LongVector.broadcast(LONGS, M0).and(MASK32);
         LongVector m1 = LongVector.broadcast(LONGS, M1).and(MASK32);
-        LongVector w1 = LongVector.broadcast(LONGS, j);
-        LongVector w3 = LongVector.broadcast(LONGS, c3);
-        for (int r = 0; r < Philox4x32.ROUNDS; r++) {
-            LongVector p0 = w0.and(MASK32).mul(m0);
-            LongVector p1 = w2.and(MASK32).mul(m1);
-            w0 = p1.lanewise(VectorOperators.LSHR, 32).lanewise(VectorOperators.XOR, w1).lanewise(VectorOperators.XOR, k0[r]);
-            w1 = p1.and(MASK32);
-            w2 = p0.lanewise(VectorOperators.LSHR, 32).lanewise(VectorOperators.XOR, w3).lanewise(VectorOperators.XOR, k1[r]);
-            w3 = p0.and(MASK32);
+        for (int t = 0; t < upper; t += LANES) {
+            LongVector w0 = (LongVector) IntVector.fromArray(INTS, first, from + t).convertShape(VectorOperators.I2L, LONGS, 0);
+            LongVector w2 = (LongVector) IntVector.fromArray(INTS, second, t).convertShape(VectorOperators.I2L, LONGS, 0);
+            LongVector w1 = LongVector.broadcast(LONGS, j);
+            LongVector w3 = LongVector.broadcast(LONGS, c3);
+            for (int r = 0; r < Philox4x32.ROUNDS; r++) {
+                LongVector p0 = w0.and(MASK32).mul(m0);
+                LongVector p1 = w2.and(MASK32).mul(m1);
+                w0 = p1.lanewise(VectorOperators.LSHR, 32).lanewise(VectorOperators.XOR, w1).lanewise(VectorOperators.XOR, k0[r]);
+                w1 = p1.and(MASK32);
+                w2 = p0.lanewise(VectorOperators.LSHR, 32).lanewise(VectorOperators.XOR, w3).lanewise(VectorOperators.XOR, k1[r]);
+                w3 = p0.and(MASK32);
+            }
+            u01(w0, w1).intoArray(u0, t);
+            u01(w2, w3).intoArray(u1, t);
         }
-        u01(w0, w1).intoArray(u0, t);
-        u01(w2, w3).intoArray(u1, t);
     }
 
     private static DoubleVector u01(LongVector lo, LongVector hi) {
