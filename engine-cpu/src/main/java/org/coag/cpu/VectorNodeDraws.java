@@ -1,5 +1,12 @@
 package org.coag.cpu;
 
+import static org.coag.cpu.CpuVectors.DOUBLES;
+import static org.coag.cpu.CpuVectors.LANES;
+import static org.coag.cpu.CpuVectors.LONGS;
+
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.LongVector;
+import jdk.incubator.vector.VectorOperators;
 import org.coag.core.adaptive.BridgePaths;
 import org.coag.core.adaptive.NodeDraws;
 import org.coag.core.model.ModelSpec;
@@ -7,12 +14,14 @@ import org.coag.core.model.ModelSpec;
 /**
  * The adaptive scheme's bridge nodes a batch at a time on the cpu backend: the Philox blocks and
  * AS241 normals of all requests in Vector API lanes ({@link VectorNormals}, bit-identical to the
- * scalar draws), then the Levy midpoints of {@link BridgePaths#midpoint}. The same positions as
+ * scalar draws), then the Levy midpoints of {@link BridgePaths#midpoint} in lanes too (rounded by
+ * the move kernels' {@link LaneConversions#rintToLong}). The same positions as
  * {@link BridgePaths#draw(int, int[], long[], long[], long[], long[])}. One per worker, over that
  * worker's paths.
  *
  * <p>Scratch layout: {@code u0[j][r]}, {@code u1[j][r]} the uniforms of request r's block j;
- * {@code u[r * dim + k]}, {@code z[r * dim + k]} coordinate k's uniform and normal.
+ * {@code u[r * dim + k]}, {@code z[r * dim + k]}, {@code sigma[r * dim + k]} coordinate k's
+ * uniform, normal and node sigma (fixed-point units).
  */
 final class VectorNodeDraws implements NodeDraws {
     private final int dim;
@@ -54,7 +63,9 @@ final class VectorNodeDraws implements NodeDraws {
                 lastMass = mass;
                 lastSigma = paths.nodeSigma(slot[r], q[r]);
             }
-            sigma[r] = lastSigma;
+            for (int k = 0; k < dim; k++) {
+                sigma[r * dim + k] = lastSigma;
+            }
         }
         for (int j = 0; j < blocks; j++) {
             philox.bridgeUniforms(id, index, n, j, paths.macro(), u0[j], u1[j]);
@@ -65,11 +76,20 @@ final class VectorNodeDraws implements NodeDraws {
             }
         }
         VectorNormals.normals(u, z, scratch, n * dim);
-        for (int r = 0; r < n; r++) {
-            for (int k = 0; k < dim; k++) {
-                int at = r * dim + k;
-                out[at] = BridgePaths.midpoint(left[at], right[at], sigma[r], z[at]);
-            }
+        midpoints(n * dim, left, right, out);
+    }
+
+    /** {@code out[i] = BridgePaths.midpoint(left[i], right[i], sigma[i], z[i])} for i below count. */
+    private void midpoints(int count, long[] left, long[] right, long[] out) {
+        int upper = count - count % LANES;
+        for (int i = 0; i < upper; i += LANES) {
+            LongVector l = LongVector.fromArray(LONGS, left, i);
+            LongVector half = LongVector.fromArray(LONGS, right, i).sub(l).lanewise(VectorOperators.ASHR, 1);
+            DoubleVector x = DoubleVector.fromArray(DOUBLES, sigma, i).mul(DoubleVector.fromArray(DOUBLES, z, i));
+            l.add(half).add(LaneConversions.rintToLong(x)).intoArray(out, i);
+        }
+        for (int i = upper; i < count; i++) {
+            out[i] = BridgePaths.midpoint(left[i], right[i], sigma[i], z[i]);
         }
     }
 
@@ -80,7 +100,7 @@ final class VectorNodeDraws implements NodeDraws {
         int c = Math.max(n, 2 * id.length);
         id = new int[c];
         index = new int[c];
-        sigma = new double[c];
+        sigma = new double[c * dim];
         u0 = new double[blocks][c];
         u1 = new double[blocks][c];
         u = new double[c * dim];
