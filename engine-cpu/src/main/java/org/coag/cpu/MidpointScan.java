@@ -176,8 +176,9 @@ final class MidpointScan {
      * @param cells scratch for 3^dim cell indices
      */
     void scan(int from, int to, AdaptiveWorker worker, int[] cells) {
+        double[] laneDistance2 = new double[LANES];
         if (rows) {
-            scanRows(from, to, worker);
+            scanRows(from, to, worker, laneDistance2);
             return;
         }
         for (int a = from; a < to; a++) {
@@ -192,7 +193,7 @@ final class MidpointScan {
                 if (c < own) {
                     continue;
                 }
-                run(c == own ? a + 1 : cellStart[c], cellStart[c + 1], a, ha, worker);
+                run(c == own ? a + 1 : cellStart[c], cellStart[c + 1], a, ha, worker, laneDistance2);
             }
         }
     }
@@ -233,7 +234,7 @@ final class MidpointScan {
      * sorted positions after a: a pair of two short segments is then taken once, from its earlier
      * member.
      */
-    private void scanRows(int from, int to, AdaptiveWorker worker) {
+    private void scanRows(int from, int to, AdaptiveWorker worker, double[] laneDistance2) {
         int g = torusGrid.side();
         int last = dim - 1;
         int[] c = new int[dim];
@@ -255,11 +256,11 @@ final class MidpointScan {
                 row *= g;
                 int lo = Math.max(z - 1, 0);
                 int hi = Math.min(z + 1, g - 1);
-                run(Math.max(cellStart[row + lo], a + 1), cellStart[row + hi + 1], a, ha, worker);
+                run(Math.max(cellStart[row + lo], a + 1), cellStart[row + hi + 1], a, ha, worker, laneDistance2);
                 if (z == 0) {
-                    run(Math.max(cellStart[row + g - 1], a + 1), cellStart[row + g], a, ha, worker);
+                    run(Math.max(cellStart[row + g - 1], a + 1), cellStart[row + g], a, ha, worker, laneDistance2);
                 } else if (z == g - 1) {
-                    run(Math.max(cellStart[row], a + 1), cellStart[row + 1], a, ha, worker);
+                    run(Math.max(cellStart[row], a + 1), cellStart[row + 1], a, ha, worker, laneDistance2);
                 }
             }
         }
@@ -269,9 +270,10 @@ final class MidpointScan {
      * The short segments at sorted positions [from, to) tested against a a vector at a time: the
      * same double arithmetic per lane as {@link #test} (exact differences, one rounding per
      * conversion, product and sum, in the same order), so the same pairs; lanes past {@code to}
-     * read the padding and are masked off.
+     * read the padding and are masked off. The passing lanes' squared distances go to the worker
+     * through {@code laneDistance2} (this thread's scratch of one vector).
      */
-    private void run(int from, int to, int a, double ha, AdaptiveWorker worker) {
+    private void run(int from, int to, int a, double ha, AdaptiveWorker worker, double[] laneDistance2) {
         for (int b = from; b < to; b += LANES) {
             DoubleVector d2 = component(0, a, b);
             for (int k = 1; k < dim; k++) {
@@ -283,8 +285,12 @@ final class MidpointScan {
             if (to - b < LANES) {
                 hits &= (1L << (to - b)) - 1;
             }
+            if (hits != 0) {
+                d2.intoArray(laneDistance2, 0);
+            }
             for (; hits != 0; hits &= hits - 1) {
-                worker.refineCandidate(order[a], order[b + Long.numberOfTrailingZeros(hits)]);
+                int lane = Long.numberOfTrailingZeros(hits);
+                worker.refineCandidate(order[a], order[b + lane], laneDistance2[lane]);
             }
         }
     }
@@ -304,7 +310,7 @@ final class MidpointScan {
         }
         double r = (ha + half[b]) * BridgeBound.MARGIN;
         if (d2 < r * r) {
-            worker.refineCandidate(order[a], order[b]);
+            worker.refineCandidate(order[a], order[b], d2);
         }
     }
 }

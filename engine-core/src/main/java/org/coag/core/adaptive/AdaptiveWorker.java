@@ -21,6 +21,12 @@ public final class AdaptiveWorker {
     private final CandidatePairs candidates;
     private final AdaptiveEvents events = new AdaptiveEvents();
     private LevelRefiner levels;
+    /** The last pair of masses {@link #refineCandidate} saw (lower id first), with its range, D and delta. */
+    private int lastMassLo;
+    private int lastMassHi;
+    private double lastRho;
+    private double lastDiffusion;
+    private double lastDelta;
 
     AdaptiveWorker(ModelSpec spec, long seed, MacroSegments seg) {
         this.spec = spec;
@@ -54,6 +60,7 @@ public final class AdaptiveWorker {
 
     /** Starts the macro step of the shared segments: empty cache, no events. */
     void begin() {
+        lastMassLo = 0;
         paths.begin(seg.macro, seg.ids, seg.mass, seg.start, seg.end);
         refiner.begin(seg.macro, events);
         events.clear();
@@ -101,23 +108,40 @@ public final class AdaptiveWorker {
      * @param second another slot
      */
     public void refineCandidate(int first, int second) {
+        double d2 = 0;
+        for (int c = 0; c < dim; c++) {
+            double dx = (double) (seg.mid[c][first] - seg.mid[c][second]) * unit;
+            d2 += dx * dx;
+        }
+        refineCandidate(first, second, d2);
+    }
+
+    /**
+     * {@link #refineCandidate(int, int)} with the squared distance of the midpoints already known.
+     *
+     * @param first a slot
+     * @param second another slot
+     * @param midDistance2 sum over k of ((double) (mid_k(first) - mid_k(second)) * unit)^2, in
+     *                     increasing k (the same double with the slots swapped)
+     */
+    public void refineCandidate(int first, int second, double midDistance2) {
         boolean ordered = seg.ids[first] < seg.ids[second];
         int i = ordered ? first : second;
         int j = ordered ? second : first;
-        double d2 = 0;
-        for (int c = 0; c < dim; c++) {
-            double dx = (double) (seg.mid[c][i] - seg.mid[c][j]) * unit;
-            d2 += dx * dx;
-        }
         int mi = seg.mass[i];
         int mj = seg.mass[j];
-        double rho = Math.sqrt(pairs.of(mi, mj)[0]);
-        double diffusion = spec.diffusion().at(mi) + spec.diffusion().at(mj);
-        if (!BridgeBound.candidate(d2, rho, delta(diffusion, 1), seg.half[i], seg.half[j])) {
+        if (mi != lastMassLo || mj != lastMassHi) {
+            lastMassLo = mi;
+            lastMassHi = mj;
+            lastRho = Math.sqrt(pairs.of(mi, mj)[0]);
+            lastDiffusion = spec.diffusion().at(mi) + spec.diffusion().at(mj);
+            lastDelta = delta(lastDiffusion, 1);
+        }
+        if (!BridgeBound.candidate(midDistance2, lastRho, lastDelta, seg.half[i], seg.half[j])) {
             return;
         }
         if (levels != null) {
-            levels.add(i, j);
+            levels.add(i, j, lastRho, lastDiffusion);
         } else {
             refiner.refine(i, 0, j, 0, 0, paths.top(), seg.ids);
         }

@@ -14,7 +14,9 @@ import org.coag.core.step.PairParameters;
  * (a node depends only on its key and its parent's ends; events are sorted before they are
  * applied), found in another order. Not thread-safe: one per worker.
  *
- * <p>Each level is a list of intervals, all n finest steps long, in parallel arrays: slots, start
+ * <p>The kept pairs wait as the inputs of their whole-step screen only (slots, range, D, relative
+ * positions a and b in {@code a[k][i]}, {@code b[k][i]}, physical units); the unsafe ones become
+ * level 0. Each level is a list of intervals, all n finest steps long, in parallel arrays: slots, start
  * index, the pair's range and D, its {@link PairParameters} entry, and the four end positions
  * {@code pos[i * 4 dim + e * dim + k]}, e = lower at start, higher at start, lower at end, higher
  * at end.
@@ -22,7 +24,6 @@ import org.coag.core.step.PairParameters;
 public final class LevelRefiner {
     /** Pairs kept before they are refined: batches large enough for vector lanes, small enough for the caches. */
     static final int BATCH = 4096;
-    private final ModelSpec spec;
     private final int dim;
     private final long top;
     private final double unit;
@@ -41,8 +42,13 @@ public final class LevelRefiner {
     private long[] mid = new long[0];
     private double[][] a;
     private double[][] b;
-    private double[] dt = new double[0];
-    private boolean[] safe = new boolean[0];
+    private double[] dt = new double[BATCH];
+    private boolean[] safe = new boolean[BATCH];
+    private final int[] wholeLo = new int[BATCH];
+    private final int[] wholeHi = new int[BATCH];
+    private final double[] wholeRho = new double[BATCH];
+    private final double[] wholeDiffusion = new double[BATCH];
+    private int pending;
 
     /** One level's intervals. */
     private static final class Level {
@@ -82,7 +88,6 @@ public final class LevelRefiner {
     }
 
     LevelRefiner(ModelSpec spec, BridgePaths paths, PairRefiner refiner, NodeDraws draws, PairScreens screens) {
-        this.spec = spec;
         this.dim = spec.dim();
         this.top = paths.top();
         this.unit = spec.domain().unit();
@@ -92,38 +97,36 @@ public final class LevelRefiner {
         this.draws = draws;
         this.screens = screens;
         this.x = new long[4][dim];
-        this.a = new double[dim][0];
-        this.b = new double[dim][0];
+        this.a = new double[dim][BATCH];
+        this.b = new double[dim][BATCH];
     }
 
     /**
      * Keeps a generation-0 candidate pair, to be screened over the whole macro step by {@link #finish}
-     * (called here when {@link #BATCH} pairs are kept).
+     * (called here when {@link #BATCH} pairs are kept). Only the screen's inputs are kept; the pairs
+     * it leaves unsafe (about one in eight) get their end positions then.
      *
      * @param sLo slot of the member with the lower id
      * @param sHi slot of the other
+     * @param rho the pair's range
+     * @param diffusion its D = d(m_lo) + d(m_hi)
      */
-    void add(int sLo, int sHi) {
-        int mLo = paths.massOf(sLo, 0);
-        int mHi = paths.massOf(sHi, 0);
-        double[] p = pairs.of(mLo, mHi);
-        Level l = current;
-        int i = l.append(4 * dim);
-        l.lo[i] = sLo;
-        l.hi[i] = sHi;
-        l.start[i] = 0;
-        l.rho[i] = Math.sqrt(p[0]);
-        l.diffusion[i] = spec.diffusion().at(mLo) + spec.diffusion().at(mHi);
-        l.params[i] = p;
-        int at = 4 * i * dim;
+    void add(int sLo, int sHi, double rho, double diffusion) {
+        int i = pending;
+        wholeLo[i] = sLo;
+        wholeHi[i] = sHi;
+        wholeRho[i] = rho;
+        wholeDiffusion[i] = diffusion;
         paths.position(sLo, 0, 0, x[0]);
         paths.position(sHi, 0, 0, x[1]);
         paths.position(sLo, 0, top, x[2]);
         paths.position(sHi, 0, top, x[3]);
-        for (int e = 0; e < 4; e++) {
-            System.arraycopy(x[e], 0, l.pos, at + e * dim, dim);
+        for (int k = 0; k < dim; k++) {
+            a[k][i] = (double) (x[0][k] - x[1][k]) * unit;
+            b[k][i] = (double) (x[2][k] - x[3][k]) * unit;
         }
-        if (l.count == BATCH) {
+        pending++;
+        if (pending == BATCH) {
             finish();
         }
     }
@@ -132,7 +135,7 @@ public final class LevelRefiner {
     void finish() {
         refiner.startWhole();
         long n = top;
-        keepUnsafe(n);
+        keepUnsafeWhole();
         while (current.count > 0) {
             if (n == 1) {
                 fireAll();
@@ -144,6 +147,41 @@ public final class LevelRefiner {
             keepUnsafe(n);
         }
         current.count = 0;
+    }
+
+    /** Screens the kept pairs over the whole macro step; the unsafe ones, with their ends, become the current level. */
+    private void keepUnsafeWhole() {
+        int count = pending;
+        pending = 0;
+        double length = refiner.length(top);
+        for (int i = 0; i < count; i++) {
+            dt[i] = wholeDiffusion[i] * length;
+        }
+        screens.screen(count, dim, a, b, wholeRho, dt, refiner.logInverse(top), safe);
+        Level l = current;
+        l.count = 0;
+        for (int i = 0; i < count; i++) {
+            if (safe[i]) {
+                continue;
+            }
+            int sLo = wholeLo[i];
+            int sHi = wholeHi[i];
+            int j = l.append(4 * dim);
+            l.lo[j] = sLo;
+            l.hi[j] = sHi;
+            l.start[j] = 0;
+            l.rho[j] = wholeRho[i];
+            l.diffusion[j] = wholeDiffusion[i];
+            l.params[j] = pairs.of(paths.massOf(sLo, 0), paths.massOf(sHi, 0));
+            int at = 4 * j * dim;
+            paths.position(sLo, 0, 0, x[0]);
+            paths.position(sHi, 0, 0, x[1]);
+            paths.position(sLo, 0, top, x[2]);
+            paths.position(sHi, 0, top, x[3]);
+            for (int e = 0; e < 4; e++) {
+                System.arraycopy(x[e], 0, l.pos, at + e * dim, dim);
+            }
+        }
     }
 
     /** Screens the current level's intervals, n finest steps each, and drops the safe ones (order kept). */
