@@ -21,7 +21,7 @@ public final class AdaptiveWorker {
     private final CandidatePairs candidates;
     private final AdaptiveEvents events = new AdaptiveEvents();
     private LevelRefiner levels;
-    /** The last pair of masses {@link #refineCandidate} saw (lower id first), with its range, D and delta. */
+    /** The last pair of masses {@link #refineCandidate} saw (lower id first; 0 before the first), with its range, D and delta. */
     private int lastMassLo;
     private int lastMassHi;
     private double lastRho;
@@ -60,7 +60,6 @@ public final class AdaptiveWorker {
 
     /** Starts the macro step of the shared segments: empty cache, no events. */
     void begin() {
-        lastMassLo = 0;
         paths.begin(seg.macro, seg.ids, seg.mass, seg.start, seg.end);
         refiner.begin(seg.macro, events);
         events.clear();

@@ -117,10 +117,7 @@ public final class LevelRefiner {
         wholeHi[i] = sHi;
         wholeRho[i] = rho;
         wholeDiffusion[i] = diffusion;
-        paths.position(sLo, 0, 0, x[0]);
-        paths.position(sHi, 0, 0, x[1]);
-        paths.position(sLo, 0, top, x[2]);
-        paths.position(sHi, 0, top, x[3]);
+        readEnds(sLo, sHi);
         for (int k = 0; k < dim; k++) {
             a[k][i] = (double) (x[0][k] - x[1][k]) * unit;
             b[k][i] = (double) (x[2][k] - x[3][k]) * unit;
@@ -174,14 +171,19 @@ public final class LevelRefiner {
             l.diffusion[j] = wholeDiffusion[i];
             l.params[j] = pairs.of(paths.massOf(sLo, 0), paths.massOf(sHi, 0));
             int at = 4 * j * dim;
-            paths.position(sLo, 0, 0, x[0]);
-            paths.position(sHi, 0, 0, x[1]);
-            paths.position(sLo, 0, top, x[2]);
-            paths.position(sHi, 0, top, x[3]);
+            readEnds(sLo, sHi);
             for (int e = 0; e < 4; e++) {
                 System.arraycopy(x[e], 0, l.pos, at + e * dim, dim);
             }
         }
+    }
+
+    /** Reads generation 0's positions at the macro step's start and end into x: lower, higher at start; lower, higher at end. */
+    private void readEnds(int sLo, int sHi) {
+        paths.position(sLo, 0, 0, x[0]);
+        paths.position(sHi, 0, 0, x[1]);
+        paths.position(sLo, 0, top, x[2]);
+        paths.position(sHi, 0, top, x[3]);
     }
 
     /** Screens the current level's intervals, n finest steps each, and drops the safe ones (order kept). */
