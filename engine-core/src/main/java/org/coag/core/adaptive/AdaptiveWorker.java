@@ -27,6 +27,7 @@ public final class AdaptiveWorker {
     private double lastRho;
     private double lastDiffusion;
     private double lastDelta;
+    private double lastWholeDt;
 
     AdaptiveWorker(ModelSpec spec, long seed, MacroSegments seg) {
         this.spec = spec;
@@ -135,8 +136,13 @@ public final class AdaptiveWorker {
             lastRho = Math.sqrt(pairs.of(mi, mj)[0]);
             lastDiffusion = spec.diffusion().at(mi) + spec.diffusion().at(mj);
             lastDelta = delta(lastDiffusion, 1);
+            lastWholeDt = lastDiffusion * refiner.length(paths.top());
         }
         if (!BridgeBound.candidate(midDistance2, lastRho, lastDelta, seg.half[i], seg.half[j])) {
+            return;
+        }
+        if (dim == 3 && BridgeBound.passageSafeThroughMidpoints(midDistance2, lastRho, lastWholeDt,
+                refiner.logInverseTolerance(), seg.half[i], seg.half[j])) {
             return;
         }
         if (levels != null) {

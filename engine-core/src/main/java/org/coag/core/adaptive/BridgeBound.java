@@ -187,6 +187,33 @@ public final class BridgeBound {
     }
 
     /**
+     * The passage bound (d = 3) through the midpoints, a tighter candidate test where the range is
+     * far below the spacing. With d = |m_i - m_j| and H = h_i + h_j the pair's relative segment has
+     * |a|, |b| &gt;= d - H and |a - b| &lt;= 2 H, and the passage bound only grows as |a| and |b|
+     * shrink (while |a| + |b| &gt; 2 rho) and as |a - b| grows. So when the bound at (d - H, d - H,
+     * 2 H), with d shrunk and H grown by the {@link #MARGIN} (far more than the rounding of either
+     * side), is below the tolerance, {@link #safe} finds the pair safe over the interval too: a
+     * backend may skip it without changing a decision.
+     *
+     * @param midDistance2 |m_i - m_j|^2, physical units
+     * @param rho interaction range of the pair
+     * @param dt D T of the interval the segments span
+     * @param logInvTol ln(1 / tolerance) of that interval
+     * @param hi half-length of particle i's segment
+     * @param hj half-length of particle j's segment
+     * @return true when {@link #safe} is sure to find the pair safe (d = 3 only)
+     */
+    public static boolean passageSafeThroughMidpoints(double midDistance2, double rho, double dt, double logInvTol,
+                                                      double hi, double hj) {
+        double h = (hi + hj) * MARGIN;
+        double near = Math.sqrt(midDistance2) / MARGIN - h;
+        if (!(near > rho * MARGIN)) {
+            return false;
+        }
+        return passageSafe(near, near, 4 * h * h, rho, dt, logInvTol);
+    }
+
+    /**
      * @param midDistance2 |m_i - m_j|^2, physical units
      * @param rho interaction range of the pair
      * @param delta sqrt(D T ln(1/tol)) for the whole macro step

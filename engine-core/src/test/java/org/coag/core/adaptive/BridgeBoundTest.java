@@ -97,6 +97,78 @@ class BridgeBoundTest {
     }
 
     /**
+     * Whenever the passage bound through midpoints says safe, the screen of the pair's own ends
+     * does too, so a backend may skip the pair: 200000 random segments (ends spread over 3, steps
+     * up to about 1) with the range far below their lengths, where that test matters; then 100000
+     * short segments (half-lengths 1e-9 to 1e-6 of the distance) with the tolerance set within a
+     * relative 1e-9 of the bound through midpoints, where a rounding error against the screen would show.
+     */
+    @Test
+    void aPairSafeThroughMidpointsIsSafe() {
+        SplittableRandom r = new SplittableRandom(12);
+        int skipped = 0;
+        int extra = 0;
+        for (int t = 0; t < 200_000; t++) {
+            double rho = Math.pow(10, -4 - 2 * r.nextDouble());
+            double[] m = point(r, 3);
+            double[] ui = point(r, 1);
+            double[] uj = point(r, 1);
+            double dt = r.nextDouble() / LOG_INV_TOL;
+            if (passageSkipChecked(m, ui, uj, rho, dt, LOG_INV_TOL, "case " + t)) {
+                skipped++;
+                if (BridgeBound.candidate(dot(m, m), rho, Math.sqrt(dt * LOG_INV_TOL), norm(ui), norm(uj))) {
+                    extra++;
+                }
+            }
+        }
+        assertTrue(skipped > 20_000 && skipped < 180_000 && extra > 2_000, skipped + " skipped, " + extra + " of them half-space candidates");
+        int near = 0;
+        for (int t = 0; t < 100_000; t++) {
+            double rho = Math.pow(10, -4 - 2 * r.nextDouble());
+            double[] m = point(r, 1);
+            double scale = norm(m) * Math.pow(10, -6 - 3 * r.nextDouble());
+            double[] ui = point(r, scale);
+            double[] uj = point(r, scale);
+            double h = norm(ui) + norm(uj);
+            double dt = dot(m, m) * Math.pow(10, -r.nextDouble());
+            double logInvTol = -BridgeBound.passageLog(norm(m) - h, norm(m) - h, 4 * h * h, rho, dt) * (1 + 1e-9 * (r.nextDouble() - 0.5));
+            if (passageSkipChecked(m, ui, uj, rho, dt, logInvTol, "threshold case " + t)) {
+                near++;
+            }
+        }
+        assertTrue(near > 1_000, near + " threshold cases skipped");
+    }
+
+    /**
+     * Particles i, j moving by 2 ui, 2 uj with midpoints m apart: when the test through midpoints
+     * skips the pair, asserts the screen of its ends is safe.
+     *
+     * @return whether the pair was skipped
+     */
+    private static boolean passageSkipChecked(double[] m, double[] ui, double[] uj, double rho, double dt, double logInvTol,
+                                              String label) {
+        if (!BridgeBound.passageSafeThroughMidpoints(dot(m, m), rho, dt, logInvTol, norm(ui), norm(uj))) {
+            return false;
+        }
+        double[] a = new double[3];
+        double[] b = new double[3];
+        for (int c = 0; c < 3; c++) {
+            a[c] = m[c] - ui[c] + uj[c];
+            b[c] = m[c] + ui[c] - uj[c];
+        }
+        assertTrue(BridgeBound.safe(a, b, 3, rho, dt, logInvTol), label);
+        return true;
+    }
+
+    private static double dot(double[] x, double[] y) {
+        return x[0] * y[0] + x[1] * y[1] + x[2] * y[2];
+    }
+
+    private static double norm(double[] x) {
+        return Math.sqrt(dot(x, x));
+    }
+
+    /**
      * The passage bound (d = 3) is an upper bound of the probability that a bridge (generator D
      * Laplacian, so each coordinate has variance 2 D per unit time) enters the ball: 20000 bridges
      * of 2000 steps each (a discretised path misses some entries, so it can only under-estimate)
@@ -124,7 +196,6 @@ class BridgeBoundTest {
         }
     }
 
-    /** Fraction of discretised bridges (T = 1, variance 2 D T per coordinate) from a to b that come within rho of 0. */
     /**
      * The passage screen's shortcut (the prefactor's binary exponent brackets its logarithm) gives
      * the answers of the logarithm itself: random pairs around the threshold, with distances from
@@ -153,6 +224,7 @@ class BridgeBoundTest {
         assertTrue(safe > 50_000 && unsafe > 50_000, safe + " safe, " + unsafe + " unsafe");
     }
 
+    /** Fraction of discretised bridges (T = 1, variance 2 D T per coordinate) from a to b that come within rho of 0. */
     private static double hits(SplittableRandom rng, double[] a, double[] b, double rho, double dt, int paths, int steps) {
         int hit = 0;
         double h = 1.0 / steps;
