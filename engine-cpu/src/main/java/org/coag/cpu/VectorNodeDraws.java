@@ -19,9 +19,9 @@ import org.coag.core.model.ModelSpec;
  * {@link BridgePaths#draw(int, int[], long[], long[], long[], long[])}. One per worker, over that
  * worker's paths.
  *
- * <p>Scratch layout: {@code u0[j][r]}, {@code u1[j][r]} the uniforms of request r's block j;
- * {@code u[r * dim + k]}, {@code z[r * dim + k]}, {@code sigma[r * dim + k]} coordinate k's
- * uniform, normal and node sigma (fixed-point units).
+ * <p>Scratch layout: {@code u0[j][r]}, {@code u1[j][r]} the uniforms of request r's block j
+ * (coordinate k takes u0[k / 2] if k is even, else u1[k / 2]); {@code sigma[r]} request r's node
+ * sigma (fixed-point units); {@code z[r]} its normal of the coordinate in hand.
  */
 final class VectorNodeDraws implements NodeDraws {
     private final int dim;
@@ -34,7 +34,6 @@ final class VectorNodeDraws implements NodeDraws {
     private double[] sigma = new double[0];
     private double[][] u0 = new double[0][];
     private double[][] u1 = new double[0][];
-    private double[] u = new double[0];
     private double[] z = new double[0];
 
     /**
@@ -50,7 +49,7 @@ final class VectorNodeDraws implements NodeDraws {
     }
 
     @Override
-    public void draw(int n, int[] slot, long[] q, long[] left, long[] right, long[] out) {
+    public void draw(int n, int[] slot, long[] q, long[][] left, long[][] right, long[][] out) {
         ensure(n);
         int[] ids = paths.ids();
         int lastMass = -1;
@@ -63,32 +62,27 @@ final class VectorNodeDraws implements NodeDraws {
                 lastMass = mass;
                 lastSigma = paths.nodeSigma(slot[r], q[r]);
             }
-            for (int k = 0; k < dim; k++) {
-                sigma[r * dim + k] = lastSigma;
-            }
+            sigma[r] = lastSigma;
         }
         for (int j = 0; j < blocks; j++) {
             philox.bridgeUniforms(id, index, n, j, paths.macro(), u0[j], u1[j]);
         }
-        for (int r = 0; r < n; r++) {
-            for (int k = 0; k < dim; k++) {
-                u[r * dim + k] = (k & 1) == 0 ? u0[k >> 1][r] : u1[k >> 1][r];
-            }
+        for (int k = 0; k < dim; k++) {
+            VectorNormals.normals((k & 1) == 0 ? u0[k >> 1] : u1[k >> 1], z, scratch, n);
+            midpoints(n, left[k], right[k], out[k]);
         }
-        VectorNormals.normals(u, z, scratch, n * dim);
-        midpoints(n * dim, left, right, out);
     }
 
-    /** {@code out[i] = BridgePaths.midpoint(left[i], right[i], sigma[i], z[i])} for i below count. */
-    private void midpoints(int count, long[] left, long[] right, long[] out) {
-        int upper = count - count % LANES;
+    /** {@code out[r] = BridgePaths.midpoint(left[r], right[r], sigma[r], z[r])} for r below n: one coordinate. */
+    private void midpoints(int n, long[] left, long[] right, long[] out) {
+        int upper = n - n % LANES;
         for (int i = 0; i < upper; i += LANES) {
             LongVector l = LongVector.fromArray(LONGS, left, i);
             LongVector half = LongVector.fromArray(LONGS, right, i).sub(l).lanewise(VectorOperators.ASHR, 1);
             DoubleVector x = DoubleVector.fromArray(DOUBLES, sigma, i).mul(DoubleVector.fromArray(DOUBLES, z, i));
             l.add(half).add(LaneConversions.rintToLong(x)).intoArray(out, i);
         }
-        for (int i = upper; i < count; i++) {
+        for (int i = upper; i < n; i++) {
             out[i] = BridgePaths.midpoint(left[i], right[i], sigma[i], z[i]);
         }
     }
@@ -100,11 +94,10 @@ final class VectorNodeDraws implements NodeDraws {
         int c = Math.max(n, 2 * id.length);
         id = new int[c];
         index = new int[c];
-        sigma = new double[c * dim];
+        sigma = new double[c];
         u0 = new double[blocks][c];
         u1 = new double[blocks][c];
-        u = new double[c * dim];
-        z = new double[c * dim];
-        scratch = new VectorNormals.Scratch(c * dim);
+        z = new double[c];
+        scratch = new VectorNormals.Scratch(c);
     }
 }

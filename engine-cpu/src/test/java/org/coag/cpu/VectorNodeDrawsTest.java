@@ -52,22 +52,24 @@ class VectorNodeDrawsTest {
                 for (int level = 1; level <= levels; level++) {
                     int[] slot = new int[n];
                     long[] q = new long[n];
-                    long[] left = new long[n * dim];
-                    long[] right = new long[n * dim];
+                    long[][] left = new long[dim][n];
+                    long[][] right = new long[dim][n];
                     long spacing = scalar.top() >> level;
                     for (int i = 0; i < n; i++) {
                         slot[i] = r.nextInt(slots);
                         q[i] = spacing * (2 * r.nextLong((1L << level) / 2) + 1);
                         for (int k = 0; k < dim; k++) {
-                            left[i * dim + k] = r.nextLong();
-                            right[i * dim + k] = left[i * dim + k] + (r.nextLong() >> 8);
+                            left[k][i] = r.nextLong();
+                            right[k][i] = left[k][i] + (r.nextLong() >> 8);
                         }
                     }
-                    long[] want = new long[n * dim];
-                    long[] got = new long[n * dim];
+                    long[][] want = new long[dim][n];
+                    long[][] got = new long[dim][n];
                     scalar.draw(n, slot, q, left, right, want);
                     vector.draw(n, slot, q, left, right, got);
-                    assertArrayEquals(want, got, "d = " + dim + ", n = " + n + ", level " + level);
+                    for (int k = 0; k < dim; k++) {
+                        assertArrayEquals(want[k], got[k], "d = " + dim + ", n = " + n + ", level " + level + ", coordinate " + k);
+                    }
                 }
             }
         }

@@ -219,15 +219,19 @@ public final class BridgePaths implements NodeDraws {
 
     /** The scalar {@link NodeDraws}: one {@link #node} per request. */
     @Override
-    public void draw(int n, int[] slot, long[] q, long[] left, long[] right, long[] out) {
+    public void draw(int n, int[] slot, long[] q, long[][] left, long[][] right, long[][] out) {
         long[] l = new long[dim];
         long[] r = new long[dim];
         long[] x = new long[dim];
         for (int i = 0; i < n; i++) {
-            System.arraycopy(left, i * dim, l, 0, dim);
-            System.arraycopy(right, i * dim, r, 0, dim);
+            for (int k = 0; k < dim; k++) {
+                l[k] = left[k][i];
+                r[k] = right[k][i];
+            }
             draw(slot[i], q[i], l, r, x);
-            System.arraycopy(x, 0, out, i * dim, dim);
+            for (int k = 0; k < dim; k++) {
+                out[k][i] = x[k];
+            }
         }
     }
 

@@ -16,14 +16,18 @@ import org.coag.core.step.PairParameters;
  *
  * <p>The kept pairs wait as the inputs of their whole-step screen only (slots, range, D, relative
  * positions a and b in {@code a[k][i]}, {@code b[k][i]}, physical units); the unsafe ones become
- * level 0. Each level is a list of intervals, all n finest steps long, in parallel arrays: slots, start
- * index, the pair's range and D, its {@link PairParameters} entry, and the four end positions
- * {@code pos[i * 4 dim + e * dim + k]}, e = lower at start, higher at start, lower at end, higher
- * at end.
+ * level 0. Each level is a list of intervals, all n finest steps long, in parallel arrays: slots,
+ * start index, the pair's range and D, its {@link PairParameters} entry, and the four end positions
+ * {@code pos[e][k][i]} (fixed point), e = lower at start, higher at start, lower at end, higher at
+ * end. A level's next holds the first halves of its intervals, in order, then the second halves.
  */
 public final class LevelRefiner {
     /** Pairs kept before they are refined: batches large enough for vector lanes, small enough for the caches. */
     static final int BATCH = 4096;
+    private static final int LO_START = 0;
+    private static final int HI_START = 1;
+    private static final int LO_END = 2;
+    private static final int HI_END = 3;
     private final int dim;
     private final long top;
     private final double unit;
@@ -33,13 +37,12 @@ public final class LevelRefiner {
     private final NodeDraws draws;
     private final PairScreens screens;
     private final long[][] x;
-    private Level current = new Level();
-    private Level next = new Level();
-    private int[] slot = new int[0];
+    private Level current;
+    private Level next;
     private long[] q = new long[0];
-    private long[] left = new long[0];
-    private long[] right = new long[0];
-    private long[] mid = new long[0];
+    private int[] keep = new int[0];
+    private long[][] midLo;
+    private long[][] midHi;
     private double[][] a;
     private double[][] b;
     private double[] dt = new double[BATCH];
@@ -50,7 +53,7 @@ public final class LevelRefiner {
     private final double[] wholeDiffusion = new double[BATCH];
     private int pending;
 
-    /** One level's intervals. */
+    /** One level's intervals (class comment). */
     private static final class Level {
         int count;
         int[] lo = new int[0];
@@ -59,31 +62,50 @@ public final class LevelRefiner {
         double[] rho = new double[0];
         double[] diffusion = new double[0];
         double[][] params = new double[0][];
-        long[] pos = new long[0];
+        final long[][][] pos;
 
-        /** @return the index of a new interval at the end (grown as needed) */
-        int append(int stride) {
-            if (count == lo.length) {
-                int c = Math.max(64, 2 * count);
-                lo = Arrays.copyOf(lo, c);
-                hi = Arrays.copyOf(hi, c);
-                start = Arrays.copyOf(start, c);
-                rho = Arrays.copyOf(rho, c);
-                diffusion = Arrays.copyOf(diffusion, c);
-                params = Arrays.copyOf(params, c);
-                pos = Arrays.copyOf(pos, c * stride);
-            }
-            return count++;
+        Level(int dim) {
+            pos = new long[4][dim][0];
         }
 
-        /** Copies interval i of {@code from} (all but its positions) to interval j of this. */
-        void copyPair(int j, Level from, int i, long startIndex) {
-            lo[j] = from.lo[i];
-            hi[j] = from.hi[i];
-            start[j] = startIndex;
-            rho[j] = from.rho[i];
-            diffusion[j] = from.diffusion[i];
-            params[j] = from.params[i];
+        /** Makes room for n intervals, keeping the first {@code count}. */
+        void ensure(int n) {
+            if (lo.length >= n) {
+                return;
+            }
+            int c = Math.max(64, Math.max(n, 2 * lo.length));
+            lo = Arrays.copyOf(lo, c);
+            hi = Arrays.copyOf(hi, c);
+            start = Arrays.copyOf(start, c);
+            rho = Arrays.copyOf(rho, c);
+            diffusion = Arrays.copyOf(diffusion, c);
+            params = Arrays.copyOf(params, c);
+            for (long[][] end : pos) {
+                for (int k = 0; k < end.length; k++) {
+                    end[k] = Arrays.copyOf(end[k], c);
+                }
+            }
+        }
+
+        /** Keeps intervals keep[0..kept) (increasing), in order, as the first kept. */
+        void gather(int[] keep, int kept) {
+            for (int j = 0; j < kept; j++) {
+                int i = keep[j];
+                lo[j] = lo[i];
+                hi[j] = hi[i];
+                start[j] = start[i];
+                rho[j] = rho[i];
+                diffusion[j] = diffusion[i];
+                params[j] = params[i];
+            }
+            for (long[][] end : pos) {
+                for (long[] column : end) {
+                    for (int j = 0; j < kept; j++) {
+                        column[j] = column[keep[j]];
+                    }
+                }
+            }
+            count = kept;
         }
     }
 
@@ -99,6 +121,10 @@ public final class LevelRefiner {
         this.x = new long[4][dim];
         this.a = new double[dim][BATCH];
         this.b = new double[dim][BATCH];
+        this.midLo = new long[dim][0];
+        this.midHi = new long[dim][0];
+        this.current = new Level(dim);
+        this.next = new Level(dim);
     }
 
     /**
@@ -119,8 +145,8 @@ public final class LevelRefiner {
         wholeDiffusion[i] = diffusion;
         readEnds(sLo, sHi);
         for (int k = 0; k < dim; k++) {
-            a[k][i] = (double) (x[0][k] - x[1][k]) * unit;
-            b[k][i] = (double) (x[2][k] - x[3][k]) * unit;
+            a[k][i] = (double) (x[LO_START][k] - x[HI_START][k]) * unit;
+            b[k][i] = (double) (x[LO_END][k] - x[HI_END][k]) * unit;
         }
         pending++;
         if (pending == BATCH) {
@@ -157,120 +183,146 @@ public final class LevelRefiner {
         screens.screen(count, dim, a, b, wholeRho, dt, refiner.logInverse(top), safe);
         Level l = current;
         l.count = 0;
+        l.ensure(count);
         for (int i = 0; i < count; i++) {
             if (safe[i]) {
                 continue;
             }
             int sLo = wholeLo[i];
             int sHi = wholeHi[i];
-            int j = l.append(4 * dim);
+            int j = l.count++;
             l.lo[j] = sLo;
             l.hi[j] = sHi;
             l.start[j] = 0;
             l.rho[j] = wholeRho[i];
             l.diffusion[j] = wholeDiffusion[i];
             l.params[j] = pairs.of(paths.massOf(sLo, 0), paths.massOf(sHi, 0));
-            int at = 4 * j * dim;
             readEnds(sLo, sHi);
             for (int e = 0; e < 4; e++) {
-                System.arraycopy(x[e], 0, l.pos, at + e * dim, dim);
+                for (int k = 0; k < dim; k++) {
+                    l.pos[e][k][j] = x[e][k];
+                }
             }
         }
     }
 
     /** Reads generation 0's positions at the macro step's start and end into x: lower, higher at start; lower, higher at end. */
     private void readEnds(int sLo, int sHi) {
-        paths.position(sLo, 0, 0, x[0]);
-        paths.position(sHi, 0, 0, x[1]);
-        paths.position(sLo, 0, top, x[2]);
-        paths.position(sHi, 0, top, x[3]);
+        paths.position(sLo, 0, 0, x[LO_START]);
+        paths.position(sHi, 0, 0, x[HI_START]);
+        paths.position(sLo, 0, top, x[LO_END]);
+        paths.position(sHi, 0, top, x[HI_END]);
     }
 
     /** Screens the current level's intervals, n finest steps each, and drops the safe ones (order kept). */
     private void keepUnsafe(long n) {
         Level l = current;
-        if (safe.length < l.count) {
-            int c = Math.max(l.count, 2 * safe.length);
+        int count = l.count;
+        if (safe.length < count) {
+            int c = Math.max(count, 2 * safe.length);
             safe = new boolean[c];
             dt = new double[c];
+            keep = new int[c];
             for (int k = 0; k < dim; k++) {
                 a[k] = new double[c];
                 b[k] = new double[c];
             }
         }
-        int stride = 4 * dim;
+        for (int k = 0; k < dim; k++) {
+            relative(l.pos[LO_START][k], l.pos[HI_START][k], a[k], count);
+            relative(l.pos[LO_END][k], l.pos[HI_END][k], b[k], count);
+        }
         double length = refiner.length(n);
-        for (int i = 0; i < l.count; i++) {
-            int at = i * stride;
-            for (int k = 0; k < dim; k++) {
-                a[k][i] = (double) (l.pos[at + k] - l.pos[at + dim + k]) * unit;
-                b[k][i] = (double) (l.pos[at + 2 * dim + k] - l.pos[at + 3 * dim + k]) * unit;
-            }
+        for (int i = 0; i < count; i++) {
             dt[i] = l.diffusion[i] * length;
         }
-        screens.screen(l.count, dim, a, b, l.rho, dt, refiner.logInverse(n), safe);
+        screens.screen(count, dim, a, b, l.rho, dt, refiner.logInverse(n), safe);
+        if (keep.length < count) {
+            keep = new int[Math.max(count, safe.length)];
+        }
         int kept = 0;
-        for (int i = 0; i < l.count; i++) {
+        for (int i = 0; i < count; i++) {
             if (!safe[i]) {
-                if (kept != i) {
-                    l.copyPair(kept, l, i, l.start[i]);
-                    System.arraycopy(l.pos, i * stride, l.pos, kept * stride, stride);
-                }
-                kept++;
+                keep[kept++] = i;
             }
         }
-        l.count = kept;
+        if (kept < count) {
+            l.gather(keep, kept);
+        }
+    }
+
+    /** out[i] = (lower[i] - higher[i]) * unit for i below count: one coordinate of the relative position. */
+    private void relative(long[] lower, long[] higher, double[] out, int count) {
+        for (int i = 0; i < count; i++) {
+            out[i] = (double) (lower[i] - higher[i]) * unit;
+        }
     }
 
     private void fireAll() {
         Level l = current;
         for (int i = 0; i < l.count; i++) {
-            System.arraycopy(l.pos, (4 * i + 2) * dim, x[2], 0, dim);
-            System.arraycopy(l.pos, (4 * i + 3) * dim, x[3], 0, dim);
-            refiner.fireWhole(l.lo[i], l.hi[i], l.start[i], x[2], x[3], l.params[i], paths.ids());
+            for (int k = 0; k < dim; k++) {
+                x[LO_END][k] = l.pos[LO_END][k][i];
+                x[HI_END][k] = l.pos[HI_END][k][i];
+            }
+            refiner.fireWhole(l.lo[i], l.hi[i], l.start[i], x[LO_END], x[HI_END], l.params[i], paths.ids());
         }
     }
 
+    /** Draws the midpoint node of both members of every current interval into midLo, midHi. */
     private void drawMidpoints(long half) {
         Level l = current;
-        int n = 2 * l.count;
-        if (slot.length < n) {
-            slot = new int[n];
-            q = new long[n];
-            left = new long[n * dim];
-            right = new long[n * dim];
-            mid = new long[n * dim];
-        }
-        for (int i = 0; i < l.count; i++) {
-            for (int side = 0; side < 2; side++) {
-                int r = 2 * i + side;
-                slot[r] = side == 0 ? l.lo[i] : l.hi[i];
-                q[r] = l.start[i] + half;
-                System.arraycopy(l.pos, (4 * i + side) * dim, left, r * dim, dim);
-                System.arraycopy(l.pos, (4 * i + 2 + side) * dim, right, r * dim, dim);
+        int n = l.count;
+        if (q.length < n) {
+            int c = Math.max(n, 2 * q.length);
+            q = new long[c];
+            for (int k = 0; k < dim; k++) {
+                midLo[k] = new long[c];
+                midHi[k] = new long[c];
             }
         }
-        draws.draw(n, slot, q, left, right, mid);
+        for (int i = 0; i < n; i++) {
+            q[i] = l.start[i] + half;
+        }
+        draws.draw(n, l.lo, q, l.pos[LO_START], l.pos[LO_END], midLo);
+        draws.draw(n, l.hi, q, l.pos[HI_START], l.pos[HI_END], midHi);
     }
 
-    /** Both halves of every current interval, in order, become the next level (unscreened). */
+    /** The first halves of every current interval, in order, then the second halves become the next level (unscreened). */
     private void splitAll(long half) {
         Level l = current;
         Level c = next;
-        c.count = 0;
-        for (int i = 0; i < l.count; i++) {
-            int first = c.append(4 * dim);
-            c.copyPair(first, l, i, l.start[i]);
-            int at = first * 4 * dim;
-            System.arraycopy(l.pos, 4 * i * dim, c.pos, at, 2 * dim);
-            System.arraycopy(mid, 2 * i * dim, c.pos, at + 2 * dim, 2 * dim);
-            int second = c.append(4 * dim);
-            c.copyPair(second, l, i, l.start[i] + half);
-            at = second * 4 * dim;
-            System.arraycopy(mid, 2 * i * dim, c.pos, at, 2 * dim);
-            System.arraycopy(l.pos, (4 * i + 2) * dim, c.pos, at + 2 * dim, 2 * dim);
+        int n = l.count;
+        c.ensure(2 * n);
+        c.count = 2 * n;
+        twice(l.lo, c.lo, n);
+        twice(l.hi, c.hi, n);
+        twice(l.rho, c.rho, n);
+        twice(l.diffusion, c.diffusion, n);
+        twice(l.params, c.params, n);
+        System.arraycopy(l.start, 0, c.start, 0, n);
+        for (int i = 0; i < n; i++) {
+            c.start[n + i] = l.start[i] + half;
+        }
+        for (int k = 0; k < dim; k++) {
+            halves(l.pos[LO_START][k], midLo[k], l.pos[LO_END][k], c.pos[LO_START][k], c.pos[LO_END][k], n);
+            halves(l.pos[HI_START][k], midHi[k], l.pos[HI_END][k], c.pos[HI_START][k], c.pos[HI_END][k], n);
         }
         current = c;
         next = l;
+    }
+
+    /** to = from[0..n) twice. */
+    private static void twice(Object from, Object to, int n) {
+        System.arraycopy(from, 0, to, 0, n);
+        System.arraycopy(from, 0, to, n, n);
+    }
+
+    /** One coordinate of one member: the first halves run start to mid, the second mid to end. */
+    private static void halves(long[] start, long[] mid, long[] end, long[] toStart, long[] toEnd, int n) {
+        System.arraycopy(start, 0, toStart, 0, n);
+        System.arraycopy(mid, 0, toStart, n, n);
+        System.arraycopy(mid, 0, toEnd, 0, n);
+        System.arraycopy(end, 0, toEnd, n, n);
     }
 }

@@ -6,8 +6,8 @@ package org.coag.core.adaptive;
  * implementation is {@link BridgePaths#draw(int, int[], long[], long[], long[], long[])}; a backend
  * may supply a vectorised one that gives the same positions bit for bit.
  *
- * <p>Layout: request r's coordinate k sits at index r * dim + k of {@code left}, {@code right} and
- * {@code out} (fixed point).
+ * <p>Layout: request r's coordinate k sits at {@code left[k][r]}, {@code right[k][r]} and
+ * {@code out[k][r]} (fixed point).
  */
 public interface NodeDraws {
     /**
@@ -18,5 +18,5 @@ public interface NodeDraws {
      * @param right positions at q + h
      * @param out the nodes' positions
      */
-    void draw(int n, int[] slot, long[] q, long[] left, long[] right, long[] out);
+    void draw(int n, int[] slot, long[] q, long[][] left, long[][] right, long[][] out);
 }
