@@ -21,10 +21,12 @@ import org.coag.core.step.StepLimits;
  * resolved on one thread in the reference's order. Bit-identical to the reference by construction
  * of the shared steps and by the order-independence of bridge nodes and candidate decisions.
  *
- * <p>Slots are kept compact in the reference's order (relative order kept), padded by two vectors
- * for the move kernels.
+ * <p>Slots are kept compact (the dead removed), padded by two vectors for the move kernels, and
+ * sorted by cell every few macro steps; no result depends on their order.
  */
 final class CpuAdaptiveSimulation implements Simulation, PhaseTimes {
+    /** Macro steps between sorts of the slots by cell: a particle moves about a fifth of the spacing per macro step. */
+    private static final int SORT_EVERY = 4;
     private static final String[] PHASES = {"endpoints", "segments+hash", "candidates+refine", "resolve"};
     private final ModelSpec spec;
     private ParticleState state;
@@ -40,6 +42,7 @@ final class CpuAdaptiveSimulation implements Simulation, PhaseTimes {
     private final boolean rangeVaries;
     private final MidpointScan midpoints;
     private final int[][] cellScratch;
+    private final double[] largestHalves;
     private long step;
 
     CpuAdaptiveSimulation(ModelSpec spec, long seed, ParticleState initial, long firstStep, int threads) {
@@ -64,6 +67,7 @@ final class CpuAdaptiveSimulation implements Simulation, PhaseTimes {
         this.pool = new WorkerPool(threads);
         this.midpoints = new MidpointScan(spec.dim(), spec.domain().unit());
         this.cellScratch = new int[threads][(int) Math.pow(3, spec.dim())];
+        this.largestHalves = new double[threads];
         this.free = spec.domain().type() == Domain.Type.FREE;
         this.rangeVaries = spec.radii() != null;
         this.step = firstStep;
@@ -91,7 +95,9 @@ final class CpuAdaptiveSimulation implements Simulation, PhaseTimes {
             StepLimits.replayMassTables(spec, view.id(), view.mass(), view.count());
         }
         long t0 = System.nanoTime();
-        sortByCell();
+        if (step % SORT_EVERY == 0) {
+            sortByCell();
+        }
         stepper.saveStart(state);
         pool.run(this::movePhase);
         double widest = 0;
@@ -99,7 +105,13 @@ final class CpuAdaptiveSimulation implements Simulation, PhaseTimes {
             widest = Math.max(widest, w.widestSigma);
         }
         long t1 = System.nanoTime();
-        stepper.begin(step, state, free ? widest : tables.sigma()[1]);
+        stepper.prepare(step, state, free ? widest : tables.sigma()[1]);
+        pool.run(this::segmentPhase);
+        double largestHalf = 0;
+        for (double h : largestHalves) {
+            largestHalf = Math.max(largestHalf, h);
+        }
+        stepper.largestHalf(largestHalf);
         midpoints.build(stepper.midpoints(), stepper.halfLengths(), state.ids(), state.count(), stepper.candidateReach(),
                 stepper.candidateBase(), !free);
         long t2 = System.nanoTime();
@@ -114,9 +126,9 @@ final class CpuAdaptiveSimulation implements Simulation, PhaseTimes {
     }
 
     /**
-     * Puts the slots in cell order of the current positions (cells about one candidate reach wide),
-     * so that neighbours, their segments and their bridge nodes sit close in memory; results do not
-     * depend on slot order.
+     * Puts the slots in cell order of the current positions (cells about one spacing wide), so that
+     * neighbours, their segments and their bridge nodes sit close in memory; results do not depend
+     * on slot order. Every {@link #SORT_EVERY} macro steps: the order decays slowly.
      */
     private void sortByCell() {
         int n = state.count();
@@ -146,6 +158,11 @@ final class CpuAdaptiveSimulation implements Simulation, PhaseTimes {
     private void movePhase(int w) {
         int n = state.count();
         movers[w].move(view, tables, step, chunkStart(w, n), chunkStart(w + 1, n), rangeVaries, free, null);
+    }
+
+    private void segmentPhase(int w) {
+        int n = state.count();
+        largestHalves[w] = stepper.segments(chunkStart(w, n), chunkStart(w + 1, n));
     }
 
     private void scanPhase(int w) {

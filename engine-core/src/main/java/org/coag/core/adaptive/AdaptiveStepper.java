@@ -122,6 +122,20 @@ public final class AdaptiveStepper {
      * @param widestSigma the largest per-coordinate sigma of the endpoint draws, fixed-point units
      */
     public void begin(long k, ParticleState state, double widestSigma) {
+        prepare(k, state, widestSigma);
+        largestHalf(segments(0, state.count()));
+    }
+
+    /**
+     * {@link #begin} without the segments: a backend then computes them with {@link #segments}
+     * (on as many threads as it likes, over disjoint slot ranges) and hands their largest
+     * half-length to {@link #largestHalf} before anything reads them.
+     *
+     * @param k macro step index
+     * @param state live particles at their generation-0 end positions
+     * @param widestSigma the largest per-coordinate sigma of the endpoint draws, fixed-point units
+     */
+    public void prepare(long k, ParticleState state, double widestSigma) {
         int n = state.count();
         startBuffer(state);
         seg.macro = k;
@@ -133,8 +147,22 @@ public final class AdaptiveStepper {
         if (spec.domain().type() == Domain.Type.FREE) {
             StepLimits.checkSeam(spec, state, StepLimits.seamGuard(rangeMax, widestSigma, unit), k);
         }
-        seg.largestHalf = 0;
-        for (int i = 0; i < n; i++) {
+        System.arraycopy(state.masses(), 0, seg.mass, 0, n);
+        main.begin();
+        refit.begin();
+        hashReach = -1;
+    }
+
+    /**
+     * The straight segments of slots [from, to): midpoints and half-lengths ({@link MacroSegments}).
+     *
+     * @param from first slot
+     * @param to end slot
+     * @return the largest half-length among them, physical units (0 if none)
+     */
+    public double segments(int from, int to) {
+        double largest = 0;
+        for (int i = from; i < to; i++) {
             double len2 = 0;
             for (int c = 0; c < dim; c++) {
                 long d = seg.end[c][i] - seg.start[c][i];
@@ -143,12 +171,14 @@ public final class AdaptiveStepper {
                 len2 += dx * dx;
             }
             seg.half[i] = 0.5 * Math.sqrt(len2);
-            seg.largestHalf = Math.max(seg.largestHalf, seg.half[i]);
+            largest = Math.max(largest, seg.half[i]);
         }
-        System.arraycopy(state.masses(), 0, seg.mass, 0, n);
-        main.begin();
-        refit.begin();
-        hashReach = -1;
+        return largest;
+    }
+
+    /** @param largest the largest half-length of this macro step's segments (the maximum of {@link #segments}) */
+    public void largestHalf(double largest) {
+        seg.largestHalf = largest;
     }
 
     /**
