@@ -103,6 +103,16 @@ public final class BridgePaths implements NodeDraws {
         redrawn.clear();
     }
 
+    /** @return the positions at the macro step's start [dim][slot], fixed point (read only) */
+    long[][] starts() {
+        return start;
+    }
+
+    /** @return generation 0's end positions [dim][slot], fixed point (read only) */
+    long[][] ends() {
+        return end;
+    }
+
     /** @return the finest-grid index of the macro step's end, 2^levels */
     public long top() {
         return top;

@@ -143,10 +143,11 @@ public final class LevelRefiner {
         wholeHi[i] = sHi;
         wholeRho[i] = rho;
         wholeDiffusion[i] = diffusion;
-        readEnds(sLo, sHi);
+        long[][] starts = paths.starts();
+        long[][] ends = paths.ends();
         for (int k = 0; k < dim; k++) {
-            a[k][i] = (double) (x[LO_START][k] - x[HI_START][k]) * unit;
-            b[k][i] = (double) (x[LO_END][k] - x[HI_END][k]) * unit;
+            a[k][i] = (double) (starts[k][sLo] - starts[k][sHi]) * unit;
+            b[k][i] = (double) (ends[k][sLo] - ends[k][sHi]) * unit;
         }
         pending++;
         if (pending == BATCH) {
