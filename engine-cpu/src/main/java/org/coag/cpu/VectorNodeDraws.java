@@ -16,7 +16,7 @@ import org.coag.core.model.ModelSpec;
  * AS241 normals of all requests in Vector API lanes ({@link VectorNormals}, bit-identical to the
  * scalar draws), then the Levy midpoints of {@link BridgePaths#midpoint} in lanes too (rounded by
  * the move kernels' {@link LaneConversions#rintToLong}). The same positions as
- * {@link BridgePaths#draw(int, int[], long[], long[], long[], long[])}. One per worker, over that
+ * {@link BridgePaths#draw(int, int[], long[], long[][], long[][], long[][])}. One per worker, over that
  * worker's paths.
  *
  * <p>Scratch layout: {@code u0[j][r]}, {@code u1[j][r]} the uniforms of request r's block j

@@ -40,7 +40,7 @@ public final class LevelRefiner {
     private Level current;
     private Level next;
     private long[] q = new long[0];
-    private int[] keep = new int[0];
+    private int[] keep = new int[BATCH];
     private long[][] midLo;
     private long[][] midHi;
     private double[][] a;
@@ -209,10 +209,14 @@ public final class LevelRefiner {
 
     /** Reads generation 0's positions at the macro step's start and end into x: lower, higher at start; lower, higher at end. */
     private void readEnds(int sLo, int sHi) {
-        paths.position(sLo, 0, 0, x[LO_START]);
-        paths.position(sHi, 0, 0, x[HI_START]);
-        paths.position(sLo, 0, top, x[LO_END]);
-        paths.position(sHi, 0, top, x[HI_END]);
+        long[][] starts = paths.starts();
+        long[][] ends = paths.ends();
+        for (int k = 0; k < dim; k++) {
+            x[LO_START][k] = starts[k][sLo];
+            x[HI_START][k] = starts[k][sHi];
+            x[LO_END][k] = ends[k][sLo];
+            x[HI_END][k] = ends[k][sHi];
+        }
     }
 
     /** Screens the current level's intervals, n finest steps each, and drops the safe ones (order kept). */
@@ -238,9 +242,6 @@ public final class LevelRefiner {
             dt[i] = l.diffusion[i] * length;
         }
         screens.screen(count, dim, a, b, l.rho, dt, refiner.logInverse(n), safe);
-        if (keep.length < count) {
-            keep = new int[Math.max(count, safe.length)];
-        }
         int kept = 0;
         for (int i = 0; i < count; i++) {
             if (!safe[i]) {

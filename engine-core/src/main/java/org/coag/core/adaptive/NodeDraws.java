@@ -3,7 +3,7 @@ package org.coag.core.adaptive;
 /**
  * Draws many generation-0 bridge nodes of one macro step at once, each from the ends of its parent
  * interval ({@link BridgePaths}: a node is a function of its key and those ends). The scalar
- * implementation is {@link BridgePaths#draw(int, int[], long[], long[], long[], long[])}; a backend
+ * implementation is {@link BridgePaths#draw(int, int[], long[], long[][], long[][], long[][])}; a backend
  * may supply a vectorised one that gives the same positions bit for bit.
  *
  * <p>Layout: request r's coordinate k sits at {@code left[k][r]}, {@code right[k][r]} and
