@@ -193,7 +193,7 @@ final class MidpointScan {
                 if (c < own) {
                     continue;
                 }
-                run(c == own ? a + 1 : cellStart[c], cellStart[c + 1], a, ha, worker, laneDistance2);
+                run(c == own ? a + 1 : cellStart[c], cellStart[c + 1], a, ha, worker, laneDistance2, false);
             }
         }
     }
@@ -210,19 +210,19 @@ final class MidpointScan {
     int[] scanLong(int from, int to, AdaptiveWorker worker, int[] cells) {
         int[] n = new int[1];
         int[] out = cells;
+        double[] laneDistance2 = new double[LANES];
         for (int l = from; l < to; l++) {
             int a = longs[l];
             double ha = base + half[a];
             double r = (ha + longest) * BridgeBound.MARGIN / unit;
             out = rows ? torusGrid.box(mid, a, r, out, n) : grid.box(mid, a, r, out, n);
-            for (int e = 0; e < n[0]; e++) {
-                int c = out[e];
-                for (int b = cellStart[c]; b < cellStart[c + 1]; b++) {
-                    if (b == a || half[b] > cut && id[b] < id[a]) {
-                        continue;
-                    }
-                    test(a, b, ha, worker);
+            for (int e = 0; e < n[0]; ) {
+                int first = out[e];
+                int last = first;
+                for (e++; e < n[0] && out[e] == last + 1; e++) {
+                    last++;
                 }
+                run(cellStart[first], cellStart[last + 1], a, ha, worker, laneDistance2, true);
             }
         }
         return out;
@@ -235,45 +235,78 @@ final class MidpointScan {
      * member.
      */
     private void scanRows(int from, int to, AdaptiveWorker worker, double[] laneDistance2) {
-        int g = torusGrid.side();
-        int last = dim - 1;
         int[] c = new int[dim];
+        int[] runs = new int[4 * rowOffsets.length];
+        int runEnd = 0;
+        int runsCell = -1;
         for (int a = from; a < to; a++) {
             if (half[a] > cut) {
                 continue;
             }
-            for (int k = 0; k < dim; k++) {
-                c[k] = torusGrid.coordinate(mid[k][a]);
+            if (cell[a] != runsCell) {
+                runsCell = cell[a];
+                for (int k = 0; k < dim; k++) {
+                    c[k] = torusGrid.coordinate(mid[k][a]);
+                }
+                runEnd = rowRuns(c, cellStart[runsCell] + 1, runs);
             }
             double ha = base + half[a];
-            int z = c[last];
-            for (int[] o : rowOffsets) {
-                int row = 0;
-                for (int k = 0; k < last; k++) {
-                    int ck = c[k] + o[k];
-                    row = row * g + (ck < 0 ? ck + g : ck >= g ? ck - g : ck);
-                }
-                row *= g;
-                int lo = Math.max(z - 1, 0);
-                int hi = Math.min(z + 1, g - 1);
-                run(Math.max(cellStart[row + lo], a + 1), cellStart[row + hi + 1], a, ha, worker, laneDistance2);
-                if (z == 0) {
-                    run(Math.max(cellStart[row + g - 1], a + 1), cellStart[row + g], a, ha, worker, laneDistance2);
-                } else if (z == g - 1) {
-                    run(Math.max(cellStart[row], a + 1), cellStart[row + 1], a, ha, worker, laneDistance2);
-                }
+            for (int r = 0; r < runEnd; r += 2) {
+                run(Math.max(runs[r], a + 1), runs[r + 1], a, ha, worker, laneDistance2, false);
             }
         }
     }
 
     /**
-     * The short segments at sorted positions [from, to) tested against a a vector at a time: the
-     * same double arithmetic per lane as {@link #test} (exact differences, one rounding per
-     * conversion, product and sum, in the same order), so the same pairs; lanes past {@code to}
-     * read the padding and are masked off. The passing lanes' squared distances go to the worker
-     * through {@code laneDistance2} (this thread's scratch of one vector).
+     * The sorted-position runs of the cell at coordinates c's 3^(d-1) neighbour rows (two runs
+     * where a row wraps), as [from, to) pairs in {@code runs}, leaving out those that end at or
+     * before {@code after} (before every pair this cell's particles take).
+     *
+     * @return the used length of runs (twice the number of runs)
      */
-    private void run(int from, int to, int a, double ha, AdaptiveWorker worker, double[] laneDistance2) {
+    private int rowRuns(int[] c, int after, int[] runs) {
+        int g = torusGrid.side();
+        int last = dim - 1;
+        int z = c[last];
+        int lo = Math.max(z - 1, 0);
+        int hi = Math.min(z + 1, g - 1);
+        int used = 0;
+        for (int[] o : rowOffsets) {
+            int row = 0;
+            for (int k = 0; k < last; k++) {
+                int ck = c[k] + o[k];
+                row = row * g + (ck < 0 ? ck + g : ck >= g ? ck - g : ck);
+            }
+            row *= g;
+            used = addRun(runs, used, cellStart[row + lo], cellStart[row + hi + 1], after);
+            if (z == 0) {
+                used = addRun(runs, used, cellStart[row + g - 1], cellStart[row + g], after);
+            } else if (z == g - 1) {
+                used = addRun(runs, used, cellStart[row], cellStart[row + 1], after);
+            }
+        }
+        return used;
+    }
+
+    private static int addRun(int[] runs, int used, int from, int to, int after) {
+        if (to <= after || to <= from) {
+            return used;
+        }
+        runs[used] = from;
+        runs[used + 1] = to;
+        return used + 2;
+    }
+
+    /**
+     * The segments at sorted positions [from, to) tested against a a vector at a time: the same
+     * double arithmetic per lane as {@link AdaptiveWorker#refineCandidate(int, int)} (exact
+     * differences, one rounding per conversion, product and sum, in the same order), so the same
+     * pairs; lanes past {@code to} read the padding and are masked off. A short a takes the short
+     * segments only; a long a ({@code fromLong}) takes every other segment but the long ones of
+     * lower id. The passing lanes' squared distances go to the worker through
+     * {@code laneDistance2} (this thread's scratch of one vector).
+     */
+    private void run(int from, int to, int a, double ha, AdaptiveWorker worker, double[] laneDistance2, boolean fromLong) {
         for (int b = from; b < to; b += LANES) {
             DoubleVector d2 = component(0, a, b);
             for (int k = 1; k < dim; k++) {
@@ -281,7 +314,10 @@ final class MidpointScan {
             }
             DoubleVector hb = DoubleVector.fromArray(CpuVectors.DOUBLES, half, b);
             DoubleVector r = hb.add(ha).mul(BridgeBound.MARGIN);
-            long hits = d2.compare(VectorOperators.LT, r.mul(r)).toLong() & hb.compare(VectorOperators.LE, cut).toLong();
+            long hits = d2.compare(VectorOperators.LT, r.mul(r)).toLong();
+            if (!fromLong) {
+                hits &= hb.compare(VectorOperators.LE, cut).toLong();
+            }
             if (to - b < LANES) {
                 hits &= (1L << (to - b)) - 1;
             }
@@ -290,7 +326,11 @@ final class MidpointScan {
             }
             for (; hits != 0; hits &= hits - 1) {
                 int lane = Long.numberOfTrailingZeros(hits);
-                worker.refineCandidate(order[a], order[b + lane], laneDistance2[lane]);
+                int other = b + lane;
+                if (fromLong && (other == a || half[other] > cut && id[other] < id[a])) {
+                    continue;
+                }
+                worker.refineCandidate(order[a], order[other], laneDistance2[lane]);
             }
         }
     }
@@ -300,17 +340,5 @@ final class MidpointScan {
         LongVector d = LongVector.fromArray(CpuVectors.LONGS, mid[k], b).neg().add(mid[k][a]);
         DoubleVector dx = LaneConversions.toDouble(d).mul(unit);
         return dx.mul(dx);
-    }
-
-    private void test(int a, int b, double ha, AdaptiveWorker worker) {
-        double d2 = 0;
-        for (int k = 0; k < dim; k++) {
-            double dx = (double) (mid[k][a] - mid[k][b]) * unit;
-            d2 += dx * dx;
-        }
-        double r = (ha + half[b]) * BridgeBound.MARGIN;
-        if (d2 < r * r) {
-            worker.refineCandidate(order[a], order[b], d2);
-        }
     }
 }
