@@ -112,7 +112,7 @@ final class CpuAdaptiveSimulation implements Simulation, PhaseTimes {
             largestHalf = Math.max(largestHalf, h);
         }
         stepper.largestHalf(largestHalf);
-        midpoints.build(stepper.midpoints(), stepper.halfLengths(), state.ids(), state.count(), stepper.candidateReach(),
+        midpoints.build(stepper.midpoints(), stepper.halfLengths(), state.ids(), state.masses(), state.count(), stepper.candidateReach(),
                 stepper.candidateBase(), !free);
         long t2 = System.nanoTime();
         pool.run(this::scanPhase);
@@ -133,7 +133,7 @@ final class CpuAdaptiveSimulation implements Simulation, PhaseTimes {
     private void sortByCell() {
         int n = state.count();
         double spacing = Math.pow(spec.domain().volume(spec.dim()) / n, 1.0 / spec.dim());
-        midpoints.build(state.positions(), null, state.ids(), n, free ? spacing : Math.min(spacing, spec.domain().side() / 4),
+        midpoints.build(state.positions(), null, state.ids(), null, n, free ? spacing : Math.min(spacing, spec.domain().side() / 4),
                 0, !free);
         int[] order = midpoints.order();
         for (int a = 0; a < n; a++) {

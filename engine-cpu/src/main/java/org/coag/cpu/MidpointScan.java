@@ -39,6 +39,7 @@ final class MidpointScan {
     private int[] cellStart = new int[0];
     private int[] order = new int[0];
     private int[] id = new int[0];
+    private int[] mass = new int[0];
     private int[] cell = new int[0];
     private double[] half = new double[0];
     private long[][] mid;
@@ -76,13 +77,14 @@ final class MidpointScan {
      * @param midpoints [dim][slot], fixed point
      * @param halves segment half-lengths by slot (null: sort only)
      * @param ids ids by slot
+     * @param masses masses by slot (null: sort only)
      * @param n live slots
      * @param reach cell side at least, physical units
      * @param candidateBase largest range plus delta: pairs farther apart than (base + h_a + h_b) are
      *                      no candidates ({@link org.coag.core.adaptive.AdaptiveStepper#candidateBase})
      * @param torus whether the domain wraps
      */
-    void build(long[][] midpoints, double[] halves, int[] ids, int n, double reach, double candidateBase, boolean torus) {
+    void build(long[][] midpoints, double[] halves, int[] ids, int[] masses, int n, double reach, double candidateBase, boolean torus) {
         count = n;
         base = candidateBase;
         double mean = 0;
@@ -112,6 +114,7 @@ final class MidpointScan {
             cellOf = new int[capacity];
             order = new int[capacity];
             id = new int[capacity];
+            mass = new int[capacity];
             half = new double[capacity];
             cell = new int[capacity];
             longs = new int[capacity];
@@ -147,6 +150,7 @@ final class MidpointScan {
             id[a] = ids[i];
             cell[a] = cellOf[i];
             half[a] = halves == null ? 0 : halves[i];
+            mass[a] = masses == null ? 0 : masses[i];
             if (half[a] > cut) {
                 longs[longCount++] = a;
             }
@@ -330,7 +334,8 @@ final class MidpointScan {
                 if (fromLong && (other == a || half[other] > cut && id[other] < id[a])) {
                     continue;
                 }
-                worker.refineCandidate(order[a], order[other], laneDistance2[lane]);
+                worker.refineCandidate(order[a], order[other], id[a], id[other], mass[a], mass[other], half[a], half[other],
+                        laneDistance2[lane]);
             }
         }
     }

@@ -125,11 +125,34 @@ public final class AdaptiveWorker {
      *                     increasing k (the same double with the slots swapped)
      */
     public void refineCandidate(int first, int second, double midDistance2) {
-        boolean ordered = seg.ids[first] < seg.ids[second];
+        refineCandidate(first, second, seg.ids[first], seg.ids[second], seg.mass[first], seg.mass[second],
+                seg.half[first], seg.half[second], midDistance2);
+    }
+
+    /**
+     * {@link #refineCandidate(int, int, double)} with the two slots' ids, masses and half-lengths
+     * already read (the values {@link MacroSegments} holds for them), for a search that keeps its
+     * own copies in its own order.
+     *
+     * @param first a slot
+     * @param second another slot
+     * @param firstId ids[first]
+     * @param secondId ids[second]
+     * @param firstMass mass[first] at the macro step's start
+     * @param secondMass mass[second]
+     * @param firstHalf half[first], physical units
+     * @param secondHalf half[second]
+     * @param midDistance2 as for {@link #refineCandidate(int, int, double)}
+     */
+    public void refineCandidate(int first, int second, int firstId, int secondId, int firstMass, int secondMass,
+                                double firstHalf, double secondHalf, double midDistance2) {
+        boolean ordered = firstId < secondId;
         int i = ordered ? first : second;
         int j = ordered ? second : first;
-        int mi = seg.mass[i];
-        int mj = seg.mass[j];
+        int mi = ordered ? firstMass : secondMass;
+        int mj = ordered ? secondMass : firstMass;
+        double hi = ordered ? firstHalf : secondHalf;
+        double hj = ordered ? secondHalf : firstHalf;
         if (mi != lastMassLo || mj != lastMassHi) {
             lastMassLo = mi;
             lastMassHi = mj;
@@ -138,11 +161,11 @@ public final class AdaptiveWorker {
             lastDelta = delta(lastDiffusion, 1);
             lastWholeDt = lastDiffusion * refiner.length(paths.top());
         }
-        if (!BridgeBound.candidate(midDistance2, lastRho, lastDelta, seg.half[i], seg.half[j])) {
+        if (!BridgeBound.candidate(midDistance2, lastRho, lastDelta, hi, hj)) {
             return;
         }
         if (dim == 3 && BridgeBound.passageSafeThroughMidpoints(midDistance2, lastRho, lastWholeDt,
-                refiner.logInverseTolerance(), seg.half[i], seg.half[j])) {
+                refiner.logInverseTolerance(), hi, hj)) {
             return;
         }
         if (levels != null) {
