@@ -35,6 +35,7 @@ final class CpuAdaptiveSimulation implements Simulation, PhaseTimes {
     private final MassTables tables;
     private final AdaptiveStepper stepper;
     private final AdaptiveWorker[] scanners;
+    private final CandidateSink[] sinks;
     private final Worker[] movers;
     private final WorkerPool pool;
     private final long[] phaseNanos = new long[PHASES.length];
@@ -59,8 +60,10 @@ final class CpuAdaptiveSimulation implements Simulation, PhaseTimes {
         this.stepper = new AdaptiveStepper(spec, seed);
         this.scanners = new AdaptiveWorker[threads];
         this.movers = new Worker[threads];
+        this.sinks = new CandidateSink[threads];
         for (int w = 0; w < threads; w++) {
             scanners[w] = stepper.newWorker();
+            sinks[w] = scanners[w]::refineCandidate;
             scanners[w].refineByLevel(new VectorNodeDraws(spec, seed, scanners[w].paths()), new VectorPairScreens());
             movers[w] = new Worker(spec, seed);
         }
@@ -168,10 +171,10 @@ final class CpuAdaptiveSimulation implements Simulation, PhaseTimes {
     private void scanPhase(int w) {
         int n = state.count();
         stepper.beginWorker(scanners[w]);
-        midpoints.scan(chunkStart(w, n), chunkStart(w + 1, n), scanners[w], cellScratch[w]);
+        midpoints.scan(chunkStart(w, n), chunkStart(w + 1, n), sinks[w], cellScratch[w]);
         int longs = midpoints.longCount();
         int t = movers.length;
-        cellScratch[w] = midpoints.scanLong((int) ((long) longs * w / t), (int) ((long) longs * (w + 1) / t), scanners[w], cellScratch[w]);
+        cellScratch[w] = midpoints.scanLong((int) ((long) longs * w / t), (int) ((long) longs * (w + 1) / t), sinks[w], cellScratch[w]);
         scanners[w].finishCandidates();
     }
 

@@ -4,7 +4,6 @@ import java.util.Arrays;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.LongVector;
 import jdk.incubator.vector.VectorOperators;
-import org.coag.core.adaptive.AdaptiveWorker;
 import org.coag.core.adaptive.BridgeBound;
 
 /**
@@ -12,7 +11,7 @@ import org.coag.core.adaptive.BridgeBound;
  * counting-sorted into a {@link CellGrid}, copied into cell order, then every particle tested
  * against the particles of the cells within reach of it (pairs taken once) with the candidate bound
  * for the largest range and D; the survivors of that test go to
- * {@link AdaptiveWorker#refineCandidate}, whose exact per-pair test decides. The cells are sized for
+ * a {@link CandidateSink} (the worker's exact per-pair test), which decides. The cells are sized for
  * the pairs of two "short" segments (half-length at most twice the mean): base + 2 q. The few long
  * segments search the cells within base + their half-length + the longest half-length, and take
  * every pair with a short one and the pairs with a long one of higher id; pairs of two short ones
@@ -94,7 +93,7 @@ final class MidpointScan {
             longest = Math.max(longest, halves[i]);
         }
         cut = halves == null ? 0 : 2 * mean / Math.max(1, n);
-        double reachFixed = (halves == null ? reach : Math.min(reach, (base + 2 * cut) * BridgeBound.MARGIN)) / unit;
+        double reachFixed = (halves == null ? reach : Math.min(reach, (base + 2 * cut) * BridgeBound.SEARCH_MARGIN)) / unit;
         rows = torus && torusGrid.configure(reachFixed, n);
         if (torus && !rows) {
             grid.torus(reachFixed, n);
@@ -179,7 +178,7 @@ final class MidpointScan {
      * @param worker this thread's worker
      * @param cells scratch for 3^dim cell indices
      */
-    void scan(int from, int to, AdaptiveWorker worker, int[] cells) {
+    void scan(int from, int to, CandidateSink worker, int[] cells) {
         double[] laneDistance2 = new double[LANES];
         if (rows) {
             scanRows(from, to, worker, laneDistance2);
@@ -211,14 +210,14 @@ final class MidpointScan {
      * @param cells scratch, grown as needed
      * @return the scratch (perhaps grown)
      */
-    int[] scanLong(int from, int to, AdaptiveWorker worker, int[] cells) {
+    int[] scanLong(int from, int to, CandidateSink worker, int[] cells) {
         int[] n = new int[1];
         int[] out = cells;
         double[] laneDistance2 = new double[LANES];
         for (int l = from; l < to; l++) {
             int a = longs[l];
             double ha = base + half[a];
-            double r = (ha + longest) * BridgeBound.MARGIN / unit;
+            double r = (ha + longest) * BridgeBound.SEARCH_MARGIN / unit;
             out = rows ? torusGrid.box(mid, a, r, out, n) : grid.box(mid, a, r, out, n);
             for (int e = 0; e < n[0]; ) {
                 int first = out[e];
@@ -238,7 +237,7 @@ final class MidpointScan {
      * sorted positions after a: a pair of two short segments is then taken once, from its earlier
      * member.
      */
-    private void scanRows(int from, int to, AdaptiveWorker worker, double[] laneDistance2) {
+    private void scanRows(int from, int to, CandidateSink worker, double[] laneDistance2) {
         int[] c = new int[dim];
         int[] runs = new int[4 * rowOffsets.length];
         int runEnd = 0;
@@ -303,21 +302,21 @@ final class MidpointScan {
 
     /**
      * The segments at sorted positions [from, to) tested against a a vector at a time: the same
-     * double arithmetic per lane as {@link AdaptiveWorker#refineCandidate(int, int)} (exact
+     * double arithmetic per lane as {@code AdaptiveWorker.refineCandidate(int, int)} (exact
      * differences, one rounding per conversion, product and sum, in the same order), so the same
      * pairs; lanes past {@code to} read the padding and are masked off. A short a takes the short
      * segments only; a long a ({@code fromLong}) takes every other segment but the long ones of
      * lower id. The passing lanes' squared distances go to the worker through
      * {@code laneDistance2} (this thread's scratch of one vector).
      */
-    private void run(int from, int to, int a, double ha, AdaptiveWorker worker, double[] laneDistance2, boolean fromLong) {
+    private void run(int from, int to, int a, double ha, CandidateSink worker, double[] laneDistance2, boolean fromLong) {
         for (int b = from; b < to; b += LANES) {
             DoubleVector d2 = component(0, a, b);
             for (int k = 1; k < dim; k++) {
                 d2 = d2.add(component(k, a, b));
             }
             DoubleVector hb = DoubleVector.fromArray(CpuVectors.DOUBLES, half, b);
-            DoubleVector r = hb.add(ha).mul(BridgeBound.MARGIN);
+            DoubleVector r = hb.add(ha).mul(BridgeBound.SEARCH_MARGIN);
             long hits = d2.compare(VectorOperators.LT, r.mul(r)).toLong();
             if (!fromLong) {
                 hits &= hb.compare(VectorOperators.LE, cut).toLong();
@@ -334,7 +333,7 @@ final class MidpointScan {
                 if (fromLong && (other == a || half[other] > cut && id[other] < id[a])) {
                     continue;
                 }
-                worker.refineCandidate(order[a], order[other], id[a], id[other], mass[a], mass[other], half[a], half[other],
+                worker.candidate(order[a], order[other], id[a], id[other], mass[a], mass[other], half[a], half[other],
                         laneDistance2[lane]);
             }
         }

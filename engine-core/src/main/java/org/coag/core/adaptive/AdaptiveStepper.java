@@ -190,12 +190,12 @@ public final class AdaptiveStepper {
 
     /**
      * The candidate search reach of this macro step: the largest range plus delta for the largest
-     * D over the whole step plus twice the largest half-length (times the candidate margin).
+     * D over the whole step plus twice the largest half-length (times {@link BridgeBound#SEARCH_MARGIN}).
      *
      * @return the reach, physical units
      */
     public double candidateReach() {
-        return (candidateBase() + 2 * seg.largestHalf) * BridgeBound.MARGIN;
+        return (candidateBase() + 2 * seg.largestHalf) * BridgeBound.SEARCH_MARGIN;
     }
 
     /**

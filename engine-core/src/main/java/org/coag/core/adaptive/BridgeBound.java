@@ -48,6 +48,12 @@ import org.coag.core.rng.FdLibm;
 public final class BridgeBound {
     /** Relative margin of the candidate test over the exact bound (covers rounding). */
     public static final double MARGIN = 1 + 1e-9;
+    /**
+     * The margin of a search that must hand over every pair {@link #candidate} accepts although it
+     * adds range, delta and the half-lengths in another order (a few ulps apart): {@link #MARGIN}
+     * and 1e-12 more.
+     */
+    public static final double SEARCH_MARGIN = MARGIN * (1 + 1e-12);
     /** ln 2, as the screens use it (a backend that vectorises them must use the same double). */
     public static final double LN2 = 0.6931471805599453;
     /** How far {@link #passageSafe}'s bracket keeps from the threshold (far above rounding). */

@@ -141,7 +141,7 @@ final class SurvivorRefit {
         }
         double fraction = (double) (paths.top() - junction) / (double) paths.top();
         double others = Math.max(seg.largestHalf, largestRedrawn);
-        return (largestRange + main.delta(largestDiffusion * (1 + fraction), 1) + halfOf(from, to) + others) * BridgeBound.MARGIN;
+        return (largestRange + main.delta(largestDiffusion * (1 + fraction), 1) + halfOf(from, to) + others) * BridgeBound.SEARCH_MARGIN;
     }
 
     /**
