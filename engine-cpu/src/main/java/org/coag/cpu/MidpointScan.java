@@ -171,17 +171,17 @@ final class MidpointScan {
 
     /**
      * Hands the candidate pairs of two short segments whose earlier member (in cell order) sits at
-     * sorted positions [from, to) to the worker.
+     * sorted positions [from, to) to the sink.
      *
      * @param from first sorted position
      * @param to end sorted position
-     * @param worker this thread's worker
+     * @param sink where this thread's candidates go (its worker's per-pair tests)
      * @param cells scratch for 3^dim cell indices
      */
-    void scan(int from, int to, CandidateSink worker, int[] cells) {
+    void scan(int from, int to, CandidateSink sink, int[] cells) {
         double[] laneDistance2 = new double[LANES];
         if (rows) {
-            scanRows(from, to, worker, laneDistance2);
+            scanRows(from, to, sink, laneDistance2);
             return;
         }
         for (int a = from; a < to; a++) {
@@ -196,21 +196,21 @@ final class MidpointScan {
                 if (c < own) {
                     continue;
                 }
-                run(c == own ? a + 1 : cellStart[c], cellStart[c + 1], a, ha, worker, laneDistance2, false);
+                run(c == own ? a + 1 : cellStart[c], cellStart[c + 1], a, ha, sink, laneDistance2, false);
             }
         }
     }
 
     /**
-     * Hands the candidate pairs of the long segments number [from, to) (of {@link #longCount()}) to the worker.
+     * Hands the candidate pairs of the long segments number [from, to) (of {@link #longCount()}) to the sink.
      *
      * @param from first long segment
      * @param to end index
-     * @param worker this thread's worker
+     * @param sink where this thread's candidates go (its worker's per-pair tests)
      * @param cells scratch, grown as needed
      * @return the scratch (perhaps grown)
      */
-    int[] scanLong(int from, int to, CandidateSink worker, int[] cells) {
+    int[] scanLong(int from, int to, CandidateSink sink, int[] cells) {
         int[] n = new int[1];
         int[] out = cells;
         double[] laneDistance2 = new double[LANES];
@@ -225,7 +225,7 @@ final class MidpointScan {
                 for (e++; e < n[0] && out[e] == last + 1; e++) {
                     last++;
                 }
-                run(cellStart[first], cellStart[last + 1], a, ha, worker, laneDistance2, true);
+                run(cellStart[first], cellStart[last + 1], a, ha, sink, laneDistance2, true);
             }
         }
         return out;
@@ -237,7 +237,7 @@ final class MidpointScan {
      * sorted positions after a: a pair of two short segments is then taken once, from its earlier
      * member.
      */
-    private void scanRows(int from, int to, CandidateSink worker, double[] laneDistance2) {
+    private void scanRows(int from, int to, CandidateSink sink, double[] laneDistance2) {
         int[] c = new int[dim];
         int[] runs = new int[4 * rowOffsets.length];
         int runEnd = 0;
@@ -255,7 +255,7 @@ final class MidpointScan {
             }
             double ha = base + half[a];
             for (int r = 0; r < runEnd; r += 2) {
-                run(Math.max(runs[r], a + 1), runs[r + 1], a, ha, worker, laneDistance2, false);
+                run(Math.max(runs[r], a + 1), runs[r + 1], a, ha, sink, laneDistance2, false);
             }
         }
     }
@@ -306,10 +306,10 @@ final class MidpointScan {
      * differences, one rounding per conversion, product and sum, in the same order), so the same
      * pairs; lanes past {@code to} read the padding and are masked off. A short a takes the short
      * segments only; a long a ({@code fromLong}) takes every other segment but the long ones of
-     * lower id. The passing lanes' squared distances go to the worker through
+     * lower id. The passing lanes' squared distances go to the sink through
      * {@code laneDistance2} (this thread's scratch of one vector).
      */
-    private void run(int from, int to, int a, double ha, CandidateSink worker, double[] laneDistance2, boolean fromLong) {
+    private void run(int from, int to, int a, double ha, CandidateSink sink, double[] laneDistance2, boolean fromLong) {
         for (int b = from; b < to; b += LANES) {
             DoubleVector d2 = component(0, a, b);
             for (int k = 1; k < dim; k++) {
@@ -333,7 +333,7 @@ final class MidpointScan {
                 if (fromLong && (other == a || half[other] > cut && id[other] < id[a])) {
                     continue;
                 }
-                worker.candidate(order[a], order[other], id[a], id[other], mass[a], mass[other], half[a], half[other],
+                sink.candidate(order[a], order[other], id[a], id[other], mass[a], mass[other], half[a], half[other],
                         laneDistance2[lane]);
             }
         }
