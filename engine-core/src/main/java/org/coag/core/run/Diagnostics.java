@@ -50,9 +50,9 @@ public record Diagnostics(double eps, double dt, double dtOverEps2, double volum
         double pairRateIntegral = prefactor * Math.pow(unit, spec.dim()) * spec.kernel().integral(spec.dim());
         double events = n * n / (2 * spec.domain().volume(spec.dim())) * pairRateIntegral * spec.dt();
         int levels = spec.stepping().levels();
-        double h = spec.stepping().adaptive() ? StrictMath.scalb(spec.dt(), -levels) : spec.dt();
-        double step = Math.sqrt(2 * spec.diffusion().at(1) * h);
         boolean adaptive = spec.stepping().adaptive();
+        double h = adaptive ? StrictMath.scalb(spec.dt(), -levels) : spec.dt();
+        double step = Math.sqrt(2 * spec.diffusion().at(1) * h);
         double load = adaptive && events > 0 ? spec.stepping().tolerance() * n / events : 0;
         return new Diagnostics(spec.eps(), spec.dt(), spec.dt() / (spec.eps() * spec.eps()), spec.volumeFraction(),
                 prefactor * vmax * h, step / spec.interactionRange(1, 1), events, spec.initialDensity(),
