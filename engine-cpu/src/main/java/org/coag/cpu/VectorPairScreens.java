@@ -2,10 +2,8 @@ package org.coag.cpu;
 
 import static org.coag.cpu.CpuVectors.DOUBLES;
 import static org.coag.cpu.CpuVectors.LANES;
-import static org.coag.cpu.CpuVectors.LONGS;
 
 import jdk.incubator.vector.DoubleVector;
-import jdk.incubator.vector.LongVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import org.coag.core.adaptive.BridgeBound;
@@ -23,6 +21,16 @@ import org.coag.core.adaptive.PairScreens;
 final class VectorPairScreens implements PairScreens {
     private static final double LN2 = BridgeBound.LN2;
     private static final double BRACKET = BridgeBound.BRACKET;
+    /**
+     * The prefactor's biased exponent field f (0..2047) read as a double without a conversion
+     * instruction (AVX2 has no packed int64 to double; the Vector API's Java fallback boxes): the
+     * bits of 1.5 2^52 with f in the low fraction bits are the double 1.5 2^52 + f, and subtracting
+     * 1.5 2^52 + 1023 leaves f - 1023 exactly, the unbiased exponent as {@link Math#getExponent}.
+     * Written out in {@link #lanes} rather than called: that method is near C2's node-count
+     * inlining cutoff, and a helper it fails to inline gets its vectors boxed (issue 23).
+     */
+    private static final long EXPONENT_BIAS_BITS = Double.doubleToRawLongBits(0x1.8p52);
+    private static final double EXPONENT_BIAS = 0x1.8p52 + Double.MAX_EXPONENT;
     private final double[] x = new double[3];
     private final double[] y = new double[3];
 
@@ -79,11 +87,11 @@ final class VectorPairScreens implements PairScreens {
         DoubleVector prefactor = rho.mul(2.0).mul(ra.add(rb)).div(ra.mul(rb));
         DoubleVector s = ra.add(rb).sub(rho.mul(2.0));
         DoubleVector room = s.mul(s).sub(dd).div(dt.mul(4.0)).sub(logInvTol);
-        LongVector e = prefactor.viewAsIntegralLanes().lanewise(VectorOperators.LSHR, 52).and(0x7FFL).sub(1023L);
-        DoubleVector eAt = (DoubleVector) e.convertShape(VectorOperators.L2D, DOUBLES, 0);
-        DoubleVector eNext = (DoubleVector) e.add(1L).convertShape(VectorOperators.L2D, DOUBLES, 0);
+        DoubleVector eAt = prefactor.viewAsIntegralLanes().lanewise(VectorOperators.LSHR, 52).and(0x7FFL)
+                .or(EXPONENT_BIAS_BITS).reinterpretAsDoubles().sub(EXPONENT_BIAS);
+        DoubleVector eNext = eAt.add(1.0);
         VectorMask<Double> passageSafe = eNext.mul(LN2).compare(VectorOperators.LT, room.sub(BRACKET));
-        VectorMask<Double> passageUnsafe = e.compare(VectorOperators.GE, Double.MIN_EXPONENT).cast(DOUBLES)
+        VectorMask<Double> passageUnsafe = eAt.compare(VectorOperators.GE, Double.MIN_EXPONENT)
                 .and(eAt.mul(LN2).compare(VectorOperators.GT, room.add(BRACKET)));
         DoubleVector norm = p2.sqrt();
         DoubleVector e0 = p0.div(norm);
