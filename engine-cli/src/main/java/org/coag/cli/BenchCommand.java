@@ -13,6 +13,7 @@ import org.coag.core.config.ConfigReader;
 import org.coag.core.config.RunConfig;
 import org.coag.core.config.Workloads;
 import org.coag.core.io.AtomicFiles;
+import org.coag.core.io.OutputFile;
 import org.coag.core.model.ModelException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -55,6 +56,9 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--json", paramLabel = "FILE", description = "also write the results, raw samples and machine as JSON")
     private Path json;
 
+    @Option(names = "--force", description = "replace an existing --json file")
+    private boolean force;
+
     @Option(names = {"-q", "--quiet"}, description = "no progress")
     private boolean quiet;
 
@@ -67,6 +71,9 @@ final class BenchCommand implements Callable<Integer> {
             throw new ModelException("--seconds must be > 0 and --warmup >= 0 (got " + seconds + ", " + warmup + ")");
         }
         BackendOptions options = backendOptions.options();
+        if (json != null) {
+            OutputFile.check(json, force, "--json");
+        }
         String text = config == null ? Workloads.TORUS_3D : ConfigFiles.read(config);
         List<String> base = new ArrayList<>();
         if (config == null) {

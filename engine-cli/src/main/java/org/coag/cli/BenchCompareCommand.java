@@ -14,7 +14,8 @@ import picocli.CommandLine.Parameters;
         description = {"Compare two benchmark results files (JMH -rf json, or coag bench --json) benchmark by benchmark: "
                 + "a one-sided Mann-Whitney U test on the raw samples of whether CURRENT is slower than BASELINE by more "
                 + "than the threshold. Prints a table; exits 1 when any benchmark regressed (or a file cannot be read), "
-                + "0 otherwise.",
+                + "0 otherwise; a file with no results, unknown fields or non-numeric samples, or two files with nothing in common, "
+                + "is an error (exit 1).",
             "Only benchmarks present in both files are compared (same name, same parameters, same mode); the rest are "
                 + "listed. Fewer than " + SlowdownTest.MIN_SAMPLES + " samples on a side cannot be tested and never fail."})
 final class BenchCompareCommand implements Callable<Integer> {
@@ -76,6 +77,10 @@ final class BenchCompareCommand implements Callable<Integer> {
             if (!b.series().containsKey(k)) {
                 System.out.println("only in current:  " + k);
             }
+        }
+        if (compared == 0) {
+            throw new ModelException("bench compare: no benchmark is in both " + baseline + " and " + current
+                    + " with the same unit, so nothing was compared");
         }
         System.out.printf("%n%d compared, %d regression%s (baseline, current: medians of the samples; ratio: Hodges-Lehmann "
                 + "estimate of current / baseline speed, below 1 is slower; p: one-sided)%n", compared, regressions,

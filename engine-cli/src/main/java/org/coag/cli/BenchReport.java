@@ -3,7 +3,7 @@ package org.coag.cli;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import org.coag.core.io.Json;
 import java.util.List;
 
 /**
@@ -24,8 +24,7 @@ record BenchReport(String format, int version, String created, MachineInfo machi
                    double measureSeconds, List<Case> results) {
     static final String FORMAT = "coag-bench";
     static final int VERSION = 1;
-    static final ObjectMapper JSON = new ObjectMapper().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
-            .enable(SerializationFeature.INDENT_OUTPUT);
+    static final ObjectMapper JSON = Json.MAPPER.copy().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
 
     /**
      * One measured case.

@@ -1,16 +1,18 @@
 package org.coag.cli;
 
+import org.coag.core.io.FileErrors;
 import org.coag.core.model.ModelException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
  * The {@code coag} command. Errors the user can fix print one line and exit 1; a bad command line
- * exits 2; an interrupted run exits 130. Set {@code COAG_DEBUG=1} to see stack traces.
+ * exits 2; a run stopped by Ctrl-C (SIGINT) exits 130, by SIGTERM 143, after writing its checkpoint.
+ * Set {@code COAG_DEBUG=1} to see stack traces.
  */
 @Command(name = "coag", mixinStandardHelpOptions = true, version = "coag 0.1.0",
         description = "Coagulating Brownian particles: the microscopic model behind the Smoluchowski PDE.",
-        subcommands = {RunCommand.class, VerifyCommand.class, BackendsCommand.class, DevicesCommand.class, TheoryCommand.class,
+        subcommands = {RunCommand.class, StatusCommand.class, VerifyCommand.class, BackendsCommand.class, DevicesCommand.class, TheoryCommand.class,
             StudyCommand.class, BenchCommand.class,
             CommandLine.HelpCommand.class})
 public final class CoagMain {
@@ -21,6 +23,7 @@ public final class CoagMain {
      * @param args command line
      */
     public static void main(String[] args) {
+        LauncherWatch.start();
         System.exit(execute(args));
     }
 
@@ -30,9 +33,18 @@ public final class CoagMain {
      */
     public static int execute(String... args) {
         CommandLine cl = new CommandLine(new CoagMain());
+        cl.setParameterExceptionHandler((ex, ignored) -> {
+            CommandLine cmd = ex.getCommandLine();
+            cmd.getErr().println("coag: " + ex.getMessage().replace('\n', ' ').trim() + " (see "
+                    + cmd.getCommandSpec().qualifiedName() + " --help)");
+            return cmd.getCommandSpec().exitCodeOnInvalidInput();
+        });
         cl.setExecutionExceptionHandler((e, cmd, parsed) -> {
+            String fileError = FileErrors.describe(e);
             if (e instanceof ModelException) {
                 cmd.getErr().println("coag: error: " + e.getMessage());
+            } else if (fileError != null) {
+                cmd.getErr().println("coag: error: " + fileError);
             } else {
                 cmd.getErr().println("coag: internal error: " + e + " (set COAG_DEBUG=1 for the stack trace)");
             }
@@ -41,6 +53,13 @@ public final class CoagMain {
             }
             return 1;
         });
-        return cl.execute(args);
+        try {
+            return cl.execute(args);
+        } catch (OutOfMemoryError e) {
+            System.err.println("coag: error: out of memory (" + e.getMessage() + ") with a heap of at most "
+                    + (Runtime.getRuntime().maxMemory() >> 20) + " MiB; give the JVM more, e.g. JAVA_OPTS=-Xmx"
+                    + Math.max(2, 2 * (Runtime.getRuntime().maxMemory() >> 30)) + "g");
+            return 1;
+        }
     }
 }

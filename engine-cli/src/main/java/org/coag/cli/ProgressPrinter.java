@@ -25,10 +25,6 @@ final class ProgressPrinter implements RunListener {
                     d.levels(), d.finest(), d.finest() / (d.eps() * d.eps()), d.tolerance());
             System.out.printf("sub-step budget: max rate*h = %.3g, rms step in h / range = %.3g, expected events in macro step 1 = %.3g,"
                     + " tolerance x N / those events = %.3g%n", d.maxRateDt(), d.rmsStepOverRange(), d.eventsPerStep(), d.toleranceLoad());
-            String warning = d.toleranceWarning();
-            if (warning != null) {
-                message(warning);
-            }
         } else {
             System.out.printf("time-step budget: max rate*dt = %.3g, rms step / range = %.3g, expected events in step 1 = %.3g%n",
                     d.maxRateDt(), d.rmsStepOverRange(), d.eventsPerStep());

@@ -8,11 +8,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.coag.core.backend.Backend;
 import org.coag.core.backend.BackendOptions;
 import org.coag.core.backend.Backends;
 import org.coag.core.config.ConfigReader;
 import org.coag.core.config.RunConfig;
 import org.coag.core.model.ModelException;
+import org.coag.core.run.Diagnostics;
+import org.coag.core.run.MemoryBudget;
 import org.coag.core.run.RunControl;
 import org.coag.core.run.RunDirectory;
 import org.coag.core.run.RunDriver;
@@ -27,6 +30,8 @@ import picocli.CommandLine.Parameters;
         + "embedded default: torus annihilation in d = 3 (survey section 3), about a minute on 2 cores, and compares the "
         + "measured beta with theory. Progress goes to stderr; Ctrl-C writes a checkpoint that --resume continues.")
 final class RunCommand implements Callable<Integer> {
+    /** How long a signal waits for the step in progress to end and the checkpoint to be written. */
+    private static final int STOP_WAIT_SECONDS = 120;
     @Parameters(index = "0", arity = "0..1", paramLabel = "CONFIG", description = "TOML config (see README.md)")
     private Path config;
 
@@ -45,8 +50,13 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--set", paramLabel = "key=value", description = "override a config value, e.g. --set model.particles=5000")
     private List<String> overrides = new ArrayList<>();
 
-    @Option(names = "--force", description = "replace an existing run directory given by --out")
+    @Option(names = "--force", description = "replace coag's earlier run in the --out directory (only a directory coag "
+            + "made, holding only coag's files, and not in use)")
     private boolean force;
+
+    @Option(names = "--dry-run", description = "check the config, the backend and the memory, print the run's diagnostics and "
+            + "warnings, and stop: nothing is written")
+    private boolean dryRun;
 
     @Option(names = {"-q", "--quiet"}, description = "no progress bar")
     private boolean quiet;
@@ -57,7 +67,7 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         BackendOptions options = backendOptions.options();
-        RunDirectory dir;
+        RunDirectory dir = null;
         RunConfig cfg;
         boolean resuming = resume != null;
         if (resuming) {
@@ -75,22 +85,32 @@ final class RunCommand implements Callable<Integer> {
                 all.add("run.seed=" + seed);
             }
             cfg = ConfigReader.read(readConfig(), all);
-            Backends.find(cfg.run().backend());
+        }
+        Backend chosen = Backends.find(cfg.run().backend());
+        MemoryBudget.check(cfg.model(), chosen, options);
+        if (dryRun) {
+            return dryRun(cfg, chosen, options);
+        }
+        if (!resuming) {
             dir = RunDirectory.create(out != null ? out : defaultOut(), force);
         }
         RunControl control = new RunControl();
+        ProgressPrinter progress = new ProgressPrinter(quiet);
+        RunDriver driver = new RunDriver(cfg, dir, control, progress).withOptions(options);
         Thread hook = new Thread(() -> {
             control.requestStop();
             try {
-                control.awaitStopped(120);
+                if (!control.awaitStopped(STOP_WAIT_SECONDS)) {
+                    driver.abandon("stopped by a signal while a step was still running after " + STOP_WAIT_SECONDS
+                            + " s; it resumes from its last checkpoint");
+                }
             } catch (InterruptedException ignored) {
                 Thread.currentThread().interrupt();
             }
         }, "coag-ctrl-c");
         Runtime.getRuntime().addShutdownHook(hook);
-        ProgressPrinter progress = new ProgressPrinter(quiet);
         System.out.println("coag run -> " + dir.path());
-        RunResult result = new RunDriver(cfg, dir, control, progress).withOptions(options).run(resuming);
+        RunResult result = driver.run(resuming);
         progress.finish();
         try {
             Runtime.getRuntime().removeShutdownHook(hook);
@@ -101,6 +121,20 @@ final class RunCommand implements Callable<Integer> {
             return CoagMain.EXIT_INTERRUPTED;
         }
         printSummary(result.summary(), dir.path());
+        return 0;
+    }
+
+    private static int dryRun(RunConfig cfg, Backend backend, BackendOptions options) {
+        String unsupported = backend.unsupported(cfg.model());
+        if (unsupported != null) {
+            throw new ModelException("backend " + backend.name() + ": " + unsupported);
+        }
+        Diagnostics d = Diagnostics.of(cfg.model());
+        ProgressPrinter printer = new ProgressPrinter(true);
+        printer.started(d, 0, cfg.run().steps());
+        d.warnings(cfg.model()).forEach(printer::message);
+        System.out.printf("backend %s; about %.0f MiB of heap (this JVM may use %d MiB); dry run: nothing written%n",
+                backend.name(), MemoryBudget.heapBytes(cfg.model(), backend, options) / 1048576.0, Runtime.getRuntime().maxMemory() >> 20);
         return 0;
     }
 
@@ -122,8 +156,10 @@ final class RunCommand implements Callable<Integer> {
         System.out.printf("%-28s %.1f s, %.3g particle-steps/s%n", "wall time", (Double) s.get("wall_seconds"), (Double) s.get("particle_steps_per_second"));
         System.out.printf("%-28s %s%n", "event_log_sha256", s.get("event_log_sha256"));
         System.out.printf("%-28s %s%n", "final_state_sha256", s.get("final_state_sha256"));
-        if (s.containsKey("beta_measured")) {
-            double measured = (Double) s.get("beta_measured");
+        if (s.containsKey("beta_fit_note")) {
+            System.out.printf("%n%-28s not measured: %s%n", "beta", s.get("beta_fit_note"));
+        }
+        if (s.get("beta_measured") instanceof Double measured) {
             double naive = (Double) s.get("beta_naive");
             System.out.println();
             System.out.printf("%-34s %10s %12s%n", "beta (macroscopic rate)", "value", "measured/x-1");

@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.coag.core.model.BumpKernel;
 import org.coag.core.model.DoiKernel;
+import org.coag.core.io.AtomicFiles;
+import org.coag.core.io.OutputFile;
 import org.coag.core.model.ModelException;
 import org.coag.core.model.RadialKernel;
 import org.coag.core.theory.BetaRecipe;
@@ -34,6 +36,9 @@ final class TheoryBetaCommand implements Callable<Integer> {
     @Option(names = "--profile", paramLabel = "FILE", description = "write u(r) as CSV (r in units of the range, to r = 4)")
     private Path profile;
 
+    @Option(names = "--force", description = "replace an existing --profile file")
+    private boolean force;
+
     @Override
     public Integer call() throws IOException {
         RadialKernel v = kernel(kernel);
@@ -42,6 +47,9 @@ final class TheoryBetaCommand implements Callable<Integer> {
         }
         if (dim < 2 || dim > 16) {
             throw new ModelException("--dim must lie in 2..16 (got " + dim + ")");
+        }
+        if (profile != null) {
+            OutputFile.check(profile, force, "--profile");
         }
         double naive = alpha * v.integral(dim);
         System.out.printf("kernel %s, d = %d, alpha = %s, D = %s%n", v.name(), dim, alpha, diffusivity);
@@ -57,6 +65,11 @@ final class TheoryBetaCommand implements Callable<Integer> {
         RadialBetaSolver solver = new RadialBetaSolver(v, dim);
         double c = alpha / diffusivity;
         RadialBetaSolver.Result r = solver.solve(c);
+        if (!Double.isFinite(r.perDiffusivity()) || !Double.isFinite(r.relativeError())) {
+            throw new ModelException(String.format(java.util.Locale.ROOT, "--alpha / --D = %.3g is beyond what the radial solver of "
+                    + "(1.7) resolves (its boundary layer is thinner than the grid); at such strengths beta is the diffusion limit "
+                    + "(d-2)|S|D = %.12g to within O((D/alpha)^(1/2))", c, (dim - 2) * RadialKernel.unitSphereArea(dim) * diffusivity));
+        }
         System.out.printf("beta (1.7)-(1.8)                %.12g   (relative error estimate %.1e, %d RK4 steps)%n",
                 diffusivity * r.perDiffusivity(), r.relativeError(), r.steps());
         if (dim == 3 && v instanceof DoiKernel) {
@@ -67,12 +80,14 @@ final class TheoryBetaCommand implements Callable<Integer> {
                 (dim - 2) * RadialKernel.unitSphereArea(dim) * diffusivity);
         if (profile != null) {
             double[][] rows = solver.profile(c, 4 * v.support(), 300);
-            try (PrintWriter out = new PrintWriter(Files.newBufferedWriter(profile))) {
+            AtomicFiles.write(profile, raw -> {
+                PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(raw, java.nio.charset.StandardCharsets.UTF_8));
                 out.println("r,u");
                 for (double[] row : rows) {
                     out.printf("%.10g,%.15g%n", row[0], row[1]);
                 }
-            }
+                out.flush();
+            });
             System.out.printf("u(0) = %.10g; profile (%d points) written to %s%n", rows[0][1], rows.length, profile);
         }
         return 0;

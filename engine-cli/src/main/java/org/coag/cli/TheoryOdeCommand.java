@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.coag.core.config.ConfigReader;
 import org.coag.core.config.RunConfig;
+import org.coag.core.io.AtomicFiles;
+import org.coag.core.io.OutputFile;
 import org.coag.core.theory.SmoluchowskiOde;
 import org.coag.core.theory.TheoryProblem;
 import picocli.CommandLine.Command;
@@ -30,12 +32,18 @@ final class TheoryOdeCommand implements Callable<Integer> {
     @Option(names = {"-o", "--out"}, paramLabel = "FILE", description = "CSV file (default: standard output)")
     private Path out;
 
+    @Option(names = "--force", description = "replace an existing -o file")
+    private boolean force;
+
     @Option(names = {"-q", "--quiet"}, description = "no progress")
     private boolean quiet;
 
     @Override
     public Integer call() throws IOException {
         RunConfig cfg = ConfigReader.read(config == null ? ConfigReader.defaultConfigText() : ConfigFiles.read(config), overrides);
+        if (out != null) {
+            OutputFile.check(out, force, "-o");
+        }
         TheoryProblem p = TheoryProblem.of(cfg);
         System.err.println(p.describe());
         double[] f0 = p.odeInitial();
@@ -48,9 +56,10 @@ final class TheoryOdeCommand implements Callable<Integer> {
         if (out == null) {
             writeCsv(System.out, p.maxMass(), times, s);
         } else {
-            try (PrintStream csv = new PrintStream(Files.newOutputStream(out), false, "UTF-8")) {
+            AtomicFiles.write(out, raw -> {
+                PrintStream csv = new PrintStream(raw, false, "UTF-8");
                 writeCsv(csv, p.maxMass(), times, s);
-            }
+            });
         }
         int last = times.length - 1;
         System.err.printf("t = %.6g: number %.10g (from %.10g), mass + lost %.15g (from %.15g), lost %.3g; %d evaluations%s%n",

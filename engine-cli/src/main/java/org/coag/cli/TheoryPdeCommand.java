@@ -1,7 +1,5 @@
 package org.coag.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -14,7 +12,10 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.coag.core.config.ConfigReader;
 import org.coag.core.config.RunConfig;
+import org.coag.core.io.AtomicFiles;
+import org.coag.core.io.Json;
 import org.coag.core.io.Npy;
+import org.coag.core.io.OwnedDirectory;
 import org.coag.core.theory.PdeGeometry;
 import org.coag.core.theory.RadialGeometry;
 import org.coag.core.theory.SmoluchowskiPde;
@@ -40,6 +41,10 @@ final class TheoryPdeCommand implements Callable<Integer> {
     @Option(names = {"-o", "--out"}, paramLabel = "DIR", defaultValue = "theory-pde", description = "output directory (default: ${DEFAULT-VALUE})")
     private Path out;
 
+    @Option(names = "--force", description = "replace coag's earlier PDE output in the -o directory (only a directory coag made, "
+            + "holding only coag's files)")
+    private boolean force;
+
     @Option(names = {"-q", "--quiet"}, description = "no progress")
     private boolean quiet;
 
@@ -50,9 +55,9 @@ final class TheoryPdeCommand implements Callable<Integer> {
         PdeGeometry g = p.geometry();
         double[][] f0 = p.pdeInitial(g);
         double dt = p.pdeStep(f0);
+        OwnedDirectory.create(out, OwnedDirectory.Kind.PDE, force, "-o");
         System.err.println(p.describe());
         System.err.printf("grid: %s; dt = %.4g%n", g.describe(), dt);
-        Files.createDirectories(out);
         int[] shape = shape(g, p.maxMass() + 1);
         String fields = p.settings().fields();
         double[] times = p.outputTimes();
@@ -157,6 +162,6 @@ final class TheoryPdeCommand implements Callable<Integer> {
         m.put("output_times", times);
         m.put("beta_11", p.beta().at(1, 1));
         m.put("wall_seconds", wall);
-        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), m);
+        AtomicFiles.write(file, Json.MAPPER.writeValueAsBytes(m));
     }
 }

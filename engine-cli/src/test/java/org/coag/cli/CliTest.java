@@ -103,8 +103,9 @@ class CliTest {
         Path out = tmp.resolve("free");
         Outcome o = coag("run", cfg.toString(), "--out", out.toString(), "-q");
         assertEquals(1, o.code());
-        assertTrue(o.err().startsWith("coag: error: free space: particle"), o.err());
-        assertEquals(1, o.err().strip().lines().count());
+        List<String> errors = o.err().lines().filter(l -> l.startsWith("coag: error")).toList();
+        assertEquals(1, errors.size(), o.err());
+        assertTrue(errors.get(0).startsWith("coag: error: free space: particle"), o.err());
         assertFalse(Files.exists(out.resolve("summary.json")));
         assertEquals("failed", json(out.resolve("meta.json")).get("status"));
     }
@@ -151,47 +152,5 @@ class CliTest {
         Outcome again = coag("run", write("small2.toml", SMALL).toString(), "--out", out.toString(), "-q");
         assertEquals(1, again.code());
         assertTrue(again.err().contains("already exists"), again.err());
-    }
-
-    /**
-     * A run killed with SIGKILL at an arbitrary moment resumes from its last periodic checkpoint and
-     * ends with the hashes of an uninterrupted run; one stopped with SIGTERM (what Ctrl-C also
-     * triggers: the shutdown hook) leaves a checkpoint at the step it stopped.
-     */
-    @Test
-    void killedAndTerminatedRunsResumeToTheSameHashes() throws Exception {
-        Path cfg = write("small.toml", SMALL);
-        Path whole = tmp.resolve("whole");
-        assertEquals(0, coag("run", cfg.toString(), "--out", whole.toString(), "-q").code());
-        Map<String, Object> expected = json(whole.resolve("summary.json"));
-
-        for (boolean hard : new boolean[] {true, false}) {
-            Path dir = tmp.resolve(hard ? "killed" : "terminated");
-            Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-cp", System.getProperty("java.class.path"), CoagMain.class.getName(),
-                    "run", cfg.toString(), "--out", dir.toString(), "-q")
-                    .redirectOutput(tmp.resolve("child.out").toFile()).redirectError(tmp.resolve("child.err").toFile()).start();
-            long deadline = System.nanoTime() + 60_000_000_000L;
-            while (!Files.exists(dir.resolve("checkpoint.bin")) && System.nanoTime() < deadline && p.isAlive()) {
-                Thread.sleep(20);
-            }
-            assertTrue(p.isAlive(), "the child finished before it could be stopped; make SMALL longer");
-            if (hard) {
-                p.destroyForcibly();
-            } else {
-                p.destroy();
-            }
-            p.waitFor();
-            assertFalse(Files.exists(dir.resolve("summary.json")));
-            if (!hard) {
-                assertEquals("interrupted", json(dir.resolve("meta.json")).get("status"));
-            }
-            Outcome resumed = coag("run", "--resume", dir.toString(), "-q");
-            assertEquals(0, resumed.code(), resumed.err());
-            Map<String, Object> got = json(dir.resolve("summary.json"));
-            assertEquals(expected.get("event_log_sha256"), got.get("event_log_sha256"));
-            assertEquals(expected.get("final_state_sha256"), got.get("final_state_sha256"));
-            assertEquals(expected.get("particle_steps"), got.get("particle_steps"));
-        }
     }
 }

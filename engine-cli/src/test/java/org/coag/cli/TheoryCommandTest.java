@@ -88,7 +88,7 @@ class TheoryCommandTest {
         double v = ByteBuffer.wrap(npy, 10 + headerLength, 8).order(ByteOrder.LITTLE_ENDIAN).getDouble();
         assertTrue(v >= 0 && Double.isFinite(v));
         assertTrue(Files.readString(out.resolve("theory.json")).contains("\"beta_11\""));
-        Outcome bad = coag("theory", "pde", "-q", "-o", out.toString(), "--set", "domain.type=\"free\"",
+        Outcome bad = coag("theory", "pde", "-q", "-o", out.toString(), "--force", "--set", "domain.type=\"free\"",
                 "--set", "domain.side=3.0", "--set", "initial.type=\"box\"", "--set", "initial.half_width=0.2");
         assertEquals(1, bad.code());
         assertTrue(bad.err().contains("not radially symmetric"), bad.err());

@@ -54,6 +54,30 @@ public final class OpenClBackend implements Backend {
                 + "runs on the reference and cpu backends" : null;
     }
 
+    /** The host keeps only transient upload and read-back arrays: 8 d + 4 bytes per particle, plus a few MB. */
+    @Override
+    public long heapBytes(ModelSpec spec, BackendOptions options) {
+        return (8L * spec.dim() + 4) * spec.particles() + (8L << 20);
+    }
+
+    @Override
+    public long deviceBytes(ModelSpec spec) {
+        return deviceBytes(spec.dim(), spec.particles(), (long) spec.particles() * spec.initial().maxMass());
+    }
+
+    private static long deviceBytes(int dim, long particles, long totalMass) {
+        return (16L * dim + 120) * Math.max(1, particles) + 4L * totalMass;
+    }
+
+    @Override
+    public long deviceMemory() {
+        try {
+            return OpenCl.select(System.getProperty("coag.device")).info().globalMemory();
+        } catch (org.coag.core.model.ModelException e) {
+            return Long.MAX_VALUE;
+        }
+    }
+
     @Override
     public Simulation create(ModelSpec spec, long seed, ParticleState state, long firstStep, BackendOptions options) {
         if (unsupported(spec) != null) {
@@ -74,7 +98,7 @@ public final class OpenClBackend implements Backend {
      */
     static void checkMemory(DeviceInfo device, int dim, long particles, long totalMass) {
         long positions = 8L * dim * Math.max(1, particles);
-        long total = (16L * dim + 120) * Math.max(1, particles) + 4L * totalMass;
+        long total = deviceBytes(dim, particles, totalMass);
         if (positions > device.maxAllocation()) {
             throw new org.coag.core.model.ModelException(String.format("opencl: the positions of %d particles in d = %d need "
                     + "one %.2f GiB buffer, above the largest allocation of %s (%.2f GiB); use fewer particles or another device",

@@ -57,4 +57,30 @@ public interface Backend {
     default String unsupported(ModelSpec spec) {
         return null;
     }
+
+    /**
+     * The heap a simulation of this spec holds (its particle arrays, tables and scratch), estimated
+     * from what it allocates and kept honest by a test against the measured live heap; used to
+     * refuse a run that cannot fit before it starts.
+     *
+     * @param spec the model
+     * @param options threads and vector width
+     * @return bytes of Java heap
+     */
+    default long heapBytes(ModelSpec spec, BackendOptions options) {
+        return 0;
+    }
+
+    /**
+     * @param spec the model
+     * @return bytes of device memory a simulation needs (0 for a backend that runs on the host)
+     */
+    default long deviceBytes(ModelSpec spec) {
+        return 0;
+    }
+
+    /** @return the device's memory in bytes (for {@link #deviceBytes}); unbounded for a host backend */
+    default long deviceMemory() {
+        return Long.MAX_VALUE;
+    }
 }

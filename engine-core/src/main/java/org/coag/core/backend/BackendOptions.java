@@ -21,9 +21,18 @@ public record BackendOptions(int threads, int vectorBits) {
         if (threads < 0) {
             throw new ModelException("--threads must be >= 1 (or 0 for all processors), got " + threads);
         }
+        if (threads > maxThreads()) {
+            throw new ModelException("--threads " + threads + " is more than " + maxThreads() + " (8 per processor here, at least 64): "
+                    + "the extra threads only wait on each other and slow every step; use 0 for one per processor");
+        }
         if (vectorBits != 0 && vectorBits != 128 && vectorBits != 256 && vectorBits != 512) {
             throw new ModelException("--vector-bits must be 128, 256 or 512, got " + vectorBits);
         }
+    }
+
+    /** @return the largest thread count accepted: 8 per available processor, at least 64 */
+    public static int maxThreads() {
+        return Math.max(64, 8 * Runtime.getRuntime().availableProcessors());
     }
 
     /** @return the thread count to use: {@link #threads}, or the available processors when 0 */

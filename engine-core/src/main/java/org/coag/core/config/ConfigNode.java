@@ -161,13 +161,35 @@ final class ConfigNode {
         return v;
     }
 
+    /**
+     * Throws naming the first top-level entry that is not one of the given tables, before any is
+     * read (a misspelled table would otherwise surface as a missing required key).
+     *
+     * @param tables the known table names
+     */
+    void rejectUnknownTables(java.util.List<String> tables) {
+        Iterator<String> names = node.fieldNames();
+        while (names.hasNext()) {
+            String k = names.next();
+            if (!tables.contains(k)) {
+                String near = Spelling.nearest(k, tables);
+                throw new ModelException(node.get(k).isObject()
+                        ? "unknown table [" + k + "]" + (near == null ? "" : "; did you mean [" + near + "]?")
+                        : k + ": a key outside any table" + (near == null ? "" : "; did you mean the table [" + near + "]?")
+                                + " (tables: " + String.join(", ", tables) + ")");
+            }
+        }
+    }
+
     /** Throws naming the first key that no reader asked for, in this table or below. */
     void rejectUnknown() {
         Iterator<String> names = node.fieldNames();
         while (names.hasNext()) {
             String k = names.next();
             if (!known.contains(k)) {
-                throw new ModelException(path(k) + ": unknown key (check the spelling; see the config reference in README.md)");
+                String near = Spelling.nearest(k, known);
+                throw new ModelException(path(k) + ": unknown key" + (near == null ? " (check the spelling; see the configuration reference)"
+                        : "; did you mean " + path(near) + "?"));
             }
         }
         for (ConfigNode c : children.values()) {

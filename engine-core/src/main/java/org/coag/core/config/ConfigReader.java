@@ -19,6 +19,9 @@ import org.coag.core.model.ModelSpec;
  */
 public final class ConfigReader {
     private static final TomlMapper TOML = new TomlMapper();
+    /** The top-level tables a config may have: checked first, so a misspelled one is named as such. */
+    static final List<String> TABLES = List.of("model", "domain", "initial", "time", "observe", "checkpoint", "run", "analysis",
+            "theory", "study");
 
     private ConfigReader() {
     }
@@ -38,17 +41,12 @@ public final class ConfigReader {
      * @return the validated config
      */
     public static RunConfig read(String toml, List<String> overrides) {
-        ObjectNode tree;
-        try {
-            JsonNode n = TOML.readTree(toml);
-            tree = n == null || n.isNull() ? TOML.createObjectNode() : (ObjectNode) n;
-        } catch (JacksonException e) {
-            throw new ModelException("config is not valid TOML: " + e.getOriginalMessage().split("\n")[0]);
-        }
+        ObjectNode tree = parse(toml);
         for (String o : overrides) {
             applyOverride(tree, o);
         }
         ConfigNode root = new ConfigNode(tree, "");
+        root.rejectUnknownTables(TABLES);
         ModelSpec model = ModelReader.read(root);
         RunSettings run = RunReader.read(root, model);
         TheorySettings theory = TheoryReader.read(root);
@@ -61,6 +59,23 @@ public final class ConfigReader {
             throw new IllegalStateException(e);
         }
         return new RunConfig(model, run, resolved, theory, study);
+    }
+
+    /**
+     * @param toml config text; a leading UTF-8 byte order mark is ignored
+     * @return its tree
+     * @throws ModelException on a syntax error, naming the line and column
+     */
+    static ObjectNode parse(String toml) {
+        String text = toml.startsWith("\uFEFF") ? toml.substring(1) : toml;
+        try {
+            JsonNode n = TOML.readTree(text);
+            return n == null || n.isNull() ? TOML.createObjectNode() : (ObjectNode) n;
+        } catch (JacksonException e) {
+            String where = e.getLocation() == null || e.getLocation().getLineNr() < 1 ? ""
+                    : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+            throw new ModelException("config is not valid TOML" + where + ": " + e.getOriginalMessage().split("\n")[0]);
+        }
     }
 
     private static void applyOverride(ObjectNode tree, String override) {

@@ -1,7 +1,9 @@
 package org.coag.core.io;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
+import java.io.BufferedOutputStream;
+import java.io.OutputStream;
+import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -24,14 +26,34 @@ public final class AtomicFiles {
      * @throws IOException on failure (the target is then unchanged)
      */
     public static void write(Path target, byte[] data) throws IOException {
+        write(target, out -> out.write(data));
+    }
+
+    /** Writes a file's contents to a stream. */
+    @FunctionalInterface
+    public interface Contents {
+        /**
+         * @param out the stream (buffered; closed by the caller)
+         * @throws IOException on failure
+         */
+        void writeTo(OutputStream out) throws IOException;
+    }
+
+    /**
+     * Streams the new contents (no copy of them in memory: a checkpoint of 1e8 particles is GBs).
+     *
+     * @param target file to replace
+     * @param contents writes the new contents
+     * @throws IOException on failure (the target is then unchanged)
+     */
+    public static void write(Path target, Contents contents) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         Path tmp = dir.resolve("." + target.getFileName() + ".tmp");
         try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.TRUNCATE_EXISTING)) {
-            ByteBuffer buf = ByteBuffer.wrap(data);
-            while (buf.hasRemaining()) {
-                ch.write(buf);
-            }
+            OutputStream out = new BufferedOutputStream(Channels.newOutputStream(ch), 1 << 20);
+            contents.writeTo(out);
+            out.flush();
             ch.force(true);
         }
         Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

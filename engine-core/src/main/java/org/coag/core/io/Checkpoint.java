@@ -1,14 +1,15 @@
 package org.coag.core.io;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
+import java.io.BufferedInputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
@@ -54,39 +55,38 @@ public record Checkpoint(String configSha256, long step, double wallSeconds, lon
      * @throws IOException on failure
      */
     public void write(Path file) throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        DataOutputStream out = new DataOutputStream(bytes);
-        out.write(MAGIC);
-        out.writeInt(VERSION);
-        out.writeUTF(configSha256);
-        out.writeLong(step);
-        out.writeDouble(wallSeconds);
-        out.writeLong(particleSteps);
         ParticleState s = state.copy();
         s.sortById();
-        out.writeInt(s.dim());
-        out.writeInt(s.count());
-        for (int i = 0; i < s.count(); i++) {
-            out.writeInt(s.ids()[i]);
-            out.writeInt(s.masses()[i]);
-            for (int k = 0; k < s.dim(); k++) {
-                out.writeLong(s.positions()[k][i]);
+        AtomicFiles.write(file, raw -> {
+            MessageDigest md = sha256();
+            DataOutputStream out = new DataOutputStream(new DigestOutputStream(raw, md));
+            out.write(MAGIC);
+            out.writeInt(VERSION);
+            out.writeUTF(configSha256);
+            out.writeLong(step);
+            out.writeDouble(wallSeconds);
+            out.writeLong(particleSteps);
+            out.writeInt(s.dim());
+            out.writeInt(s.count());
+            for (int i = 0; i < s.count(); i++) {
+                out.writeInt(s.ids()[i]);
+                out.writeInt(s.masses()[i]);
+                for (int k = 0; k < s.dim(); k++) {
+                    out.writeLong(s.positions()[k][i]);
+                }
             }
-        }
-        out.writeLong(events);
-        out.writeLong(removedMass);
-        out.writeLong(eventLogBytes);
-        out.writeInt(countsByMassPair.size());
-        for (Map.Entry<Long, Long> e : countsByMassPair.entrySet()) {
-            out.writeLong(e.getKey());
-            out.writeLong(e.getValue());
-        }
-        series.write(out);
-        out.flush();
-        byte[] payload = bytes.toByteArray();
-        byte[] all = Arrays.copyOf(payload, payload.length + 32);
-        System.arraycopy(sha256(payload, payload.length), 0, all, payload.length, 32);
-        AtomicFiles.write(file, all);
+            out.writeLong(events);
+            out.writeLong(removedMass);
+            out.writeLong(eventLogBytes);
+            out.writeInt(countsByMassPair.size());
+            for (Map.Entry<Long, Long> e : countsByMassPair.entrySet()) {
+                out.writeLong(e.getKey());
+                out.writeLong(e.getValue());
+            }
+            series.write(out);
+            out.flush();
+            raw.write(md.digest());
+        });
     }
 
     /**
@@ -98,50 +98,83 @@ public record Checkpoint(String configSha256, long step, double wallSeconds, lon
      * @throws IOException on read failure
      */
     public static Checkpoint read(Path file, int capacity, long initialParticles) throws IOException {
-        byte[] all;
+        long size;
         try {
-            all = Files.readAllBytes(file);
+            size = Files.size(file);
         } catch (NoSuchFileException e) {
             throw new ModelException("resume: no checkpoint at " + file + " (the run never reached its first checkpoint)");
         }
-        if (all.length < MAGIC.length + 36 || !Arrays.equals(Arrays.copyOf(all, MAGIC.length), MAGIC)) {
+        verify(file, size);
+        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 20))) {
+            in.skipNBytes(MAGIC.length);
+            int version = in.readInt();
+            if (version != VERSION) {
+                throw new ModelException("resume: checkpoint format version " + version + " is not supported (this coag reads " + VERSION + ")");
+            }
+            String configSha = in.readUTF();
+            long step = in.readLong();
+            double wall = in.readDouble();
+            long particleSteps = in.readLong();
+            int dim = in.readInt();
+            int count = in.readInt();
+            ParticleState s = new ParticleState(dim, capacity);
+            for (int i = 0; i < count; i++) {
+                s.ids()[i] = in.readInt();
+                s.masses()[i] = in.readInt();
+                for (int k = 0; k < dim; k++) {
+                    s.positions()[k][i] = in.readLong();
+                }
+            }
+            s.setCount(count);
+            long events = in.readLong();
+            long removed = in.readLong();
+            long logBytes = in.readLong();
+            int pairs = in.readInt();
+            Map<Long, Long> counts = new TreeMap<>();
+            for (int i = 0; i < pairs; i++) {
+                counts.put(in.readLong(), in.readLong());
+            }
+            Timeseries series = new Timeseries(initialParticles);
+            series.read(in);
+            return new Checkpoint(configSha, step, wall, particleSteps, s, events, removed, logBytes, counts, series);
+        }
+    }
+
+    /** Checks the magic and the trailing SHA-256 of the whole file, streaming it once. */
+    private static void verify(Path file, long size) throws IOException {
+        if (size < MAGIC.length + 36) {
             throw new ModelException("resume: " + file + " is not a coag checkpoint");
         }
-        int n = all.length - 32;
-        if (!Arrays.equals(sha256(all, n), Arrays.copyOfRange(all, n, all.length))) {
+        MessageDigest md = sha256();
+        byte[] stored;
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 20)) {
+            byte[] head = in.readNBytes(MAGIC.length);
+            if (!Arrays.equals(head, MAGIC)) {
+                throw new ModelException("resume: " + file + " is not a coag checkpoint");
+            }
+            md.update(head);
+            byte[] buf = new byte[1 << 16];
+            for (long left = size - 32 - MAGIC.length; left > 0; ) {
+                int n = in.read(buf, 0, (int) Math.min(buf.length, left));
+                if (n < 0) {
+                    throw new ModelException("resume: " + file + " ended early (the file is truncated)");
+                }
+                md.update(buf, 0, n);
+                left -= n;
+            }
+            stored = in.readNBytes(32);
+        }
+        if (!Arrays.equals(md.digest(), stored)) {
             throw new ModelException("resume: checksum mismatch in " + file + " (the file is corrupt)");
         }
-        DataInputStream in = new DataInputStream(new ByteArrayInputStream(all, MAGIC.length, n - MAGIC.length));
-        int version = in.readInt();
-        if (version != VERSION) {
-            throw new ModelException("resume: checkpoint format version " + version + " is not supported (this coag reads " + VERSION + ")");
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
-        String configSha = in.readUTF();
-        long step = in.readLong();
-        double wall = in.readDouble();
-        long particleSteps = in.readLong();
-        int dim = in.readInt();
-        int count = in.readInt();
-        ParticleState s = new ParticleState(dim, capacity);
-        for (int i = 0; i < count; i++) {
-            s.ids()[i] = in.readInt();
-            s.masses()[i] = in.readInt();
-            for (int k = 0; k < dim; k++) {
-                s.positions()[k][i] = in.readLong();
-            }
-        }
-        s.setCount(count);
-        long events = in.readLong();
-        long removed = in.readLong();
-        long logBytes = in.readLong();
-        int pairs = in.readInt();
-        Map<Long, Long> counts = new TreeMap<>();
-        for (int i = 0; i < pairs; i++) {
-            counts.put(in.readLong(), in.readLong());
-        }
-        Timeseries series = new Timeseries(initialParticles);
-        series.read(in);
-        return new Checkpoint(configSha, step, wall, particleSteps, s, events, removed, logBytes, counts, series);
     }
 
     /**
@@ -150,12 +183,8 @@ public record Checkpoint(String configSha256, long step, double wallSeconds, lon
      * @return SHA-256 digest
      */
     public static byte[] sha256(byte[] data, int length) {
-        try {
-            MessageDigest md = MessageDigest.getInstance("SHA-256");
-            md.update(data, 0, length);
-            return md.digest();
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        MessageDigest md = sha256();
+        md.update(data, 0, length);
+        return md.digest();
     }
 }

@@ -1,10 +1,13 @@
 package org.coag.core.run;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.coag.core.model.ModelSpec;
 import org.coag.core.model.RadialKernel;
+import org.coag.core.model.ReachableMasses;
 import org.coag.core.model.TableKernel;
 import org.coag.core.theory.BetaRecipe;
 
@@ -72,6 +75,54 @@ public record Diagnostics(double eps, double dt, double dtOverEps2, double volum
                 + " (tolerance x N / expected events in macro step 1 = %.3g); the misses add up over the screened pairs and may"
                 + " bias the rates by a percent or more (in the Z = 1 regime: 1.7 %% of the events missed at 0.95, 0.4 %% at 0.21, 0.14 %% at 0.095,"
                 + " 0.02 %% at 0.0095); lower time.tolerance (the cost grows about like ln(1/tolerance)^(3/2))", tolerance, toleranceLoad);
+    }
+
+    /** rate x (finest) step above which a run is warned: a pair in range then reacts within about one step. */
+    public static final double RATE_DT_WARNING = 1.0;
+    /** Volume fraction above which a run is warned: the kinetic limit assumes dilute interaction balls. */
+    public static final double VOLUME_FRACTION_WARNING = 0.1;
+
+    /**
+     * Physically doubtful but legal settings, each one line: rate x step above
+     * {@link #RATE_DT_WARNING} for some reachable pair of masses, a volume fraction above
+     * {@link #VOLUME_FRACTION_WARNING}, and {@link #toleranceWarning}.
+     *
+     * @param spec the model these diagnostics are of
+     * @return the warnings (empty when none)
+     */
+    public List<String> warnings(ModelSpec spec) {
+        List<String> w = new ArrayList<>();
+        double h = finest > 0 ? finest : dt;
+        double vmax = maxKernel(spec.kernel());
+        ReachableMasses masses = ReachableMasses.of(spec);
+        int upTo = masses.upToDefined(n -> spec.ratePrefactor(n, n) + spec.ratePrefactor(n, 1));
+        double worst = 0;
+        int worstN = 1;
+        int worstM = 1;
+        for (int n : masses.upTo(upTo)) {
+            for (int m : masses.upTo(n)) {
+                double r = spec.ratePrefactor(n, m) * vmax * h;
+                if (r > worst) {
+                    worst = r;
+                    worstN = n;
+                    worstM = m;
+                }
+            }
+        }
+        if (worst > RATE_DT_WARNING) {
+            w.add(String.format(Locale.ROOT, "warning: rate x %s = %.3g for masses (%d, %d): a pair in range reacts within about one "
+                    + "step, so the step, not the rate, sets the reaction (the result then depends on dt); lower %s",
+                    finest > 0 ? "finest sub-step" : "dt", worst, worstN, worstM, finest > 0 ? "time.dt_over_eps2" : "the time step"));
+        }
+        if (volumeFraction > VOLUME_FRACTION_WARNING) {
+            w.add(String.format(Locale.ROOT, "warning: volume fraction %.3g: the interaction balls fill more than %.0f %% of the box, far "
+                    + "from the dilute regime of the kinetic limit; raise N or lower eps", volumeFraction, 100 * VOLUME_FRACTION_WARNING));
+        }
+        String tol = toleranceWarning();
+        if (tol != null) {
+            w.add(tol);
+        }
+        return w;
     }
 
     private static double maxKernel(RadialKernel k) {

@@ -1,21 +1,21 @@
 package org.coag.core.run;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.coag.core.io.AtomicFiles;
+import org.coag.core.io.DirectoryLock;
+import org.coag.core.io.Json;
+import org.coag.core.io.OwnedDirectory;
 import org.coag.core.model.ModelException;
 
 /**
  * The files of one run. {@code summary.json} exists only for a run that completed; {@code meta.json}
- * carries {@code status} = running, interrupted, failed or completed, so a partial directory is never
- * mistaken for a finished one.
+ * carries {@code status} = running, interrupted, failed, dead or completed, so a partial directory is
+ * never mistaken for a finished one. One process writes a run directory at a time ({@link #lock}).
  *
  * <pre>
  *   config.toml        the resolved config (every default filled in)
@@ -26,10 +26,12 @@ import org.coag.core.model.ModelException;
  *   events.bin         canonical event log (EventRecorder), if run.event_log
  *   checkpoint.bin     last checkpoint (Checkpoint)
  *   summary.json       final numbers and hashes
+ *   .coag              marker: made by coag (OwnedDirectory), so --force may replace it
+ *   .coag.lock         the writer's lock (DirectoryLock): host, pid, start
  * </pre>
  */
 public final class RunDirectory {
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper JSON = Json.MAPPER;
     private final Path dir;
 
     private RunDirectory(Path dir) {
@@ -37,34 +39,16 @@ public final class RunDirectory {
     }
 
     /**
-     * Creates a fresh run directory.
+     * Creates a fresh run directory, marked as coag's own ({@link OwnedDirectory}).
      *
      * @param dir path
-     * @param force replace an existing run directory
+     * @param force replace coag's earlier run there (only a directory coag marked, holding only its files)
      * @return the directory
      * @throws IOException on file-system failure
-     * @throws ModelException if it exists and force is not given, or is not a run directory
+     * @throws ModelException if it exists and is not empty and force is not given or not safe (one line)
      */
     public static RunDirectory create(Path dir, boolean force) throws IOException {
-        if (Files.exists(dir) && !Files.isDirectory(dir)) {
-            throw new ModelException("output path " + dir + " exists and is not a directory");
-        }
-        if (Files.exists(dir)) {
-            boolean empty;
-            try (Stream<Path> s = Files.list(dir)) {
-                empty = s.findAny().isEmpty();
-            }
-            if (!empty) {
-                if (!force) {
-                    throw new ModelException("output directory " + dir + " already exists; pick another --out, resume it with --resume, or pass --force to replace it");
-                }
-                if (!Files.exists(dir.resolve("config.toml")) && !Files.exists(dir.resolve("meta.json"))) {
-                    throw new ModelException("refusing to replace " + dir + ": it is not a coag run directory");
-                }
-                deleteTree(dir);
-            }
-        }
-        Files.createDirectories(dir);
+        OwnedDirectory.create(dir, OwnedDirectory.Kind.RUN, force, "--out");
         return new RunDirectory(dir);
     }
 
@@ -76,18 +60,27 @@ public final class RunDirectory {
      * @throws ModelException if it holds no config.toml
      */
     public static RunDirectory open(Path dir) {
+        if (dir.toString().isBlank()) {
+            throw new ModelException("--resume: empty path; name a run directory");
+        }
+        if (!Files.isDirectory(dir)) {
+            throw new ModelException("resume: " + dir + (Files.exists(dir) ? " is not a directory" : " does not exist"));
+        }
         if (!Files.isRegularFile(dir.resolve("config.toml"))) {
             throw new ModelException("resume: " + dir + " is not a coag run directory (no config.toml)");
         }
         return new RunDirectory(dir);
     }
 
-    private static void deleteTree(Path dir) throws IOException {
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : (Iterable<Path>) walk.sorted(Comparator.reverseOrder())::iterator) {
-                Files.delete(p);
-            }
-        }
+    /**
+     * Takes the one-writer lock of this directory ({@link DirectoryLock}).
+     *
+     * @return the lock; close it when the writing ends
+     * @throws IOException on file-system failure
+     * @throws ModelException when another process writes this run now
+     */
+    public DirectoryLock lock() throws IOException {
+        return DirectoryLock.acquire(dir);
     }
 
     /** @return the directory */

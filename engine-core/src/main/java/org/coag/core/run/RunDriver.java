@@ -16,6 +16,8 @@ import org.coag.core.backend.Simulation;
 import org.coag.core.config.RunConfig;
 import org.coag.core.config.RunSettings;
 import org.coag.core.io.Checkpoint;
+import org.coag.core.io.DirectoryLock;
+import org.coag.core.io.FileErrors;
 import org.coag.core.model.InitialStates;
 import org.coag.core.model.ModelException;
 import org.coag.core.model.ModelSpec;
@@ -31,6 +33,8 @@ import org.coag.core.observe.Timeseries;
  */
 public final class RunDriver {
     private static final double PROGRESS_SECONDS = 0.5;
+    /** How often meta.json's heartbeat is renewed between checkpoints (seconds). */
+    static final double HEARTBEAT_SECONDS = 30;
 
     private final RunConfig config;
     private final ModelSpec spec;
@@ -48,6 +52,9 @@ public final class RunDriver {
     private long particleSteps;
     private double wallBefore;
     private long initialMass;
+    private Backend backend;
+    private volatile long lastHeartbeat = System.nanoTime();
+    private volatile long progressStep;
 
     /**
      * @param config the validated config
@@ -86,18 +93,30 @@ public final class RunDriver {
      *         checkpoint, edited config; the directory is left as it was)
      */
     public RunResult run(boolean resume) throws IOException {
+        try (DirectoryLock lock = dir.lock()) {
+            lock.previous().ifPresent(h -> listener.message("the last writer of this run, " + h + ", is gone; taking over"));
+            return runLocked(resume);
+        } finally {
+            control.markStopped();
+        }
+    }
+
+    private RunResult runLocked(boolean resume) throws IOException {
         boolean stepping = false;
         try {
-            Backend backend = Backends.find(settings.backend());
+            backend = Backends.find(settings.backend());
             long firstStep = resume ? restore() : start();
+            progressStep = firstStep;
             stepping = true;
-            RunReport.writeMeta(dir, config, backend, "running", null, stepNanos);
-            listener.started(Diagnostics.of(spec), firstStep, settings.steps());
+            writeMeta("running", null);
+            Diagnostics diagnostics = Diagnostics.of(spec);
+            listener.started(diagnostics, firstStep, settings.steps());
+            diagnostics.warnings(spec).forEach(listener::message);
             ParticleState initial = scratch.copy();
             try (Simulation sim = backend.create(spec, settings.seed(), initial, firstStep, options)) {
-                return loop(sim, backend, firstStep);
+                return loop(sim, firstStep);
             }
-        } catch (RuntimeException | IOException e) {
+        } catch (RuntimeException | IOException | Error e) {
             if (stepping || !resume) {
                 markFailed(e);
             }
@@ -106,17 +125,39 @@ public final class RunDriver {
             if (eventsOut != null) {
                 eventsOut.close();
             }
-            control.markStopped();
+        }
+    }
+
+    /**
+     * Marks the run as stopped by a signal that did not wait for a step boundary (the stop hook
+     * gave up): its last checkpoint still resumes it. Safe to call from another thread.
+     *
+     * @param reason one line
+     */
+    public void abandon(String reason) {
+        try {
+            writeMeta("interrupted", reason);
+        } catch (IOException ignored) {
+            // the directory is unwritable: coag status tells the dead run by its free lock
         }
     }
 
     /** Records the failure in meta.json; a refused resume leaves the directory as it was, still resumable. */
-    private void markFailed(Exception e) {
+    private void markFailed(Throwable e) {
+        String why = FileErrors.describe(e);
+        if (why == null) {
+            why = e instanceof OutOfMemoryError ? "out of memory: " + e.getMessage() : e.getMessage() != null ? e.getMessage() : e.toString();
+        }
         try {
-            RunReport.writeMeta(dir, config, null, "failed", e.getMessage(), stepNanos);
-        } catch (IOException ignored) {
+            writeMeta("failed", why);
+        } catch (IOException | RuntimeException ignored) {
             // the original failure is the one to report
         }
+    }
+
+    private synchronized void writeMeta(String status, String error) throws IOException {
+        RunReport.writeMeta(dir, config, backend, status, error, progressStep, stepNanos);
+        lastHeartbeat = System.nanoTime();
     }
 
     private long start() throws IOException {
@@ -180,7 +221,7 @@ public final class RunDriver {
         return new FileOutputStream(dir.file("events.bin").toFile(), true);
     }
 
-    private RunResult loop(Simulation sim, Backend backend, long firstStep) throws IOException {
+    private RunResult loop(Simulation sim, long firstStep) throws IOException {
         long begin = System.nanoTime();
         long lastProgress = begin;
         long lastCheckpoint = begin;
@@ -194,6 +235,7 @@ public final class RunDriver {
             stepNanos.recordValue(Math.min(t1 - t0, stepNanos.getHighestTrackableValue()));
             particleSteps += live;
             step++;
+            progressStep = step;
             if (step % settings.observeEvery() == 0 || step == settings.steps()) {
                 Timeseries.Row row = observe(sim, step);
                 if (settings.stopFraction() > 0 && series.fraction(row) <= settings.stopFraction()) {
@@ -207,13 +249,16 @@ public final class RunDriver {
             boolean byTime = settings.checkpointEverySeconds() > 0 && (t1 - lastCheckpoint) * 1e-9 >= settings.checkpointEverySeconds();
             if (control.stopRequested()) {
                 checkpoint(sim, step, session);
-                RunReport.writeMeta(dir, config, backend, "interrupted", null, stepNanos);
+                writeMeta("interrupted", null);
                 listener.message("interrupted at step " + step + "; resume with: coag run --resume " + dir.path());
                 return new RunResult("interrupted", step, null);
             }
             if (byCount || byTime) {
                 checkpoint(sim, step, session);
                 lastCheckpoint = System.nanoTime();
+                writeMeta("running", null);
+            } else if ((t1 - lastHeartbeat) * 1e-9 >= HEARTBEAT_SECONDS) {
+                writeMeta("running", null);
             }
             if ((t1 - lastProgress) * 1e-9 >= PROGRESS_SECONDS) {
                 listener.progress(step, settings.steps(), sim.liveCount(), session);
@@ -230,7 +275,7 @@ public final class RunDriver {
                 particleSteps, wallBefore + session, stoppedEarly);
         RunReport.writeOutputs(dir, series, recorder);
         dir.writeJson("summary.json", summary);
-        RunReport.writeMeta(dir, config, backend, "completed", null, stepNanos);
+        writeMeta("completed", null);
         return new RunResult("completed", step, summary);
     }
 

@@ -9,6 +9,7 @@ import org.HdrHistogram.Histogram;
 import org.coag.core.backend.Backend;
 import org.coag.core.backend.ParticleState;
 import org.coag.core.config.RunConfig;
+import org.coag.core.io.DirectoryLock;
 import org.coag.core.model.Domain;
 import org.coag.core.model.InitialCondition;
 import org.coag.core.model.Mode;
@@ -55,11 +56,17 @@ final class RunReport {
         m.putAll(Diagnostics.of(s).toMap(s));
         if (measuresBeta(s)) {
             BetaFit fit = BetaFit.annihilation(series, s.initialDensity(), cfg.run().fitFrom());
-            if (fit != null) {
+            String why = fit == null ? "fewer than 3 observations with survivors from analysis.fit_from on"
+                    : !Double.isFinite(fit.beta()) || !Double.isFinite(fit.relativeError())
+                    ? "no collisions in the fit window, so 1/h - 1 has no slope to fit" : null;
+            if (why == null) {
                 m.put("beta_measured", fit.beta());
                 m.put("beta_relative_error", fit.relativeError());
                 m.put("beta_fit_window", new double[] {fit.tFrom(), fit.tTo()});
                 m.put("beta_fit_points", fit.points());
+            } else {
+                m.put("beta_measured", null);
+                m.put("beta_fit_note", why);
             }
         }
         return m;
@@ -75,7 +82,7 @@ final class RunReport {
         dir.writeText("collisions.csv", sb.toString());
     }
 
-    static void writeMeta(RunDirectory dir, RunConfig cfg, Backend backend, String status, String error, Histogram stepNanos)
+    static void writeMeta(RunDirectory dir, RunConfig cfg, Backend backend, String status, String error, long step, Histogram stepNanos)
             throws IOException {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("coag_version", VERSION);
@@ -90,8 +97,14 @@ final class RunReport {
         m.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"));
         m.put("cores", Runtime.getRuntime().availableProcessors());
         m.put("session_started", STARTED.toString());
-        m.put("updated", Instant.now().toString());
-        m.put("diagnostics", Diagnostics.of(cfg.model()).toMap(cfg.model()));
+        m.put("step", step);
+        m.put("steps", cfg.run().steps());
+        m.put("heartbeat", Instant.now().toString());
+        DirectoryLock.Holder me = DirectoryLock.Holder.self();
+        m.put("holder", Map.of("host", me.host(), "pid", me.pid()));
+        Diagnostics diagnostics = Diagnostics.of(cfg.model());
+        m.put("diagnostics", diagnostics.toMap(cfg.model()));
+        m.put("warnings", diagnostics.warnings(cfg.model()));
         if (stepNanos.getTotalCount() > 0) {
             Map<String, Object> t = new LinkedHashMap<>();
             t.put("steps_timed", stepNanos.getTotalCount());

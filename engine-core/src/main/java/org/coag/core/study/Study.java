@@ -15,6 +15,8 @@ import org.coag.core.config.ConfigReader;
 import org.coag.core.config.RunConfig;
 import org.coag.core.config.StudySettings;
 import org.coag.core.io.Checkpoint;
+import org.coag.core.io.Json;
+import org.coag.core.io.OwnedDirectory;
 import org.coag.core.model.ModelException;
 import org.coag.core.observe.Hex;
 import org.coag.core.observe.TestFunction;
@@ -34,7 +36,7 @@ import org.coag.core.theory.TheoryProblem;
  * The model must fix Z (model.Z), so that every N has the same limit.
  */
 public final class Study {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.MAPPER;
 
     /** Progress of a study. */
     public interface Listener {
@@ -75,6 +77,7 @@ public final class Study {
         StudySettings st = cfg.study();
         checkFixedLimit(configText, overrides, st);
         String key = key(cfg.resolvedToml());
+        OwnedDirectory.open(dir, OwnedDirectory.Kind.STUDY, "study.toml", "-o");
         Files.createDirectories(dir.resolve("runs"));
         Path identity = dir.resolve("study.toml");
         if (Files.exists(identity)) {
