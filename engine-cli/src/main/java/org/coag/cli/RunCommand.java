@@ -30,8 +30,6 @@ import picocli.CommandLine.Parameters;
         + "embedded default: torus annihilation in d = 3 (survey section 3), about a minute on 2 cores, and compares the "
         + "measured beta with theory. Progress goes to stderr; Ctrl-C writes a checkpoint that --resume continues.")
 final class RunCommand implements Callable<Integer> {
-    /** How long a signal waits for the step in progress to end and the checkpoint to be written. */
-    private static final int STOP_WAIT_SECONDS = 120;
     @Parameters(index = "0", arity = "0..1", paramLabel = "CONFIG", description = "TOML config (see README.md)")
     private Path config;
 
@@ -97,25 +95,11 @@ final class RunCommand implements Callable<Integer> {
         RunControl control = new RunControl();
         ProgressPrinter progress = new ProgressPrinter(quiet);
         RunDriver driver = new RunDriver(cfg, dir, control, progress).withOptions(options);
-        Thread hook = new Thread(() -> {
-            control.requestStop();
-            try {
-                if (!control.awaitStopped(STOP_WAIT_SECONDS)) {
-                    driver.abandon("stopped by a signal while a step was still running after " + STOP_WAIT_SECONDS
-                            + " s; it resumes from its last checkpoint");
-                }
-            } catch (InterruptedException ignored) {
-                Thread.currentThread().interrupt();
-            }
-        }, "coag-ctrl-c");
-        Runtime.getRuntime().addShutdownHook(hook);
         System.out.println("coag run -> " + dir.path());
-        RunResult result = driver.run(resuming);
-        progress.finish();
-        try {
-            Runtime.getRuntime().removeShutdownHook(hook);
-        } catch (IllegalStateException shuttingDown) {
-            // Ctrl-C arrived: the hook is already running
+        RunResult result;
+        try (StopOnSignal stop = new StopOnSignal(control, driver::abandon)) {
+            result = driver.run(resuming);
+            progress.finish();
         }
         if (!result.status().equals("completed")) {
             return CoagMain.EXIT_INTERRUPTED;

@@ -23,7 +23,7 @@ final class StatusCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         for (Path d : dirs) {
             RunStatus s = RunStatus.inspect(d);
-            System.out.printf("%s: %s (%s)%n", d, s.state(), s.detail());
+            System.out.printf("%s: %s (%s)%s%n", d, s.state(), s.detail(), s.resumable() ? "; resume with coag run --resume " + d : "");
         }
         return 0;
     }

@@ -5,18 +5,23 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.coag.core.run.RunControl;
 import org.coag.core.study.Study;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code coag study CONFIG}: a convergence study with its report. */
+/** {@code coag study CONFIG}: a convergence study run here, task after task, with its report. */
 @Command(name = "study", mixinStandardHelpOptions = true,
-        description = "Run a convergence study: the config's model at every N of [study].particles with [study].seeds "
-                + "seeds each, its macroscopic limit once, and a report (report.md, PNG and SVG plots, summary.csv). "
-                + "Rerunning on the same directory reuses finished runs; more seeds or N extend the study.")
+        subcommands = {StudyTasksCommand.class, StudyRunCommand.class, StudyReportCommand.class, StudySubmitCommand.class},
+        description = {"Run a convergence study: the config's model at every N of [study].particles with [study].seeds "
+                + "seeds each, its macroscopic limit once, and a report (report.md, PNG and SVG plots, summary.csv).",
+            "Each (N, seed) is a task: a resumable run in DIR/tasks/N{N}-seed{S}. Rerunning on the same directory resumes "
+                + "interrupted tasks and skips finished ones; more seeds or N extend the study. On a cluster: coag study submit "
+                + "(SLURM job array), or coag study run DIR --task I / --shard K/N under any scheduler."})
 final class StudyCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "CONFIG", description = "TOML config with model.Z and a [study] table")
+    @Parameters(index = "0", arity = "0..1", paramLabel = "CONFIG", description = "TOML config with model.Z and a [study] table")
     private Path config;
 
     @Option(names = {"-o", "--out"}, paramLabel = "DIR", description = "study directory (default: study-<config name>)")
@@ -28,12 +33,36 @@ final class StudyCommand implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, description = "no progress")
     private boolean quiet;
 
+    @Mixin
+    private BackendOptionsMixin backendOptions = new BackendOptionsMixin();
+
+    static Path defaultDir(Path config) {
+        return Path.of("study-" + config.getFileName().toString().replaceFirst("\\.toml$", ""));
+    }
+
     @Override
     public Integer call() throws IOException {
+        if (config == null) {
+            throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), "give a CONFIG, or a subcommand: "
+                    + "tasks, run, report, submit");
+        }
         String text = ConfigFiles.read(config);
-        Path dir = out != null ? out : Path.of("study-" + config.getFileName().toString().replaceFirst("\\.toml$", ""));
+        Path dir = out != null ? out : defaultDir(config);
         ProgressBar bar = new ProgressBar(quiet);
-        Study.Result r = Study.run(text, overrides, dir, new Study.Listener() {
+        RunControl control = new RunControl();
+        Study.Result r;
+        try (StopOnSignal stop = new StopOnSignal(control, reason -> { })) {
+            r = Study.run(text, overrides, dir, backendOptions.options(), control, listener(bar));
+        }
+        bar.finish();
+        StudyReport.write(r);
+        System.out.println("study: " + r.runs().size() + " of " + (r.runs().size() + r.missing().size()) + " tasks done; report in "
+                + dir.resolve("report.md"));
+        return r.missing().isEmpty() ? 0 : CoagMain.EXIT_INTERRUPTED;
+    }
+
+    static Study.Listener listener(ProgressBar bar) {
+        return new Study.Listener() {
             @Override
             public void message(String line) {
                 bar.finish();
@@ -44,11 +73,6 @@ final class StudyCommand implements Callable<Integer> {
             public void progress(double done, String detail) {
                 bar.update(done, detail);
             }
-        });
-        bar.finish();
-        StudyReport.write(r);
-        System.out.println("study: " + r.runs().size() + " runs; report in " + dir.resolve("report.md"));
-        return 0;
+        };
     }
-
 }

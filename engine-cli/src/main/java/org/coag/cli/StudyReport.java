@@ -60,8 +60,17 @@ final class StudyReport {
                 spec.dim(), spec.mode().name().toLowerCase(), spec.kernel().name(), spec.domain().type().name().toLowerCase(),
                 spec.initial().shape().name().toLowerCase(), a.times()[last], spec.initialDensity() * spec.domain().volume(spec.dim())));
         m.append(String.format("Limit: %s. beta(1,1) = %.6g by the recipe (1.8), naive %.6g.%n%n", t.solver(), t.beta11(), t.naive11()));
-        m.append("The study config is `study.toml`; every run is `runs/N{N}-seed{S}.json`; `coag study` on this directory "
-                + "again reuses them, and more seeds or N extend it.\n\n");
+        m.append("The study config is `study.toml`; every (N, seed) is a task, a resumable run in `tasks/N{N}-seed{S}/` whose "
+                + "`result.json` holds its observations; `coag study tasks` lists them, and running the study again resumes what "
+                + "is not done; more seeds or N extend it.\n\n");
+        if (!r.missing().isEmpty()) {
+            m.append(String.format("**Incomplete: %d of %d tasks are not done** and are left out of everything below:%n%n",
+                    r.missing().size(), r.missing().size() + r.runs().size()));
+            for (var s : r.missing()) {
+                m.append(String.format("- task %d (%s): %s%n", s.task().index(), s.task().name(), s.state()));
+            }
+            m.append('\n');
+        }
         m.append("| N | seeds | eps | dt | wall (s, per run) | h(t_end) measured | limit | naive |\n|---|---|---|---|---|---|---|---|\n");
         for (int i = 0; i < a.particles().length; i++) {
             StudyRunData any = first(r, a.particles()[i]);
@@ -69,6 +78,7 @@ final class StudyReport {
             m.append(String.format("| %d | %d | %.4g | %.4g | %.1f | %.4f | %.4f | %.4f |%n", a.particles()[i], a.seeds()[i],
                     any.eps(), any.dt(), wall, a.survivorFraction()[i][last], a.theoryFraction()[last], a.naiveFraction()[last]));
         }
+        m.append(taskTable(r));
         m.append("\n## Survivor fraction\n\n![survivors](plots/survivors.png)\n\n");
         m.append("## Mass spectrum against the limit\n\n![spectrum](plots/spectrum.png)\n\n");
         m.append("## Density profile against the limit\n\nCandidate densities (4.2) with eta the normalised indicator of a grid cell "
@@ -103,6 +113,17 @@ final class StudyReport {
             }
         }
         return m.toString();
+    }
+
+    /** Every finished task: its wall time (all sessions) and the hashes of its run, as in its summary.json. */
+    private static String taskTable(Study.Result r) {
+        StringBuilder m = new StringBuilder("\n<details><summary>Tasks: wall time and hashes</summary>\n\n"
+                + "| N | seed | wall (s) | event_log_sha256 | final_state_sha256 |\n|---|---|---|---|---|\n");
+        for (StudyRunData d : r.runs()) {
+            m.append(String.format("| %d | %d | %.1f | `%s` | `%s` |%n", d.particles(), d.seed(), d.wallSeconds(),
+                    d.eventLogSha256(), d.finalStateSha256()));
+        }
+        return m.append("\n</details>\n").toString();
     }
 
     private static String pairTable(StudyAnalysis a, StudyTheoryData t) {

@@ -29,12 +29,12 @@ class StudyCommandTest {
         Path dir = tmp.resolve("study");
         Outcome first = coag("study", config.toString(), "-o", dir.toString(), "-q");
         assertEquals(0, first.code(), first.err());
-        for (String f : List.of("report.md", "summary.csv", "theory.json", "study.toml", "runs/N300-seed1.json",
-                "runs/N600-seed1.json", "plots/survivors.png", "plots/survivors.svg", "plots/spectrum.png", "plots/profile.svg",
+        for (String f : List.of("report.md", "summary.csv", "theory.json", "study.toml", "tasks/N300-seed1/result.json",
+                "tasks/N600-seed1/result.json", "tasks/N600-seed1/summary.json", "tasks/N600-seed1/observations.jsonl", "plots/survivors.png", "plots/survivors.svg", "plots/spectrum.png", "plots/profile.svg",
                 "plots/pair-correlation.png", "plots/weak-error.svg")) {
             assertTrue(Files.exists(dir.resolve(f)), f);
         }
-        assertEquals(2, first.err().lines().filter(l -> l.startsWith("N = ")).count(), first.err());
+        assertEquals(2, first.err().lines().filter(l -> l.startsWith("task ")).count(), first.err());
         List<String> summary = Files.readAllLines(dir.resolve("summary.csv"));
         assertTrue(summary.get(0).startsWith("N,seeds,h_final,h_theory,h_naive,weak_one"), summary.get(0));
         assertEquals(3, summary.size());
@@ -43,8 +43,8 @@ class StudyCommandTest {
 
         Outcome more = coag("study", config.toString(), "-o", dir.toString(), "-q", "--set", "study.seeds=2");
         assertEquals(0, more.code(), more.err());
-        assertEquals(2, more.err().lines().filter(l -> l.startsWith("N = ")).count(), "only the two new seeds run: " + more.err());
-        assertTrue(Files.exists(dir.resolve("runs/N600-seed2.json")));
+        assertEquals(2, more.err().lines().filter(l -> l.startsWith("task ")).count(), "only the two new seeds run: " + more.err());
+        assertTrue(Files.exists(dir.resolve("tasks/N600-seed2/result.json")));
         assertTrue(Files.readString(dir.resolve("report.md")).contains("| 600 | 2 |"));
 
         Outcome other = coag("study", config.toString(), "-o", dir.toString(), "-q", "--set", "model.Z=5.0");
@@ -53,7 +53,7 @@ class StudyCommandTest {
 
         Outcome times = coag("study", config.toString(), "-o", dir.toString(), "-q", "--set", "study.observations=5");
         assertEquals(1, times.code());
-        assertTrue(times.err().startsWith("coag: error: study: ") && times.err().contains("observed at 4 times"), times.err());
+        assertTrue(times.err().startsWith("coag: error: study: ") && times.err().contains("study.observations changed"), times.err());
         assertTrue(Files.readString(dir.resolve("report.md")).contains("| 600 | 2 |"), "the refused study left the report alone");
     }
 
@@ -68,8 +68,8 @@ class StudyCommandTest {
             Path dir = tmp.resolve(backend);
             Outcome o = coag("study", config.toString(), "-o", dir.toString(), "-q", "--set", "study.backend=\"" + backend + "\"");
             assertEquals(0, o.code(), o.err());
-            var node = (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(dir.resolve("runs/N600-seed1.json").toFile());
-            node.remove("wallSeconds");
+            var node = (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(dir.resolve("tasks/N600-seed1/result.json").toFile());
+            node.remove("wall_seconds");
             node.remove("backend");
             runs.add(node);
         }

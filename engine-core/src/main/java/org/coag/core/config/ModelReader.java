@@ -44,7 +44,7 @@ final class ModelReader {
         Stepping stepping;
         double dt;
         if (time.choice("scheme", "fixed", "fixed", "adaptive").equals("fixed")) {
-            for (String key : new String[] {"macro_dt", "macro_over_spacing2", "tolerance"}) {
+            for (String key : new String[] {"macro_dt", "macro_over_spacing2", "tolerance", "tolerance_load"}) {
                 if (time.has(key)) {
                     throw time.error(key, "belongs to the adaptive scheme: set time.scheme = \"adaptive\" or drop it");
                 }
@@ -53,7 +53,17 @@ final class ModelReader {
             dt = timeStep(time, eps);
         } else {
             dt = macroStep(time, dim, (int) n, diffusion, domain, initial);
-            stepping = adaptive(time, dt, timeStep(time, eps));
+            stepping = adaptive(time, dt, timeStep(time, eps), root.has("study"));
+            if (Double.isNaN(stepping.tolerance())) {
+                double load = time.positive("tolerance_load", null);
+                ModelSpec provisional = new ModelSpec(dim, mode, (int) n, eps, b, kernel, alpha, diffusion, radii, domain, initial, dt, stepping);
+                double tolerance = load * provisional.expectedEventsFirstStep() / n;
+                if (!(tolerance > 0 && tolerance < 1)) {
+                    throw time.error("tolerance_load", String.format("%.3g gives a per-pair tolerance of %.3g, outside (0, 1); "
+                            + "give time.tolerance instead", load, tolerance));
+                }
+                stepping = new Stepping(Stepping.Scheme.ADAPTIVE, stepping.finest(), tolerance, stepping.levels());
+            }
         }
         ModelSpec spec = new ModelSpec(dim, mode, (int) n, eps, b, kernel, alpha, diffusion, radii, domain, initial, dt, stepping);
         ModelChecks.check(spec, m, root);
@@ -170,8 +180,7 @@ final class ModelReader {
             }
             return t.positive("macro_dt", null);
         }
-        double volume = initial.shape() == InitialCondition.Shape.UNIFORM ? domain.volume(dim)
-                : RadialKernel.unitBallVolume(dim) * StrictMath.pow(initial.extent(), dim);
+        double volume = initial.occupiedVolume(dim, domain);
         double spacing = StrictMath.pow(volume / n, 1.0 / dim);
         double dMax = 0;
         for (int m = 1; m <= Math.min(initial.maxMass(), 4096); m++) {
@@ -180,11 +189,27 @@ final class ModelReader {
         return t.positive("macro_over_spacing2", 0.05) * spacing * spacing / (2 * dMax);
     }
 
-    /** The adaptive scheme: finest sub-step = the fixed scheme's step (time.dt or time.dt_over_eps2), at most. */
-    private static Stepping adaptive(ConfigNode t, double macro, double finest) {
-        double tolerance = t.positive("tolerance", 1e-6);
-        if (!(tolerance < 1)) {
-            throw t.error("tolerance", "must lie in (0, 1) (got " + tolerance + ")");
+    /**
+     * The adaptive scheme: finest sub-step = the fixed scheme's step (time.dt or time.dt_over_eps2),
+     * at most. The tolerance is time.tolerance (default {@link Stepping#DEFAULT_TOLERANCE}), or NaN
+     * when it follows from time.tolerance_load (the default in a study, {@link Stepping#STUDY_TOLERANCE_LOAD}),
+     * which the caller resolves once the model is known.
+     */
+    private static Stepping adaptive(ConfigNode t, double macro, double finest, boolean study) {
+        double tolerance;
+        if (t.has("tolerance_load")) {
+            if (t.has("tolerance")) {
+                throw t.error("tolerance_load", "give either time.tolerance or time.tolerance_load, not both");
+            }
+            tolerance = Double.NaN;
+        } else if (study && !t.has("tolerance")) {
+            t.positive("tolerance_load", Stepping.STUDY_TOLERANCE_LOAD);
+            tolerance = Double.NaN;
+        } else {
+            tolerance = t.positive("tolerance", Stepping.DEFAULT_TOLERANCE);
+            if (!(tolerance < 1)) {
+                throw t.error("tolerance", "must lie in (0, 1) (got " + tolerance + ")");
+            }
         }
         int levels = 0;
         while (macro / StrictMath.scalb(1.0, levels) > finest) {

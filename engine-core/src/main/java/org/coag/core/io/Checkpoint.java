@@ -27,7 +27,8 @@ import org.coag.core.observe.Timeseries;
  * <pre>
  *   "COAGCKPT"  int version  UTF configSha256  long step  double wallSeconds  long particleSteps
  *   int dim  int count  then per particle (id order): int id, int mass, long pos[dim]
- *   long events  long removedMass  long eventLogBytes  int pairs  (int lo, int hi, long count) x pairs
+ *   long events  long removedMass  long eventLogBytes  [version 2: long observerBytes]
+ *   int pairs  (int lo, int hi, long count) x pairs
  *   Timeseries rows (see Timeseries.write)
  *   32 bytes SHA-256 of all preceding bytes
  * </pre>
@@ -40,14 +41,16 @@ import org.coag.core.observe.Timeseries;
  * @param events events so far
  * @param removedMass mass removed by annihilation so far
  * @param eventLogBytes length of {@code events.bin} at the checkpoint
+ * @param observerBytes length of the run observer's output at the checkpoint (a study task's
+ *                      observations; 0 without one, and in version-1 files)
  * @param countsByMassPair collision counts, key (lo &lt;&lt; 32 | hi)
  * @param series observations so far
  */
 public record Checkpoint(String configSha256, long step, double wallSeconds, long particleSteps, ParticleState state,
-                         long events, long removedMass, long eventLogBytes, Map<Long, Long> countsByMassPair,
+                         long events, long removedMass, long eventLogBytes, long observerBytes, Map<Long, Long> countsByMassPair,
                          Timeseries series) {
     /** Current format version. */
-    public static final int VERSION = 1;
+    public static final int VERSION = 2;
     private static final byte[] MAGIC = "COAGCKPT".getBytes(StandardCharsets.US_ASCII);
 
     /**
@@ -78,6 +81,7 @@ public record Checkpoint(String configSha256, long step, double wallSeconds, lon
             out.writeLong(events);
             out.writeLong(removedMass);
             out.writeLong(eventLogBytes);
+            out.writeLong(observerBytes);
             out.writeInt(countsByMassPair.size());
             for (Map.Entry<Long, Long> e : countsByMassPair.entrySet()) {
                 out.writeLong(e.getKey());
@@ -108,8 +112,8 @@ public record Checkpoint(String configSha256, long step, double wallSeconds, lon
         try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 20))) {
             in.skipNBytes(MAGIC.length);
             int version = in.readInt();
-            if (version != VERSION) {
-                throw new ModelException("resume: checkpoint format version " + version + " is not supported (this coag reads " + VERSION + ")");
+            if (version < 1 || version > VERSION) {
+                throw new ModelException("resume: checkpoint format version " + version + " is not supported (this coag reads 1 to " + VERSION + ")");
             }
             String configSha = in.readUTF();
             long step = in.readLong();
@@ -129,6 +133,7 @@ public record Checkpoint(String configSha256, long step, double wallSeconds, lon
             long events = in.readLong();
             long removed = in.readLong();
             long logBytes = in.readLong();
+            long observerBytes = version >= 2 ? in.readLong() : 0;
             int pairs = in.readInt();
             Map<Long, Long> counts = new TreeMap<>();
             for (int i = 0; i < pairs; i++) {
@@ -136,7 +141,7 @@ public record Checkpoint(String configSha256, long step, double wallSeconds, lon
             }
             Timeseries series = new Timeseries(initialParticles);
             series.read(in);
-            return new Checkpoint(configSha, step, wall, particleSteps, s, events, removed, logBytes, counts, series);
+            return new Checkpoint(configSha, step, wall, particleSteps, s, events, removed, logBytes, observerBytes, counts, series);
         }
     }
 

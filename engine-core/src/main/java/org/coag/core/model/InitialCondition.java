@@ -36,6 +36,18 @@ public record InitialCondition(Shape shape, double[] center, double size, double
         }
     }
 
+    /**
+     * The volume the particles start in, for spacings and mean-field rates: the box for a uniform
+     * start, else the ball of radius {@link #extent} (as the adaptive macro step has always taken it).
+     *
+     * @param dim dimension
+     * @param domain the box
+     * @return the volume
+     */
+    public double occupiedVolume(int dim, Domain domain) {
+        return shape == Shape.UNIFORM ? domain.volume(dim) : RadialKernel.unitBallVolume(dim) * StrictMath.pow(extent(), dim);
+    }
+
     /** @return the largest initial mass with positive weight */
     public int maxMass() {
         int n = 0;

@@ -92,4 +92,18 @@ public record ModelSpec(int dim, Mode mode, int particles, double eps, double b,
         double r = interactionRange(1, 1);
         return particles * RadialKernel.unitBallVolume(dim) * StrictMath.pow(r, dim) / domain.volume(dim);
     }
+
+    /**
+     * The collisions expected in the first step (the first macro step of the adaptive scheme) in
+     * the naive mean field: N^2 / (2 |occupied volume|) times the integral of the mass-1 pair rate
+     * over space, times dt. It sets the scale of the adaptive tolerance ({@link Stepping}).
+     *
+     * @return the expected events of step 1
+     */
+    public double expectedEventsFirstStep() {
+        double unit = rangeUnit(1, 1);
+        double pairRateIntegral = ratePrefactor(1, 1) * Math.pow(unit, dim) * kernel.integral(dim);
+        double n = particles;
+        return n * n / (2 * initial.occupiedVolume(dim, domain)) * pairRateIntegral * dt;
+    }
 }

@@ -15,7 +15,11 @@ package org.coag.core.model;
  *               ({@code time.dt}, or {@code time.dt_over_eps2} eps^2), so switching the scheme keeps
  *               the resolution near contact
  * @param tolerance adaptive: the bound on the probability, per pair and (sub-)interval left alone,
- *                  that a possible collision is missed ({@code time.tolerance})
+ *                  that a possible collision is missed ({@code time.tolerance}, or derived from
+ *                  {@code time.tolerance_load} L as L E_1 / N, E_1 the events expected in the first
+ *                  macro step ({@link ModelSpec#expectedEventsFirstStep}): the share of events a
+ *                  tolerance misses grows with its load tolerance x N / E_1, so a fixed load keeps
+ *                  that share the same at every N)
  * @param levels adaptive: the dyadic depth of the finest sub-intervals, dt / 2^levels &lt;= finest
  */
 public record Stepping(Scheme scheme, double finest, double tolerance, int levels) {
@@ -29,6 +33,15 @@ public record Stepping(Scheme scheme, double finest, double tolerance, int level
 
     /** The fixed-step scheme. */
     public static final Stepping FIXED = new Stepping(Scheme.FIXED, 0, 0, 0);
+
+    /** time.tolerance when neither it nor time.tolerance_load is given (a run outside a study). */
+    public static final double DEFAULT_TOLERANCE = 1e-6;
+
+    /**
+     * time.tolerance_load when a study gives neither: load 0.095 missed 0.14 % of the events in the
+     * Z = 1 regime (BENCHMARKS.md), so 0.05 keeps the share missed below 0.1 % at every N.
+     */
+    public static final double STUDY_TOLERANCE_LOAD = 0.05;
 
     /** Deepest refinement: node indices must fit in 32 bits (see {@code org.coag.core.adaptive.BridgeNodes}). */
     public static final int MAX_LEVELS = 31;

@@ -48,10 +48,8 @@ public record Diagnostics(double eps, double dt, double dtOverEps2, double volum
     public static Diagnostics of(ModelSpec spec) {
         double vmax = maxKernel(spec.kernel());
         double prefactor = spec.ratePrefactor(1, 1);
-        double unit = spec.rangeUnit(1, 1);
         double n = spec.particles();
-        double pairRateIntegral = prefactor * Math.pow(unit, spec.dim()) * spec.kernel().integral(spec.dim());
-        double events = n * n / (2 * spec.domain().volume(spec.dim())) * pairRateIntegral * spec.dt();
+        double events = spec.expectedEventsFirstStep();
         int levels = spec.stepping().levels();
         boolean adaptive = spec.stepping().adaptive();
         double h = adaptive ? StrictMath.scalb(spec.dt(), -levels) : spec.dt();

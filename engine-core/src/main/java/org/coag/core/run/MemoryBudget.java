@@ -15,7 +15,7 @@ import org.coag.core.model.ModelSpec;
  */
 public final class MemoryBudget {
     /** Share of the JVM's largest heap a run may plan to use (the rest: the JIT, GC headroom, I/O buffers). */
-    static final double HEAP_SHARE = 0.85;
+    public static final double HEAP_SHARE = 0.85;
 
     private MemoryBudget() {
     }

@@ -5,7 +5,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Lets another thread (the Ctrl-C shutdown hook) ask a run to stop at the next step boundary,
- * write a checkpoint and return; {@link #awaitStopped} waits until it has.
+ * write a checkpoint and return; {@link #awaitStopped} waits until the work that owns this control
+ * (one run, or a study's tasks one after another) has returned and said so with {@link #markStopped}.
  */
 public final class RunControl {
     private volatile boolean stopRequested;
@@ -21,7 +22,7 @@ public final class RunControl {
         return stopRequested;
     }
 
-    /** Called by the driver when it has returned, whatever the outcome. */
+    /** Called by the owner of the work when it has returned, whatever the outcome. */
     public void markStopped() {
         stopped.countDown();
     }

@@ -55,6 +55,8 @@ public final class RunDriver {
     private Backend backend;
     private volatile long lastHeartbeat = System.nanoTime();
     private volatile long progressStep;
+    private RunObserver observer;
+    private long nextObservation = Long.MAX_VALUE;
 
     /**
      * @param config the validated config
@@ -69,6 +71,15 @@ public final class RunDriver {
         this.dir = dir;
         this.control = control;
         this.listener = listener;
+    }
+
+    /**
+     * @param runObserver observations at steps of its own (a study task's), checkpointed with the run
+     * @return this driver
+     */
+    public RunDriver withObserver(RunObserver runObserver) {
+        this.observer = runObserver;
+        return this;
     }
 
     /**
@@ -96,8 +107,6 @@ public final class RunDriver {
         try (DirectoryLock lock = dir.lock()) {
             lock.previous().ifPresent(h -> listener.message("the last writer of this run, " + h + ", is gone; taking over"));
             return runLocked(resume);
-        } finally {
-            control.markStopped();
         }
     }
 
@@ -124,6 +133,9 @@ public final class RunDriver {
         } finally {
             if (eventsOut != null) {
                 eventsOut.close();
+            }
+            if (observer != null) {
+                observer.close();
             }
         }
     }
@@ -169,6 +181,14 @@ public final class RunDriver {
         recorder = new EventRecorder(eventsOut);
         initialMass = scratch.totalMass();
         series.observe(0, 0.0, scratch, 0);
+        if (observer != null) {
+            observer.restore(0);
+            nextObservation = observer.nextStep(-1);
+            if (nextObservation == 0) {
+                observer.observe(0, 0.0, scratch);
+                nextObservation = observer.nextStep(0);
+            }
+        }
         return 0;
     }
 
@@ -191,6 +211,10 @@ public final class RunDriver {
             replayEventLog(ck.eventLogBytes());
         }
         recorder.restore(ck.events(), ck.removedMass(), ck.countsByMassPair());
+        if (observer != null) {
+            observer.restore(ck.observerBytes());
+            nextObservation = observer.nextStep(ck.step());
+        }
         listener.message(ck.step() >= settings.steps() ? "the run is already complete; rewriting its outputs"
                 : "resuming at step " + ck.step() + " of " + settings.steps());
         return ck.step();
@@ -243,6 +267,11 @@ public final class RunDriver {
                     stoppedEarly = true;
                     break;
                 }
+            }
+            if (step == nextObservation) {
+                sim.readState(scratch);
+                observer.observe(step, step * spec.dt(), scratch);
+                nextObservation = observer.nextStep(step);
             }
             double session = (t1 - begin) * 1e-9;
             boolean byCount = settings.checkpointEverySteps() > 0 && step % settings.checkpointEverySteps() == 0;
@@ -297,8 +326,9 @@ public final class RunDriver {
             eventsOut.flush();
             eventsOut.getFD().sync();
         }
+        long observed = observer == null ? 0 : observer.sync();
         new Checkpoint(configSha, step, wallBefore + sessionSeconds, particleSteps, scratch, recorder.events(),
-                recorder.removedMass(), bytes, recorder.countsByMassPair(), series).write(dir.file("checkpoint.bin"));
+                recorder.removedMass(), bytes, observed, recorder.countsByMassPair(), series).write(dir.file("checkpoint.bin"));
         RunReport.writeOutputs(dir, series, recorder);
     }
 }

@@ -19,9 +19,14 @@ import org.coag.core.model.ModelException;
  * lock, so no later reader mistakes it for a live one.
  *
  * @param state not-started, running, interrupted, failed, dead or completed
- * @param detail one line: progress, the holder, the failure's reason, or what to do next
+ * @param detail one line: progress, the holder, or the failure's reason
  */
 public record RunStatus(String state, String detail) {
+    /** @return whether {@code coag run --resume} continues the run (interrupted, failed or dead) */
+    public boolean resumable() {
+        return state.equals("interrupted") || state.equals("failed") || state.equals("dead");
+    }
+
     /**
      * @param path a run directory
      * @return its state, after marking a dead run as such
@@ -45,11 +50,9 @@ public record RunStatus(String state, String detail) {
             meta = markDead(dir, meta);
             status = String.valueOf(meta.get("status"));
         }
-        String resume = "; resume with coag run --resume " + path;
         return switch (status) {
-            case "completed" -> new RunStatus(status, progress);
-            case "interrupted" -> new RunStatus(status, progress + (meta.get("error") != null ? " (" + meta.get("error") + ")" : "") + resume);
-            case "failed", "dead" -> new RunStatus(status, progress + ": " + meta.get("error") + resume);
+            case "interrupted" -> new RunStatus(status, progress + (meta.get("error") != null ? " (" + meta.get("error") + ")" : ""));
+            case "failed", "dead" -> new RunStatus(status, progress + ": " + meta.get("error"));
             default -> new RunStatus(status, progress);
         };
     }

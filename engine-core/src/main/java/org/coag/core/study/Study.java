@@ -1,50 +1,30 @@
 package org.coag.core.study;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.toml.TomlMapper;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.coag.core.backend.Backends;
-import org.coag.core.config.ConfigReader;
+import org.coag.core.backend.BackendOptions;
 import org.coag.core.config.RunConfig;
-import org.coag.core.config.StudySettings;
-import org.coag.core.io.Checkpoint;
-import org.coag.core.io.Json;
-import org.coag.core.io.OwnedDirectory;
-import org.coag.core.model.ModelException;
-import org.coag.core.observe.Hex;
-import org.coag.core.observe.TestFunction;
-import org.coag.core.theory.PdeGeometry;
-import org.coag.core.theory.TheoryProblem;
+import org.coag.core.run.RunControl;
+import org.coag.core.run.RunListener;
 
 /**
  * A convergence study (coag study): the config's model at every N of [study] with several seeds,
- * and its macroscopic limit once. Layout of the study directory:
- * <pre>
- *   study.toml                   the resolved config (the study's identity)
- *   theory.json                  {@link StudyTheoryData}
- *   runs/N{N}-seed{S}.json       one {@link StudyRunData} per run
- * </pre>
- * A run whose file exists is not rerun, so a study resumes after an interruption and extends
- * (more seeds, more N) without repeating work; a directory made for another model is refused.
+ * and its macroscopic limit once. Each (N, seed) is a task, an ordinary resumable run in its own
+ * directory ({@link StudyDirectory}), so a study runs here task after task ({@link #run}) or spread
+ * over a scheduler's job array one task per job ({@link StudyTaskRunner}), resumes after any
+ * interruption without recomputing what is done, and extends (more seeds, more N) the same way.
  * The model must fix Z (model.Z), so that every N has the same limit.
  */
 public final class Study {
-    private static final ObjectMapper JSON = Json.MAPPER;
-
     /** Progress of a study. */
     public interface Listener {
         /** @param line a message */
         void message(String line);
 
         /**
-         * @param done fraction of this session's runs done
+         * @param done fraction of this session's tasks done
          * @param detail what runs now
          */
         void progress(double done, String detail);
@@ -55,155 +35,92 @@ public final class Study {
      *
      * @param config the config (at its own N)
      * @param theory the macroscopic side
-     * @param runs all runs of the study's N and seeds
+     * @param runs the results of the tasks that are done
+     * @param missing the tasks that are not done (the report names them)
      * @param dir the study directory
      */
-    public record Result(RunConfig config, StudyTheoryData theory, List<StudyRunData> runs, Path dir) {
+    public record Result(RunConfig config, StudyTheoryData theory, List<StudyRunData> runs, List<StudyTaskState> missing, Path dir) {
     }
 
     private Study() {
     }
 
     /**
+     * Runs a whole study here: makes or extends the directory, runs every task that is not done
+     * (resuming interrupted ones) one after another on all the given threads, and collects.
+     *
      * @param configText the TOML config
      * @param overrides --set overrides
-     * @param dir the study directory (created, or resumed)
+     * @param dir the study directory (created, extended or resumed)
+     * @param options threads and vector width of every task
+     * @param control stop requests (Ctrl-C stops the running task at a checkpoint)
+     * @param listener progress
+     * @return all data of the study
+     * @throws IOException on file-system failure
+     */
+    public static Result run(String configText, List<String> overrides, Path dir, BackendOptions options, RunControl control,
+                             Listener listener) throws IOException {
+        StudyDirectory sd = StudyDirectory.init(dir, StudyPlan.of(configText, overrides), listener);
+        List<StudyTask> todo = new ArrayList<>();
+        double total = 0;
+        for (StudyTask t : sd.plan().tasks()) {
+            if (sd.state(t).unfinished()) {
+                todo.add(t);
+                total += cost(sd.plan(), t);
+            }
+        }
+        double done = 0;
+        for (StudyTask t : todo) {
+            if (control.stopRequested()) {
+                return collect(sd);
+            }
+            listener.progress(done / total, "N = " + t.particles() + ", seed " + t.seed());
+            String outcome = StudyTaskRunner.run(sd, t, options, control, RunListener.SILENT);
+            if (!outcome.equals("done")) {
+                listener.message("study interrupted during task " + t.index() + " (" + t.name() + "); run the same command again to resume");
+                return collect(sd);
+            }
+            StudyRunData r = sd.results().stream().filter(x -> x.particles() == t.particles() && x.seed() == t.seed()).findFirst().orElseThrow();
+            listener.message(String.format("task %d: N = %d, seed %d: %d -> %d survivors, %.1f s (%s)", t.index(), t.particles(), t.seed(),
+                    t.particles(), r.survivors()[r.survivors().length - 1], r.wallSeconds(), r.backend()));
+            done += cost(sd.plan(), t);
+        }
+        listener.progress(1, "done");
+        return collect(sd);
+    }
+
+    /**
+     * {@link #run(String, List, Path, BackendOptions, RunControl, Listener)} on all processors, not stoppable.
+     *
+     * @param configText the TOML config
+     * @param overrides --set overrides
+     * @param dir the study directory
      * @param listener progress
      * @return all data of the study
      * @throws IOException on file-system failure
      */
     public static Result run(String configText, List<String> overrides, Path dir, Listener listener) throws IOException {
-        RunConfig cfg = ConfigReader.read(configText, overrides);
-        StudySettings st = cfg.study();
-        checkFixedLimit(configText, overrides, st);
-        String key = key(cfg.resolvedToml());
-        OwnedDirectory.open(dir, OwnedDirectory.Kind.STUDY, "study.toml", "-o");
-        Files.createDirectories(dir.resolve("runs"));
-        Path identity = dir.resolve("study.toml");
-        if (Files.exists(identity)) {
-            if (!key(Files.readString(identity)).equals(key)) {
-                throw new ModelException("study: " + dir + " holds a study of another model (study.toml differs outside [study]); "
-                        + "use a new directory");
+        return run(configText, overrides, dir, BackendOptions.DEFAULTS, new RunControl(), listener);
+    }
+
+    /**
+     * @param sd a study directory
+     * @return what its finished tasks give, and which tasks are missing
+     * @throws IOException on read failure
+     */
+    public static Result collect(StudyDirectory sd) throws IOException {
+        List<StudyTaskState> missing = new ArrayList<>();
+        for (StudyTask t : sd.plan().tasks()) {
+            StudyTaskState s = sd.state(t);
+            if (!s.state().equals("done")) {
+                missing.add(s);
             }
         }
-        double tEnd = cfg.run().steps() * cfg.model().dt();
-        double[] times = new double[st.observations() + 1];
-        for (int k = 1; k <= st.observations(); k++) {
-            times[k] = tEnd * k / st.observations();
-        }
-        checkRunFiles(dir.resolve("runs"), times.length, st.pairBins());
-        Files.writeString(identity, cfg.resolvedToml(), StandardCharsets.UTF_8);
-        PdeGeometry grid = TheoryProblem.of(cfg).geometry();
-        List<TestFunction> tests = StudyGrid.tests(cfg.model());
-        StudyTheoryData theory = theory(cfg, key, times, grid, tests, dir, listener);
-        String backend = backend(st.backend());
-        List<StudyRunData> runs = new ArrayList<>();
-        double[] cost = new double[st.particles().length];
-        double total = 0;
-        for (int i = 0; i < cost.length; i++) {
-            cost[i] = (double) st.particles()[i] * ConfigReader.read(configText, particlesOverride(overrides, st.particles()[i])).run().steps();
-            total += cost[i] * st.seeds();
-        }
-        double done = 0;
-        for (int i = 0; i < cost.length; i++) {
-            long n = st.particles()[i];
-            for (int s = 0; s < st.seeds(); s++) {
-                long seed = cfg.run().seed() + s;
-                Path file = dir.resolve("runs").resolve("N" + n + "-seed" + seed + ".json");
-                listener.progress(done / total, "N = " + n + ", seed " + seed);
-                if (Files.exists(file)) {
-                    runs.add(JSON.readValue(file.toFile(), StudyRunData.class));
-                } else {
-                    List<String> o = particlesOverride(overrides, n);
-                    o.add("run.seed=" + seed);
-                    StudyRunData r = StudyRunner.run(ConfigReader.read(configText, o), backend, times, grid, tests,
-                            theory.totals()[0].length);
-                    Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-                    JSON.writeValue(tmp.toFile(), r);
-                    Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-                    listener.message(String.format("N = %d, seed %d: %d -> %d survivors, %.1f s (%s)", n, seed, n,
-                            r.survivors()[r.survivors().length - 1], r.wallSeconds(), backend));
-                    runs.add(r);
-                }
-                done += cost[i];
-            }
-        }
-        listener.progress(1, "done");
-        return new Result(cfg, theory, runs, dir);
+        return new Result(sd.plan().config(), sd.theory(), sd.results(), missing, sd.path());
     }
 
-    private static StudyTheoryData theory(RunConfig cfg, String key, double[] times, PdeGeometry grid, List<TestFunction> tests,
-                                          Path dir, Listener listener) throws IOException {
-        Path file = dir.resolve("theory.json");
-        if (Files.exists(file)) {
-            StudyTheoryData t = JSON.readValue(file.toFile(), StudyTheoryData.class);
-            double[] y = t.pairY();
-            if (t.key().equals(key) && t.times().length == times.length
-                    && (y.length == 0 || Math.abs(y[y.length - 1] - cfg.study().pairMax()) <= 1e-12 * cfg.study().pairMax())) {
-                return t;
-            }
-        }
-        listener.message("solving the macroscopic limit once (recipe and naive beta) ...");
-        StudyTheoryData t = StudyTheory.compute(cfg, key, times, grid, tests, cfg.study().pairMax());
-        JSON.writeValue(file.toFile(), t);
-        listener.message("theory: " + t.solver());
-        return t;
-    }
-
-    private static String backend(String name) {
-        if (!name.equals("auto")) {
-            Backends.find(name);
-            return name;
-        }
-        return Backends.all().stream().anyMatch(b -> b.name().equals("cpu")) ? "cpu" : "reference";
-    }
-
-    private static void checkFixedLimit(String text, List<String> overrides, StudySettings st) {
-        double reference = Double.NaN;
-        for (long n : st.particles()) {
-            List<String> o = new ArrayList<>(overrides);
-            o.add("model.particles=" + n);
-            double f0 = ConfigReader.read(text, o).model().initialDensity();
-            if (Double.isNaN(reference)) {
-                reference = f0;
-            } else if (Math.abs(f0 / reference - 1) > 1e-9) {
-                throw new ModelException("study: the macroscopic limit must not depend on N; give model.Z (N eps^(d-2) = Z, "
-                        + "d = 2: N / |log eps| = Z) instead of model.eps or model.volume_fraction");
-            }
-        }
-    }
-
-    /** Every run file already there was observed at the study's times with its pair bins, else a one-line refusal. */
-    private static void checkRunFiles(Path runs, int outputs, int pairBins) throws IOException {
-        try (var files = Files.list(runs)) {
-            for (Path file : (Iterable<Path>) files.filter(f -> f.toString().endsWith(".json")).sorted()::iterator) {
-                StudyRunData r = JSON.readValue(file.toFile(), StudyRunData.class);
-                if (r.times().length != outputs || r.pairCounts()[0].length != pairBins) {
-                    throw new ModelException("study: " + file + " was observed at " + (r.times().length - 1) + " times with "
-                            + r.pairCounts()[0].length + " pair bins, this study asks for " + (outputs - 1) + " and " + pairBins
-                            + " (study.observations or study.pair_bins changed); use a new directory");
-                }
-            }
-        }
-    }
-
-    private static List<String> particlesOverride(List<String> overrides, long n) {
-        List<String> o = new ArrayList<>(overrides);
-        o.add("model.particles=" + n);
-        return o;
-    }
-
-    /** SHA-256 of the config tree without [study], [run] and [checkpoint] (what the results depend on). */
-    static String key(String resolvedToml) throws IOException {
-        ObjectNode tree = (ObjectNode) new TomlMapper().readTree(resolvedToml);
-        tree.remove("study");
-        tree.remove("run");
-        tree.remove("checkpoint");
-        JsonNode model = tree.get("model");
-        if (model instanceof ObjectNode) {
-            ((ObjectNode) model).remove("particles");
-        }
-        byte[] bytes = JSON.writeValueAsBytes(tree);
-        return Hex.of(Checkpoint.sha256(bytes, bytes.length));
+    /** Work of a task, for progress: particle-steps. */
+    private static double cost(StudyPlan plan, StudyTask t) {
+        return (double) t.particles() * plan.taskConfig(t).run().steps();
     }
 }

@@ -1,5 +1,8 @@
 package org.coag.core.study;
 
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
+
 /**
  * The macroscopic side of a study at its observation times (t = 0 first): the ODE (torus, uniform
  * start) or the PDE, with beta from the recipe and with the naive beta.
@@ -18,6 +21,7 @@ package org.coag.core.study;
  * @param beta11 beta(1, 1) from the recipe
  * @param naive11 the naive beta(1, 1)
  */
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record StudyTheoryData(String key, String solver, double[] times, double[][] totals, double[][] naiveTotals,
                               double[][][] testIntegrals, String[] testNames, double[] profileCoordinate,
                               double[][] profile, double[] pairY, double[] pairTheory, double beta11, double naive11) {

@@ -81,7 +81,7 @@ class CheckpointResumeTest {
         byte[] text = d.readConfig().getBytes(java.nio.charset.StandardCharsets.UTF_8);
         String sha = org.coag.core.observe.Hex.of(org.coag.core.io.Checkpoint.sha256(text, text.length));
         new org.coag.core.io.Checkpoint(sha, ck.step(), ck.wallSeconds(), ck.particleSteps(), ck.state(), ck.events(), ck.removedMass(),
-                ck.eventLogBytes(), ck.countsByMassPair(), ck.series()).write(dir.resolve("checkpoint.bin"));
+                ck.eventLogBytes(), ck.observerBytes(), ck.countsByMassPair(), ck.series()).write(dir.resolve("checkpoint.bin"));
     }
 
     private static void assertSameRun(Map<String, Object> a, Map<String, Object> b) {

@@ -1,0 +1,264 @@
+package org.coag.cli;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import org.coag.core.backend.BackendOptions;
+import org.coag.core.backend.Backends;
+import org.coag.core.io.AtomicFiles;
+import org.coag.core.model.ModelException;
+import org.coag.core.run.MemoryBudget;
+import org.coag.core.study.Study;
+import org.coag.core.study.StudyDirectory;
+import org.coag.core.study.StudyPlan;
+import org.coag.core.study.StudyTask;
+import org.coag.core.study.StudyTaskState;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code coag study submit}: a study's unfinished tasks as a SLURM job array, and its report after them. */
+@Command(name = "submit", mixinStandardHelpOptions = true,
+        description = {"Submit a study to SLURM: a job array of its unfinished tasks (one task per array element, running "
+                + "coag study run DIR --task $SLURM_ARRAY_TASK_ID) and a report job that runs after the array (afterany). "
+                + "Give a CONFIG (with -o DIR) to start a study, or an existing study DIR to resubmit what is not done.",
+            "Each task gets --threads from its CPUs and a heap of 80 % of its memory. Before the time limit SLURM signals "
+                + "the task (--signal-seconds), which checkpoints and requeues itself. The scripts are written to DIR/slurm/; "
+                + "--dry-run writes them without submitting. If sbatch is missing or fails, the study directory is left as it was."})
+final class StudySubmitCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "CONFIG|DIR", description = "a study config, or an existing study directory")
+    private Path target;
+
+    @Option(names = {"-o", "--out"}, paramLabel = "DIR", description = "study directory for a CONFIG (default: study-<config name>)")
+    private Path out;
+
+    @Option(names = "--set", paramLabel = "key=value", description = "override a config value (with a CONFIG)")
+    private List<String> overrides = new ArrayList<>();
+
+    @Option(names = "--partition", paramLabel = "P", description = "SLURM partition (default: the cluster's)")
+    private String partition;
+
+    @Option(names = "--time", paramLabel = "T", description = "time limit per task, e.g. 02:00:00 (default: the partition's)")
+    private String time;
+
+    @Option(names = "--cpus", paramLabel = "N", description = "CPUs per task, also its --threads (default: ${DEFAULT-VALUE})")
+    private int cpus = 1;
+
+    @Option(names = "--mem", paramLabel = "SIZE", description = "memory per task, e.g. 8G or 4096M (default: the largest task's "
+            + "estimated heap / 0.8, at least 1G)")
+    private String mem;
+
+    @Option(names = "--account", paramLabel = "A", description = "SLURM account")
+    private String account;
+
+    @Option(names = "--sbatch-line", paramLabel = "LINE", description = "an extra #SBATCH line, e.g. --sbatch-line='--qos=long' (repeatable)")
+    private List<String> extra = new ArrayList<>();
+
+    @Option(names = "--signal-seconds", paramLabel = "S", description = "how long before the time limit a task is told to "
+            + "checkpoint and requeue (default: ${DEFAULT-VALUE})")
+    private int signalSeconds = 300;
+
+    @Option(names = "--coag", paramLabel = "CMD", description = "the command that runs coag on the nodes (default: this "
+            + "installation: its launcher with COAG_JAR set to its jar)")
+    private String coag;
+
+    @Option(names = "--dry-run", description = "write the scripts, do not submit")
+    private boolean dryRun;
+
+    @Override
+    public Integer call() throws IOException, InterruptedException {
+        if (cpus < 1 || signalSeconds < 1) {
+            throw new ModelException("--cpus and --signal-seconds must be at least 1");
+        }
+        boolean fresh = !Files.isDirectory(target);
+        Path dir = fresh ? (out != null ? out : StudyCommand.defaultDir(target)) : target;
+        if (!fresh && (out != null || !overrides.isEmpty())) {
+            throw new ModelException("study submit DIR resubmits an existing study as it is: -o and --set go with a CONFIG");
+        }
+        StudyPlan plan = fresh ? StudyPlan.of(ConfigFiles.read(target), overrides) : StudyDirectory.open(dir).plan();
+        String runner = coag != null ? coag : defaultCoag();
+        if (!dryRun) {
+            requireSbatch();
+        }
+        Snapshot before = Snapshot.of(dir);
+        try {
+            return submit(dir, plan, runner);
+        } catch (IOException | RuntimeException e) {
+            before.restore();
+            throw e;
+        }
+    }
+
+    private int submit(Path dir, StudyPlan plan, String runner) throws IOException, InterruptedException {
+        StudyDirectory sd = StudyDirectory.init(dir, plan, new Study.Listener() {
+            @Override
+            public void message(String line) {
+                System.out.println(line);
+            }
+
+            @Override
+            public void progress(double done, String detail) {
+            }
+        });
+        List<Integer> indices = new ArrayList<>();
+        int running = 0;
+        for (StudyTask t : plan.tasks()) {
+            StudyTaskState s = sd.state(t);
+            if (s.unfinished()) {
+                indices.add(t.index());
+            }
+            running += s.state().equals("running") ? 1 : 0;
+        }
+        if (indices.isEmpty()) {
+            System.out.println("study: nothing to submit (" + running + " tasks running, the rest done); coag study report " + dir);
+            return 0;
+        }
+        Path abs = dir.toAbsolutePath().normalize();
+        SlurmScripts scripts = new SlurmScripts(abs, runner, "coag-" + abs.getFileName(), indices, cpus, memory(plan), time,
+                partition, account, signalSeconds, extra);
+        String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+        Path slurm = dir.resolve("slurm");
+        Files.createDirectories(slurm);
+        Path array = slurm.resolve("array-" + stamp + ".sbatch");
+        Path report = slurm.resolve("report-" + stamp + ".sbatch");
+        AtomicFiles.write(array, scripts.array());
+        AtomicFiles.write(report, scripts.report());
+        System.out.printf("study: %d of %d tasks to submit (%s), %d CPUs and %d MB each; scripts %s, %s%n", indices.size(),
+                plan.tasks().size(), scripts.arraySpec(), cpus, scripts.memMegabytes(), array, report);
+        if (dryRun) {
+            System.out.println("dry run: not submitted; submit with: sbatch " + array);
+            return 0;
+        }
+        String arrayId = sbatch(List.of("--parsable", array.toString()));
+        String reportId;
+        try {
+            reportId = sbatch(List.of("--parsable", "--dependency=afterany:" + arrayId, "--kill-on-invalid-dep=yes", report.toString()));
+        } catch (ModelException e) {
+            throw new ModelException("the tasks were submitted as job " + arrayId + " but the report job was not (" + e.getMessage()
+                    + "); run coag study report " + dir + " when they are done");
+        }
+        Files.writeString(slurm.resolve("submissions.log"), String.format("%s array %s tasks %s report %s%n", stamp, arrayId,
+                scripts.arraySpec(), reportId), StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        System.out.printf("submitted: array job %s (tasks %s), report job %s after it%n", arrayId, scripts.arraySpec(), reportId);
+        System.out.printf("watch: coag study tasks %s   (or squeue -j %s); logs in %s%n", dir, arrayId, slurm);
+        return 0;
+    }
+
+    /** The --mem of a task: given, or the largest task's heap estimate over 0.8 (the heap share), rounded up to 256 MB, at least 1 GB. */
+    private long memory(StudyPlan plan) {
+        if (mem != null) {
+            String m = mem.trim().toUpperCase(java.util.Locale.ROOT);
+            try {
+                long v = Long.parseLong(m.replaceAll("[KMGT]B?$", ""));
+                long mb = m.matches(".*GB?$") ? v * 1024 : m.matches(".*TB?$") ? v * 1024 * 1024 : m.matches(".*KB?$") ? v / 1024 : v;
+                if (mb >= 256) {
+                    return mb;
+                }
+            } catch (NumberFormatException e) {
+                // reported below
+            }
+            throw new ModelException("--mem " + mem + ": expected a size of at least 256M, e.g. 4096M or 8G");
+        }
+        StudyTask largest = plan.tasks().stream().max(java.util.Comparator.comparingLong(StudyTask::particles)).orElseThrow();
+        var cfg = plan.taskConfig(largest);
+        long heap = MemoryBudget.heapBytes(cfg.model(), Backends.find(cfg.run().backend()), new BackendOptions(cpus, 0));
+        long mb = (long) Math.ceil(heap / MemoryBudget.HEAP_SHARE / 0.8 / (1 << 20));
+        return Math.max(1024, (mb + 255) / 256 * 256);
+    }
+
+    private static String defaultCoag() {
+        String launcher = System.getenv("COAG_LAUNCHER");
+        String jar = System.getenv("COAG_JAR");
+        if (jar == null) {
+            try {
+                Path p = Path.of(CoagMain.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+                jar = p.toString().endsWith(".jar") ? p.toString() : null;
+            } catch (java.net.URISyntaxException | RuntimeException e) {
+                jar = null;
+            }
+        }
+        if (jar != null && launcher != null) {
+            return "COAG_JAR=" + SlurmScripts.quote(jar) + " " + SlurmScripts.quote(launcher);
+        }
+        if (jar != null) {
+            return "java $JAVA_OPTS --add-modules jdk.incubator.vector --enable-native-access=ALL-UNNAMED -jar " + SlurmScripts.quote(jar);
+        }
+        throw new ModelException("study submit: cannot tell how the nodes should run coag (not started from a coag jar); give --coag CMD");
+    }
+
+    private static void requireSbatch() {
+        for (String d : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
+            if (!d.isEmpty() && Files.isExecutable(Path.of(d, "sbatch"))) {
+                return;
+            }
+        }
+        throw new ModelException("study submit: sbatch is not on PATH (is this a SLURM login node?); nothing was written. "
+                + "--dry-run writes the scripts without submitting");
+    }
+
+    /** Runs sbatch; returns the job id (--parsable prints "id" or "id;cluster"). */
+    private static String sbatch(List<String> args) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>(List.of("sbatch"));
+        cmd.addAll(args);
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+        if (!p.waitFor(120, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new ModelException("study submit: sbatch did not answer within 120 s");
+        }
+        if (p.exitValue() != 0 || !output.matches("\\d+(;.*)?")) {
+            String first = output.isEmpty() ? "no output" : output.lines().findFirst().orElse("");
+            throw new ModelException("study submit: sbatch failed (exit " + p.exitValue() + "): " + first);
+        }
+        return output.split(";")[0];
+    }
+
+    /** What a failed submission restores: a directory it created is removed, the files it rewrote get their old contents. */
+    private record Snapshot(Path dir, boolean existed, List<Path> before, byte[] identity, byte[] theory) {
+        static Snapshot of(Path dir) throws IOException {
+            boolean existed = Files.exists(dir);
+            List<Path> files = new ArrayList<>();
+            if (existed) {
+                try (var walk = Files.walk(dir)) {
+                    walk.forEach(files::add);
+                }
+            }
+            return new Snapshot(dir, existed, files, read(dir.resolve("study.toml")), read(dir.resolve("theory.json")));
+        }
+
+        private static byte[] read(Path f) throws IOException {
+            return Files.isRegularFile(f) ? Files.readAllBytes(f) : null;
+        }
+
+        void restore() throws IOException {
+            if (!Files.exists(dir)) {
+                return;
+            }
+            List<Path> now = new ArrayList<>();
+            try (var walk = Files.walk(dir)) {
+                walk.forEach(now::add);
+            }
+            now.sort(java.util.Comparator.comparing(Path::getNameCount).reversed());
+            for (Path p : now) {
+                if (!before.contains(p)) {
+                    Files.deleteIfExists(p);
+                }
+            }
+            if (identity != null) {
+                Files.write(dir.resolve("study.toml"), identity);
+            }
+            if (theory != null) {
+                Files.write(dir.resolve("theory.json"), theory);
+            }
+        }
+    }
+}

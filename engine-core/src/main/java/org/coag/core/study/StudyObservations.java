@@ -1,0 +1,168 @@
+package org.coag.core.study;
+
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.BufferedReader;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.coag.core.backend.ParticleState;
+import org.coag.core.config.RunConfig;
+import org.coag.core.io.Json;
+import org.coag.core.model.ModelException;
+import org.coag.core.model.ModelSpec;
+import org.coag.core.observe.Snapshot;
+import org.coag.core.observe.SnapshotObserver;
+import org.coag.core.run.RunObserver;
+import org.coag.core.theory.BetaTable;
+import org.coag.core.theory.PdeGeometry;
+
+/**
+ * A study task's observations at the study's times, one JSON line per time in
+ * {@code observations.jsonl} of the task's run directory, appended as they are taken and cut back
+ * to the checkpoint on resume ({@link RunObserver}), so an interrupted task ends with the same lines
+ * as an uninterrupted one. The last line also carries the density profile.
+ */
+final class StudyObservations implements RunObserver {
+    /** The file in the task directory. */
+    static final String FILE = "observations.jsonl";
+    private static final ObjectWriter LINE = Json.MAPPER.writer().without(SerializationFeature.INDENT_OUTPUT);
+
+    /**
+     * One observation.
+     *
+     * @param time step * dt
+     * @param survivors live particles
+     * @param byMass live particles of mass n [n-1]
+     * @param testIntegrals [j][n-1]
+     * @param propensity [n-1][m-1]
+     * @param propensityTheory [n-1][m-1]
+     * @param pairCounts [bin]
+     * @param pairExpected [bin]
+     * @param profileCoordinate last observation only: the profile's abscissa (else empty)
+     * @param profile last observation only: candidate density of masses 1..P [n-1][k] (else empty)
+     */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record Line(double time, int survivors, long[] byMass, double[][] testIntegrals, double[][] propensity,
+                double[][] propensityTheory, double[] pairCounts, double[] pairExpected, double[] profileCoordinate,
+                double[][] profile) {
+    }
+
+    private final Path file;
+    private final long[] steps;
+    private final SnapshotObserver observer;
+    private final PdeGeometry grid;
+    private final int dim;
+    private final int profileMasses;
+    private FileOutputStream out;
+
+    StudyObservations(Path file, RunConfig cfg, double[] times, PdeGeometry grid, int maxMass) {
+        ModelSpec spec = cfg.model();
+        this.file = file;
+        this.grid = grid;
+        this.dim = spec.dim();
+        this.steps = new long[times.length];
+        for (int t = 0; t < times.length; t++) {
+            steps[t] = Math.round(times[t] / spec.dt());
+        }
+        int k = Math.min(cfg.study().propensityMasses(), maxMass);
+        this.observer = new SnapshotObserver(spec, grid, StudyGrid.origin(spec), maxMass, k, StudyGrid.tests(spec),
+                BetaTable.build(spec, k), cfg.study().pairBins(), cfg.study().pairMax());
+        this.profileMasses = Math.min(StudyTheory.PROFILE_MASSES, maxMass);
+    }
+
+    /** @return the weight of one particle in the units of (1.2) */
+    double weight() {
+        return observer.weight();
+    }
+
+    @Override
+    public long nextStep(long step) {
+        long next = Long.MAX_VALUE;
+        for (long s : steps) {
+            if (s > step && s < next) {
+                next = s;
+            }
+        }
+        return next;
+    }
+
+    @Override
+    public void observe(long step, double time, ParticleState state) throws IOException {
+        for (int t = 0; t < steps.length; t++) {
+            if (steps[t] != step) {
+                continue;
+            }
+            Snapshot snap = observer.observe(time, state);
+            double[] x = new double[0];
+            double[][] profile = new double[0][];
+            if (t == steps.length - 1) {
+                profile = new double[profileMasses][];
+                for (int n = 0; n < profileMasses; n++) {
+                    double[] density = new double[grid.cells()];
+                    for (int c = 0; c < grid.cells(); c++) {
+                        density[c] = observer.weight() * snap.cellCounts()[n][c] / grid.cellVolume(c);
+                    }
+                    double[][] xy = StudyGrid.coarseProfile(grid, density, dim);
+                    x = xy[0];
+                    profile[n] = xy[1];
+                }
+            }
+            Line line = new Line(snap.time(), snap.survivors(), snap.byMass(), snap.testIntegrals(), snap.propensity(),
+                    snap.propensityTheory(), snap.pairs().counts(), snap.pairs().expected(), x, profile);
+            out.write(LINE.writeValueAsBytes(line));
+            out.write('\n');
+        }
+    }
+
+    @Override
+    public long sync() throws IOException {
+        out.flush();
+        out.getFD().sync();
+        return out.getChannel().size();
+    }
+
+    @Override
+    public void restore(long bytes) throws IOException {
+        if (!Files.exists(file)) {
+            Files.createFile(file);
+        }
+        try (RandomAccessFile f = new RandomAccessFile(file.toFile(), "rw")) {
+            if (f.length() < bytes) {
+                throw new ModelException("resume: " + file + " is shorter than its checkpoint records (" + f.length() + " < " + bytes + ")");
+            }
+            f.setLength(bytes);
+        }
+        out = new FileOutputStream(file.toFile(), true);
+    }
+
+    @Override
+    public void close() throws IOException {
+        if (out != null) {
+            out.close();
+            out = null;
+        }
+    }
+
+    /**
+     * @param file a finished task's observations
+     * @return its lines, in time order
+     * @throws IOException on read failure
+     */
+    static List<Line> read(Path file) throws IOException {
+        List<Line> lines = new ArrayList<>();
+        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            for (String l = in.readLine(); l != null; l = in.readLine()) {
+                lines.add(Json.MAPPER.readValue(l, Line.class));
+            }
+        }
+        return lines;
+    }
+}
