@@ -8,6 +8,8 @@ import java.util.Optional;
  * watch the JVM would run on, orphaned and unseen, while its caller (a scheduler that requeues the
  * task, say) believes it ended. The launcher passes its pid in {@code COAG_LAUNCHER_PID}; when that
  * process exits, the JVM exits as after SIGTERM (shutdown hooks run, so a run writes its checkpoint).
+ * The pid is trusted only when it is this JVM's parent: the variable may reach a JVM the launcher
+ * did not start (through sbatch's exported environment, say).
  */
 final class LauncherWatch {
     /** Exit status of a JVM stopped by SIGTERM (128 + 15), used when the launcher vanished. */
@@ -22,19 +24,20 @@ final class LauncherWatch {
         if (pid == null || pid.isBlank()) {
             return;
         }
-        Optional<ProcessHandle> launcher;
+        long launcherPid;
         try {
-            launcher = ProcessHandle.of(Long.parseLong(pid.trim()));
+            launcherPid = Long.parseLong(pid.trim());
         } catch (NumberFormatException e) {
+            return;
+        }
+        Optional<ProcessHandle> launcher = ProcessHandle.current().parent();
+        if (launcher.isEmpty() || launcher.get().pid() != launcherPid) {
             return;
         }
         Runnable stop = () -> {
             System.err.println("coag: the launcher (pid " + pid.trim() + ") is gone; stopping");
             System.exit(EXIT_TERMINATED);
         };
-        if (launcher.isEmpty() || !launcher.get().isAlive()) {
-            stop.run();
-        }
         launcher.get().onExit().thenRun(stop);
     }
 }

@@ -72,6 +72,10 @@ final class RunCommand implements Callable<Integer> {
             if (config != null || !overrides.isEmpty() || backend != null || seed != null || out != null) {
                 throw new ModelException("--resume continues a run exactly as configured: CONFIG, --set, --backend, --seed and --out cannot be combined with it (--threads and --vector-bits can)");
             }
+            if (java.nio.file.Files.exists(resume.resolve("observations.jsonl"))) {
+                throw new ModelException("--resume: " + resume + " is a study task; resume it with coag study run STUDY_DIR --task I "
+                        + "(coag study tasks STUDY_DIR lists them), which also takes its observations");
+            }
             dir = RunDirectory.open(resume);
             cfg = ConfigReader.read(dir.readConfig(), List.of());
         } else {

@@ -58,7 +58,14 @@ final class StudyCommand implements Callable<Integer> {
         StudyReport.write(r);
         System.out.println("study: " + r.runs().size() + " of " + (r.runs().size() + r.missing().size()) + " tasks done; report in "
                 + dir.resolve("report.md"));
-        return r.missing().isEmpty() ? 0 : CoagMain.EXIT_INTERRUPTED;
+        if (control.stopRequested()) {
+            return CoagMain.EXIT_INTERRUPTED;
+        }
+        if (!r.missing().isEmpty()) {
+            System.err.println("study: " + r.missing().size() + " tasks are not done (run by another process?): coag study tasks " + dir);
+            return StudyReportCommand.EXIT_INCOMPLETE;
+        }
+        return 0;
     }
 
     static Study.Listener listener(ProgressBar bar) {

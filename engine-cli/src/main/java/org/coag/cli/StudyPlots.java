@@ -30,20 +30,42 @@ final class StudyPlots {
         save(c, file);
     }
 
+    /**
+     * Measured spectra against the limit with the recipe's and the naive beta, over the masses the
+     * particles reached (and two more), down to a tenth of the smallest measured value: the limit's
+     * tail far below what any N resolves would only squeeze the axis.
+     */
     static void spectrum(StudyAnalysis a, Path file) throws IOException {
         XYChart c = chart("Mass spectrum at t = " + (float) a.times()[a.times().length - 1], "mass n", "integral f_n");
         c.getStyler().setYAxisLogarithmic(true);
-        c.getStyler().setYAxisDecimalPattern("0.#E0");
-        double[] n = new double[a.theorySpectrum().length];
-        for (int k = 0; k < n.length; k++) {
+        c.getStyler().setYAxisDecimalPattern("0E0");
+        int shown = 1;
+        double smallest = Double.POSITIVE_INFINITY;
+        for (double[] measured : a.spectrum()) {
+            for (int k = 0; k < measured.length; k++) {
+                if (measured[k] > 0) {
+                    shown = Math.max(shown, k + 1);
+                    smallest = Math.min(smallest, measured[k]);
+                }
+            }
+        }
+        shown = Math.min(a.theorySpectrum().length, shown + 2);
+        double[] n = new double[shown];
+        for (int k = 0; k < shown; k++) {
             n[k] = k + 1;
         }
         for (int i = 0; i < a.particles().length; i++) {
-            double[][] xy = positive(n, a.spectrum()[i]);
+            double[][] xy = positive(n, Arrays.copyOf(a.spectrum()[i], shown));
             points(c, "N = " + a.particles()[i], xy[0], xy[1]);
         }
-        double[][] xy = positive(n, a.theorySpectrum());
-        line(c, "limit", xy[0], xy[1]);
+        double[][] xy = positive(n, Arrays.copyOf(a.theorySpectrum(), shown));
+        line(c, "limit, beta from (1.8)", xy[0], xy[1]);
+        xy = positive(n, Arrays.copyOf(a.naiveSpectrum(), shown));
+        line(c, "limit, naive beta", xy[0], xy[1]);
+        if (Double.isFinite(smallest)) {
+            c.getStyler().setYAxisMin(smallest / 10);
+        }
+        c.getStyler().setXAxisDecimalPattern("0");
         save(c, file);
     }
 

@@ -1,9 +1,9 @@
 package org.coag.cli;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.coag.core.io.AtomicFiles;
 import org.coag.core.model.Domain;
 import org.coag.core.model.ModelSpec;
 import org.coag.core.study.Study;
@@ -29,7 +29,7 @@ final class StudyReport {
         StudyPlots.pairs(a, r.theory(), dir.resolve("plots/pair-correlation"));
         StudyPlots.weak(a, dir.resolve("plots/weak-error"));
         writeSummary(a, dir.resolve("summary.csv"));
-        Files.writeString(dir.resolve("report.md"), markdown(r, a), StandardCharsets.UTF_8);
+        AtomicFiles.write(dir.resolve("report.md"), markdown(r, a));
         return a;
     }
 
@@ -48,7 +48,7 @@ final class StudyReport {
             }
             s.append('\n');
         }
-        Files.writeString(file, s.toString(), StandardCharsets.UTF_8);
+        AtomicFiles.write(file, s.toString());
     }
 
     private static String markdown(Study.Result r, StudyAnalysis a) {

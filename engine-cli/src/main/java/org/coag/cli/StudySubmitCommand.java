@@ -79,6 +79,10 @@ final class StudySubmitCommand implements Callable<Integer> {
         if (cpus < 1 || signalSeconds < 1) {
             throw new ModelException("--cpus and --signal-seconds must be at least 1");
         }
+        if (time != null && signalSeconds >= seconds(time)) {
+            throw new ModelException("--signal-seconds " + signalSeconds + " is not below --time " + time + " (" + seconds(time)
+                    + " s): every task would be told to stop as soon as it starts");
+        }
         boolean fresh = !Files.isDirectory(target);
         Path dir = fresh ? (out != null ? out : StudyCommand.defaultDir(target)) : target;
         if (!fresh && (out != null || !overrides.isEmpty())) {
@@ -89,16 +93,48 @@ final class StudySubmitCommand implements Callable<Integer> {
         if (!dryRun) {
             requireSbatch();
         }
-        Snapshot before = Snapshot.of(dir);
+        String abs = dir.toAbsolutePath().normalize().toString();
+        if (!abs.matches("[^\\s%'\"]+")) {
+            throw new ModelException("study submit: the study directory's path " + abs + " has a space, quote or %, which #SBATCH "
+                    + "lines cannot carry; use another directory");
+        }
+        Undo undo = Undo.of(dir);
         try {
-            return submit(dir, plan, runner);
+            return submit(dir, plan, runner, undo);
         } catch (IOException | RuntimeException e) {
-            before.restore();
+            undo.restore();
             throw e;
         }
     }
 
-    private int submit(Path dir, StudyPlan plan, String runner) throws IOException, InterruptedException {
+    /** Seconds of a SLURM time limit: M, M:S, H:M:S, D-H, D-H:M or D-H:M:S. */
+    static long seconds(String time) {
+        try {
+            String t = time.trim();
+            long days = 0;
+            if (t.contains("-")) {
+                days = Long.parseLong(t.substring(0, t.indexOf('-')));
+                t = t.substring(t.indexOf('-') + 1);
+                String[] f = t.split(":");
+                long[] hms = {0, 0, 0};
+                for (int i = 0; i < f.length; i++) {
+                    hms[i] = Long.parseLong(f[i]);
+                }
+                return days * 86400 + hms[0] * 3600 + hms[1] * 60 + hms[2];
+            }
+            String[] f = t.split(":");
+            return switch (f.length) {
+                case 1 -> Long.parseLong(f[0]) * 60;
+                case 2 -> Long.parseLong(f[0]) * 60 + Long.parseLong(f[1]);
+                case 3 -> Long.parseLong(f[0]) * 3600 + Long.parseLong(f[1]) * 60 + Long.parseLong(f[2]);
+                default -> throw new NumberFormatException();
+            };
+        } catch (NumberFormatException | IndexOutOfBoundsException e) {
+            throw new ModelException("--time " + time + ": expected minutes, M:S, H:M:S or D-H:M:S, e.g. 02:00:00");
+        }
+    }
+
+    private int submit(Path dir, StudyPlan plan, String runner, Undo undo) throws IOException, InterruptedException {
         StudyDirectory sd = StudyDirectory.init(dir, plan, new Study.Listener() {
             @Override
             public void message(String line) {
@@ -130,6 +166,8 @@ final class StudySubmitCommand implements Callable<Integer> {
         Files.createDirectories(slurm);
         Path array = slurm.resolve("array-" + stamp + ".sbatch");
         Path report = slurm.resolve("report-" + stamp + ".sbatch");
+        undo.written(array);
+        undo.written(report);
         AtomicFiles.write(array, scripts.array());
         AtomicFiles.write(report, scripts.report());
         System.out.printf("study: %d of %d tasks to submit (%s), %d CPUs and %d MB each; scripts %s, %s%n", indices.size(),
@@ -139,6 +177,7 @@ final class StudySubmitCommand implements Callable<Integer> {
             return 0;
         }
         String arrayId = sbatch(List.of("--parsable", array.toString()));
+        undo.submitted();
         String reportId;
         try {
             reportId = sbatch(List.of("--parsable", "--dependency=afterany:" + arrayId, "--kill-on-invalid-dep=yes", report.toString()));
@@ -170,7 +209,8 @@ final class StudySubmitCommand implements Callable<Integer> {
         }
         StudyTask largest = plan.tasks().stream().max(java.util.Comparator.comparingLong(StudyTask::particles)).orElseThrow();
         var cfg = plan.taskConfig(largest);
-        long heap = MemoryBudget.heapBytes(cfg.model(), Backends.find(cfg.run().backend()), new BackendOptions(cpus, 0));
+        long heap = MemoryBudget.heapBytes(cfg.model(), Backends.find(cfg.run().backend()),
+                new BackendOptions(Math.min(cpus, BackendOptions.maxThreads()), 0));
         long mb = (long) Math.ceil(heap / MemoryBudget.HEAP_SHARE / 0.8 / (1 << 20));
         return Math.max(1024, (mb + 255) / 256 * 256);
     }
@@ -205,59 +245,87 @@ final class StudySubmitCommand implements Callable<Integer> {
                 + "--dry-run writes the scripts without submitting");
     }
 
-    /** Runs sbatch; returns the job id (--parsable prints "id" or "id;cluster"). */
+    /** Runs sbatch; returns the job id (--parsable prints "id" or "id;cluster" on stdout; stderr may carry warnings). */
     private static String sbatch(List<String> args) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>(List.of("sbatch"));
         cmd.addAll(args);
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-        if (!p.waitFor(120, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            throw new ModelException("study submit: sbatch did not answer within 120 s");
+        Path out = Files.createTempFile("coag-sbatch", ".out");
+        Path err = Files.createTempFile("coag-sbatch", ".err");
+        try {
+            Process p = new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+            if (!p.waitFor(120, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                throw new ModelException("study submit: sbatch did not answer within 120 s");
+            }
+            String id = Files.readString(out, StandardCharsets.UTF_8).trim();
+            String message = Files.readString(err, StandardCharsets.UTF_8).trim();
+            if (p.exitValue() != 0 || !id.matches("\\d+(;.*)?")) {
+                String first = (message.isEmpty() ? id : message).lines().findFirst().orElse("no output");
+                throw new ModelException("study submit: sbatch failed (exit " + p.exitValue() + "): " + first);
+            }
+            return id.split(";")[0];
+        } finally {
+            Files.deleteIfExists(out);
+            Files.deleteIfExists(err);
         }
-        if (p.exitValue() != 0 || !output.matches("\\d+(;.*)?")) {
-            String first = output.isEmpty() ? "no output" : output.lines().findFirst().orElse("");
-            throw new ModelException("study submit: sbatch failed (exit " + p.exitValue() + "): " + first);
-        }
-        return output.split(";")[0];
     }
 
-    /** What a failed submission restores: a directory it created is removed, the files it rewrote get their old contents. */
-    private record Snapshot(Path dir, boolean existed, List<Path> before, byte[] identity, byte[] theory) {
-        static Snapshot of(Path dir) throws IOException {
-            boolean existed = Files.exists(dir);
-            List<Path> files = new ArrayList<>();
-            if (existed) {
-                try (var walk = Files.walk(dir)) {
-                    walk.forEach(files::add);
-                }
-            }
-            return new Snapshot(dir, existed, files, read(dir.resolve("study.toml")), read(dir.resolve("theory.json")));
+    /**
+     * What a failed submission undoes, before its array is accepted: a study directory it made is
+     * removed; in an existing one the files it rewrote (study.toml, theory.json, the marker) get
+     * their old contents and the scripts it wrote are removed. Nothing under tasks/ is touched, and
+     * once sbatch has accepted the array nothing is undone.
+     */
+    private static final class Undo {
+        private final Path dir;
+        private final boolean fresh;
+        private final java.util.Map<Path, byte[]> previous = new java.util.LinkedHashMap<>();
+        private final List<Path> written = new ArrayList<>();
+        private boolean submitted;
+
+        private Undo(Path dir, boolean fresh) {
+            this.dir = dir;
+            this.fresh = fresh;
         }
 
-        private static byte[] read(Path f) throws IOException {
-            return Files.isRegularFile(f) ? Files.readAllBytes(f) : null;
+        static Undo of(Path dir) throws IOException {
+            Undo u = new Undo(dir, !Files.exists(dir));
+            for (String f : List.of("study.toml", "theory.json", ".coag")) {
+                Path p = dir.resolve(f);
+                u.previous.put(p, Files.isRegularFile(p) ? Files.readAllBytes(p) : null);
+            }
+            return u;
+        }
+
+        void written(Path file) {
+            written.add(file);
+        }
+
+        void submitted() {
+            submitted = true;
         }
 
         void restore() throws IOException {
-            if (!Files.exists(dir)) {
+            if (submitted || !Files.exists(dir)) {
                 return;
             }
-            List<Path> now = new ArrayList<>();
-            try (var walk = Files.walk(dir)) {
-                walk.forEach(now::add);
-            }
-            now.sort(java.util.Comparator.comparing(Path::getNameCount).reversed());
-            for (Path p : now) {
-                if (!before.contains(p)) {
-                    Files.deleteIfExists(p);
+            if (fresh) {
+                try (var walk = Files.walk(dir)) {
+                    for (Path p : (Iterable<Path>) walk.sorted(java.util.Comparator.reverseOrder())::iterator) {
+                        Files.deleteIfExists(p);
+                    }
                 }
+                return;
             }
-            if (identity != null) {
-                Files.write(dir.resolve("study.toml"), identity);
+            for (Path p : written) {
+                Files.deleteIfExists(p);
             }
-            if (theory != null) {
-                Files.write(dir.resolve("theory.json"), theory);
+            for (var e : previous.entrySet()) {
+                if (e.getValue() == null) {
+                    Files.deleteIfExists(e.getKey());
+                } else {
+                    Files.write(e.getKey(), e.getValue());
+                }
             }
         }
     }

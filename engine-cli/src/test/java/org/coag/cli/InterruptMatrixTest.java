@@ -71,6 +71,16 @@ class InterruptMatrixTest {
         assertEquals("completed", CliTest.json(dir.resolve("meta.json")).get("status"));
     }
 
+    /** A run in a child JVM, stopped by SIGTERM once it has a checkpoint: it must exit with 143. */
+    private static Path terminatedAfterItsFirstCheckpoint(String name) throws Exception {
+        Path dir = tmp.resolve(name);
+        Process p = ChildProcesses.coag(tmp, name, "run", config.toString(), "--out", dir.toString(), "-q");
+        assertTrue(ChildProcesses.awaitFile(dir.resolve("checkpoint.bin"), p, 60_000));
+        ChildProcesses.signal(p.pid(), "TERM");
+        assertEquals(143, p.waitFor());
+        return dir;
+    }
+
     private static String status(Path dir) {
         CliTest.Outcome o = CliTest.coag("status", dir.toString());
         assertEquals(0, o.code(), o.err());
@@ -122,11 +132,7 @@ class InterruptMatrixTest {
 
     @Test
     void sigtermExits143AndSigintExits130AfterACheckpoint() throws Exception {
-        Path dir = tmp.resolve("signalled");
-        Process term = ChildProcesses.coag(tmp, "term", "run", config.toString(), "--out", dir.toString(), "-q");
-        assertTrue(ChildProcesses.awaitFile(dir.resolve("checkpoint.bin"), term, 60_000));
-        ChildProcesses.signal(term.pid(), "TERM");
-        assertEquals(143, term.waitFor());
+        Path dir = terminatedAfterItsFirstCheckpoint("signalled");
         assertEquals("interrupted", CliTest.json(dir.resolve("meta.json")).get("status"));
         assertTrue(status(dir).contains(": interrupted ("));
 
@@ -146,11 +152,7 @@ class InterruptMatrixTest {
 
     @Test
     void twoConcurrentResumesOneWritesTheOtherIsRefused() throws Exception {
-        Path dir = tmp.resolve("concurrent");
-        Process first = ChildProcesses.coag(tmp, "first", "run", config.toString(), "--out", dir.toString(), "-q");
-        assertTrue(ChildProcesses.awaitFile(dir.resolve("checkpoint.bin"), first, 60_000));
-        ChildProcesses.signal(first.pid(), "TERM");
-        assertEquals(143, first.waitFor());
+        Path dir = terminatedAfterItsFirstCheckpoint("concurrent");
 
         Process a = ChildProcesses.coag(tmp, "a", "run", "--resume", dir.toString(), "-q");
         Process b = ChildProcesses.coag(tmp, "b", "run", "--resume", dir.toString(), "-q");

@@ -31,7 +31,7 @@ class StudyTasksTest {
             value = 10.0
             [time]
             dt_over_eps2 = 0.05
-            steps = 2500
+            t_end = 0.017
             [checkpoint]
             every_steps = 1
             every_seconds = 0

@@ -29,6 +29,11 @@ import org.coag.core.model.ModelException;
 public final class DirectoryLock implements AutoCloseable {
     /** Name of the lock file inside the locked directory. */
     public static final String FILE = ".coag.lock";
+    /**
+     * How long a refused lock is retried: another process may hold it only for a moment (coag
+     * status marking a dead run, --force checking a directory), as a requeued task starts.
+     */
+    private static final long RETRY_NANOS = 3_000_000_000L;
 
     private final FileChannel channel;
     private final FileLock lock;
@@ -81,33 +86,62 @@ public final class DirectoryLock implements AutoCloseable {
      */
     public static DirectoryLock acquire(Path dir) throws IOException {
         Path file = dir.resolve(FILE);
-        FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
-        FileLock lock;
+        long deadline = System.nanoTime() + RETRY_NANOS;
+        while (true) {
+            FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+            try {
+                FileLock lock;
+                try {
+                    lock = ch.tryLock();
+                } catch (OverlappingFileLockException e) {
+                    lock = null;
+                } catch (IOException e) {
+                    throw new ModelException("cannot lock " + file + " (" + e.getMessage() + "); does this file system support locks?");
+                }
+                if (lock != null) {
+                    DirectoryLock taken = take(ch, lock);
+                    ch = null;
+                    return taken;
+                }
+                Holder h = Holder.parse(read(ch));
+                if (System.nanoTime() > deadline) {
+                    throw new ModelException(dir + " is in use by another coag process" + (h == null ? "" : ", " + h)
+                            + "; wait for it to end or stop it, then retry");
+                }
+            } finally {
+                if (ch != null) {
+                    ch.close();
+                }
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new ModelException(dir + " is in use by another coag process (interrupted while waiting)");
+            }
+        }
+    }
+
+    /** Writes this process into a freshly taken lock; releases it again if that fails. */
+    private static DirectoryLock take(FileChannel ch, FileLock lock) throws IOException {
         try {
-            lock = ch.tryLock();
-        } catch (OverlappingFileLockException e) {
-            lock = null;
-        } catch (IOException e) {
+            Holder before = Holder.parse(read(ch));
+            Holder me = Holder.self();
+            byte[] text = (me.host() + " " + me.pid() + " " + me.since() + "\n").getBytes(StandardCharsets.UTF_8);
+            ch.truncate(0);
+            ch.write(ByteBuffer.wrap(text), 0);
+            ch.force(true);
+            return new DirectoryLock(ch, lock, before);
+        } catch (IOException | RuntimeException e) {
+            lock.release();
             ch.close();
-            throw new ModelException("cannot lock " + file + " (" + e.getMessage() + "); does this file system support locks?");
+            throw e;
         }
-        if (lock == null) {
-            Holder h = Holder.parse(read(ch));
-            ch.close();
-            throw new ModelException(dir + " is in use by another coag process"
-                    + (h == null ? "" : ", " + h) + "; wait for it to end or stop it, then retry");
-        }
-        Holder before = Holder.parse(read(ch));
-        Holder me = Holder.self();
-        byte[] text = (me.host() + " " + me.pid() + " " + me.since() + "\n").getBytes(StandardCharsets.UTF_8);
-        ch.truncate(0);
-        ch.write(ByteBuffer.wrap(text), 0);
-        ch.force(true);
-        return new DirectoryLock(ch, lock, before);
     }
 
     /**
-     * Who holds the lock now, without taking it for longer than a probe.
+     * Who holds the lock now, probing with a shared lock on a read-only channel (so it works on a
+     * read-only directory and never keeps a writer out).
      *
      * @param dir a directory
      * @return the holder, or empty when nobody holds it (or there is no lock file)
@@ -118,10 +152,10 @@ public final class DirectoryLock implements AutoCloseable {
         if (!Files.exists(file)) {
             return Optional.empty();
         }
-        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
             FileLock probe;
             try {
-                probe = ch.tryLock();
+                probe = ch.tryLock(0, Long.MAX_VALUE, true);
             } catch (OverlappingFileLockException e) {
                 probe = null;
             }
@@ -163,10 +197,14 @@ public final class DirectoryLock implements AutoCloseable {
      */
     @Override
     public void close() throws IOException {
-        if (lock.isValid()) {
-            channel.truncate(0);
-            lock.release();
+        try {
+            if (lock.isValid()) {
+                channel.truncate(0);
+            }
+        } catch (IOException e) {
+            // the holder stays named in the file; the lock is released all the same
+        } finally {
+            channel.close();
         }
-        channel.close();
     }
 }

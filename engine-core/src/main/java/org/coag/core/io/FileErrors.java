@@ -49,6 +49,6 @@ public final class FileErrors {
             return "cannot use " + file + (fs.getOtherFile() == null ? "" : " / " + fs.getOtherFile()) + ": " + why;
         }
         String msg = io.getMessage();
-        return msg == null ? "I/O error (" + io.getClass().getSimpleName() + ")" : "I/O error: " + msg;
+        return msg == null ? "I/O error (" + io.getClass().getSimpleName() + ")" : "I/O error: " + msg.lines().findFirst().orElse("").trim();
     }
 }

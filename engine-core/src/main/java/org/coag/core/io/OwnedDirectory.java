@@ -31,12 +31,12 @@ public final class OwnedDirectory {
 
     /** What a directory holds, and the files (globs relative to it) coag writes there. */
     public enum Kind {
-        /** A run directory ({@code coag run}). */
+        /** A run directory ({@code coag run}, or a study task: observations.jsonl and result.json). */
         RUN(List.of(), "config.toml", "meta.json", "summary.json", "timeseries.csv", "mass_spectrum.csv", "collisions.csv",
-                "events.bin", "checkpoint.bin"),
-        /** A study directory ({@code coag study}). */
-        STUDY(List.of("runs", "plots"), "study.toml", "theory.json", "report.md", "summary.csv", "runs/*.json",
-                "runs/.*.tmp", "runs/*.tmp", "plots/*.png", "plots/*.svg"),
+                "events.bin", "checkpoint.bin", "observations.jsonl", "result.json"),
+        /** A study directory ({@code coag study}; its tasks are run directories, checked as such). */
+        STUDY(List.of("tasks", "slurm", "plots"), "study.toml", "theory.json", "report.md", "summary.csv", "slurm/*",
+                "plots/*.png", "plots/*.svg"),
         /** The output of {@code coag theory pde}. */
         PDE(List.of(), "totals.csv", "theory.json", "fields_*.npy");
 

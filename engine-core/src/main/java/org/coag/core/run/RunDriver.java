@@ -56,6 +56,7 @@ public final class RunDriver {
     private volatile long lastHeartbeat = System.nanoTime();
     private volatile long progressStep;
     private RunObserver observer;
+    private String resumeHint;
     private long nextObservation = Long.MAX_VALUE;
 
     /**
@@ -79,6 +80,16 @@ public final class RunDriver {
      */
     public RunDriver withObserver(RunObserver runObserver) {
         this.observer = runObserver;
+        return this;
+    }
+
+    /**
+     * @param command the command that resumes this run, for the message at an interruption (a study
+     *                task resumes through its study, not with coag run --resume)
+     * @return this driver
+     */
+    public RunDriver withResumeHint(String command) {
+        this.resumeHint = command;
         return this;
     }
 
@@ -250,8 +261,9 @@ public final class RunDriver {
         long lastProgress = begin;
         long lastCheckpoint = begin;
         long step = firstStep;
-        boolean stoppedEarly = false;
-        while (step < settings.steps()) {
+        Timeseries.Row latest = series.rows().get(series.rows().size() - 1);
+        boolean stoppedEarly = settings.stopFraction() > 0 && latest.step() == step && series.fraction(latest) <= settings.stopFraction();
+        while (step < settings.steps() && !stoppedEarly) {
             int live = sim.liveCount();
             long t0 = System.nanoTime();
             sim.advance(1, recorder);
@@ -279,7 +291,7 @@ public final class RunDriver {
             if (control.stopRequested()) {
                 checkpoint(sim, step, session);
                 writeMeta("interrupted", null);
-                listener.message("interrupted at step " + step + "; resume with: coag run --resume " + dir.path());
+                listener.message("interrupted at step " + step + "; resume with: " + (resumeHint != null ? resumeHint : "coag run --resume " + dir.path()));
                 return new RunResult("interrupted", step, null);
             }
             if (byCount || byTime) {

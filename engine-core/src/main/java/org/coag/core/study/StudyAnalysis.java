@@ -20,6 +20,7 @@ import org.coag.core.config.StudySettings;
  * @param naiveFraction h(t) with the naive beta [t]
  * @param spectrum mean weight * (survivors of mass n) at the last time [N][n-1]
  * @param theorySpectrum integral f_n at the last time [n-1]
+ * @param naiveSpectrum the same with the naive beta [n-1]
  * @param weakError mean over seeds of |integral_0^T integral J_j (mu_N,1 - f_1) dt| [N][j]
  * @param weakErrorSe its standard error [N][j]
  * @param weakRate fitted exponent a of weakError ~ N^a per test function [j] (NaN with one N)
@@ -35,7 +36,7 @@ import org.coag.core.config.StudySettings;
  * @param profile mean candidate density of mass 1..P at the last time, largest N [n-1][k]
  */
 public record StudyAnalysis(long[] particles, int[] seeds, double[] times, double[][] survivorFraction,
-                            double[] theoryFraction, double[] naiveFraction, double[][] spectrum, double[] theorySpectrum,
+                            double[] theoryFraction, double[] naiveFraction, double[][] spectrum, double[] theorySpectrum, double[] naiveSpectrum,
                             double[][] weakError, double[][] weakErrorSe, double[] weakRate, String[] testNames,
                             double[] pairY, double[] pairCounts, double[] pairExpected, int pairObservations, double[][] propensity,
                             double[][] propensityTheory, double[] profileCoordinate, double[][] profile) {
@@ -106,7 +107,7 @@ public record StudyAnalysis(long[] particles, int[] seeds, double[] times, doubl
         double[] h0 = fraction(theory.totals());
         double[] hn = fraction(theory.naiveTotals());
         List<StudyRunData> largest = byN.lastEntry().getValue();
-        return new StudyAnalysis(ns, seeds, theory.times(), h, h0, hn, spectrum, theory.totals()[outputs - 1].clone(), weak,
+        return new StudyAnalysis(ns, seeds, theory.times(), h, h0, hn, spectrum, theory.totals()[outputs - 1].clone(), theory.naiveTotals()[outputs - 1].clone(), weak,
                 weakSe, rate, theory.testNames(), pairY(settings.pairBins(), settings.pairMax()),
                 pooled(largest, StudyRunData::pairCounts, settings), pooled(largest, StudyRunData::pairExpected, settings),
                 pairObservations(largest.get(0), settings), average(largest, true), average(largest, false), largest.get(0).profileCoordinate(), profile(largest));

@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.coag.core.io.AtomicFiles;
-import org.coag.core.io.DirectoryLock;
 import org.coag.core.io.Json;
 import org.coag.core.io.OwnedDirectory;
 import org.coag.core.model.ModelException;
@@ -55,10 +54,10 @@ public final class StudyDirectory {
      */
     public static StudyDirectory init(Path dir, StudyPlan plan, Study.Listener listener) throws IOException {
         checkCompatible(dir, plan);
-        OwnedDirectory.open(dir, OwnedDirectory.Kind.STUDY, IDENTITY, "-o");
         if (Files.isDirectory(dir.resolve("runs")) && !Files.isDirectory(dir.resolve("tasks"))) {
             throw new ModelException("study: " + dir + " was made by an older coag (runs/*.json, no tasks/); use a new directory");
         }
+        OwnedDirectory.open(dir, OwnedDirectory.Kind.STUDY, IDENTITY, "-o");
         Files.createDirectories(dir.resolve("tasks"));
         AtomicFiles.write(dir.resolve(IDENTITY), plan.resolvedToml());
         StudyDirectory sd = new StudyDirectory(dir, plan);
@@ -172,18 +171,5 @@ public final class StudyDirectory {
             }
         }
         return runs;
-    }
-
-    /**
-     * @return whether any task's directory is held by a live writer now
-     * @throws IOException on read failure
-     */
-    public boolean anyRunning() throws IOException {
-        for (StudyTask t : plan.tasks()) {
-            if (Files.isDirectory(taskDir(t)) && DirectoryLock.holder(taskDir(t)).isPresent()) {
-                return true;
-            }
-        }
-        return false;
     }
 }

@@ -56,7 +56,7 @@ public final class StudyPlan {
         }
         String resolved = cfg.resolvedToml();
         checkFixedLimit(resolved, st);
-        double tEnd = cfg.run().steps() * cfg.model().dt();
+        double tEnd = tEnd(resolved);
         double[] times = new double[st.observations() + 1];
         for (int k = 1; k <= st.observations(); k++) {
             times[k] = tEnd * k / st.observations();
@@ -144,6 +144,24 @@ public final class StudyPlan {
             }
             byte[] bytes = Json.MAPPER.writeValueAsBytes(tree);
             return Hex.of(Checkpoint.sha256(bytes, bytes.length));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The study's end time, time.t_end: the same physical time at every N. Each task takes
+     * ceil(t_end / dt) steps of its own dt, so its last observation step round(t_end / dt) is
+     * among them; time.steps would end each N at another time and is refused.
+     */
+    private static double tEnd(String resolvedToml) {
+        try {
+            JsonNode time = new TomlMapper().readTree(resolvedToml).path("time");
+            if (!time.has("t_end")) {
+                throw new ModelException("study: give time.t_end, the same end time at every N (time.steps would end each N at "
+                        + "another time)");
+            }
+            return time.get("t_end").asDouble();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

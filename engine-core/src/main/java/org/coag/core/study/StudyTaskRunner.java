@@ -10,6 +10,7 @@ import org.coag.core.config.ConfigReader;
 import org.coag.core.config.RunConfig;
 import org.coag.core.io.AtomicFiles;
 import org.coag.core.io.Json;
+import org.coag.core.model.ModelException;
 import org.coag.core.run.RunControl;
 import org.coag.core.run.RunDirectory;
 import org.coag.core.run.RunDriver;
@@ -55,12 +56,17 @@ public final class StudyTaskRunner {
             runDir = RunDirectory.create(dir, true);
         }
         StudyObservations observations = new StudyObservations(dir.resolve(StudyObservations.FILE), cfg, plan.times(), plan.grid(), maxMass);
-        RunResult r = new RunDriver(cfg, runDir, control, listener).withOptions(options).withObserver(observations).run(resume);
+        RunResult r = new RunDriver(cfg, runDir, control, listener).withOptions(options).withObserver(observations)
+                .withResumeHint("coag study run " + study.path() + " --task " + task.index()).run(resume);
         if (!r.status().equals("completed")) {
             return r.status();
         }
         Map<String, Object> summary = runDir.readJson("summary.json");
         List<StudyObservations.Line> lines = StudyObservations.read(dir.resolve(StudyObservations.FILE));
+        if (lines.size() != plan.times().length) {
+            throw new ModelException("study: task " + task.index() + " (" + task.name() + ") ended with " + lines.size()
+                    + " observations of " + plan.times().length + "; its run directory " + dir + " does not match the study");
+        }
         StudyRunData data = StudyRunData.of(task, cfg, summary, observations.weight(), lines);
         AtomicFiles.write(dir.resolve(StudyDirectory.RESULT), Json.MAPPER.writeValueAsBytes(data));
         return "done";
