@@ -34,7 +34,7 @@ public final class MemoryProbe {
         ParticleState initial = InitialStates.generate(cfg.model(), cfg.run().seed());
         long before = liveHeap();
         try (Simulation sim = Backends.find(backend).create(cfg.model(), cfg.run().seed(), initial, 0, BackendOptions.DEFAULTS)) {
-            sim.advance(steps, (s, lo, hi, ml, mh, sv) -> { });
+            sim.advance(steps, (s, kind, lo, hi, ml, mh, sv) -> { });
             long after = liveHeap();
             System.out.printf("%s N = %d after %d steps: %.1f bytes per particle retained by the simulation (%.0f MiB)%n",
                     backend, n, steps, (after - before) / (double) n, (after - before) / 1048576.0);

@@ -107,7 +107,7 @@ public class PartsBenchmark {
         hash = new SpatialHash(dim);
         candidates = new CandidatePairs(dim);
         normals = new double[dim + 1];
-        double range = Math.sqrt(new PairParameters(spec).of(1, 1)[0]);
+        double range = new PairParameters(spec).of(1, 1).range();
         range2 = range * range;
         reach = PairParameters.searchReach(range, spec.domain().unit());
         cellBits = SpatialHash.cellBitsFor(spec.domain().side(), range);

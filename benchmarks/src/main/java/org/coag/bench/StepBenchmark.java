@@ -10,6 +10,7 @@ import org.coag.core.backend.Simulation;
 import org.coag.core.config.RunConfig;
 import org.coag.core.config.Workloads;
 import org.coag.core.model.InitialStates;
+import org.coag.core.step.EventKind;
 import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -84,7 +85,7 @@ public class StepBenchmark {
         long events;
 
         @Override
-        public void collision(long step, int idLo, int idHi, int massLo, int massHi, int survivorId) {
+        public void collision(long step, EventKind kind, int idLo, int idHi, int massLo, int massHi, int survivorId) {
             events++;
         }
     }

@@ -32,7 +32,7 @@ final class BenchRunner {
         long n = cfg.model().particles();
         ParticleState initial = InitialStates.generate(cfg.model(), cfg.run().seed());
         long[] events = new long[1];
-        EventSink count = (s, lo, hi, ml, mh, sv) -> events[0]++;
+        EventSink count = (s, kind, lo, hi, ml, mh, sv) -> events[0]++;
         try (HeapWatch heap = new HeapWatch()) {
             long t0 = System.nanoTime();
             try (Simulation sim = backend.create(cfg.model(), cfg.run().seed(), initial, 0, options)) {

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.coag.core.io.AtomicFiles;
-import org.coag.core.model.Domain;
 import org.coag.core.model.ModelSpec;
 import org.coag.core.study.Study;
 import org.coag.core.study.StudyAnalysis;
@@ -22,7 +21,7 @@ final class StudyReport {
         Path dir = r.dir();
         Files.createDirectories(dir.resolve("plots"));
         ModelSpec spec = r.config().model();
-        boolean radial = spec.domain().type() == Domain.Type.FREE;
+        boolean radial = spec.freeSpace();
         StudyPlots.survivors(a, dir.resolve("plots/survivors"));
         StudyPlots.spectrum(a, dir.resolve("plots/spectrum"));
         StudyPlots.profile(a, r.theory(), radial, dir.resolve("plots/profile"));

@@ -7,7 +7,6 @@ import org.coag.core.backend.EventSink;
 import org.coag.core.backend.ParticleState;
 import org.coag.core.backend.PhaseTimes;
 import org.coag.core.backend.Simulation;
-import org.coag.core.model.Domain;
 import org.coag.core.model.ModelSpec;
 import org.coag.core.step.StepLimits;
 
@@ -71,18 +70,18 @@ final class CpuAdaptiveSimulation implements Simulation, PhaseTimes {
         this.midpoints = new MidpointScan(spec.dim(), spec.domain().unit());
         this.cellScratch = new int[threads][(int) Math.pow(3, spec.dim())];
         this.largestHalves = new double[threads];
-        this.free = spec.domain().type() == Domain.Type.FREE;
-        this.rangeVaries = spec.radii() != null;
+        this.free = spec.freeSpace();
+        this.rangeVaries = spec.rangeVaries();
         this.step = firstStep;
     }
 
     @Override
     public void advance(long steps, EventSink sink) {
-        EventSink growing = (s, lo, hi, ml, mh, survivor) -> {
+        EventSink growing = (s, kind, lo, hi, ml, mh, survivor) -> {
             if (survivor >= 0) {
                 tables.ensure(ml + mh);
             }
-            sink.collision(s, lo, hi, ml, mh, survivor);
+            sink.collision(s, kind, lo, hi, ml, mh, survivor);
         };
         for (long s = 0; s < steps; s++) {
             macroStep(growing);

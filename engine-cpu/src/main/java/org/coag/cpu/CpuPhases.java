@@ -23,7 +23,7 @@ public final class CpuPhases implements AutoCloseable {
      */
     public CpuPhases(ModelSpec spec, long seed, ParticleState state, int threads) {
         sim = new CpuSimulation(spec, seed, state, 0, new BackendOptions(threads, 0).resolvedThreads());
-        sim.advance(1, (s, lo, hi, ml, mh, sv) -> { });
+        sim.advance(1, (s, kind, lo, hi, ml, mh, sv) -> { });
     }
 
     /** Philox4x32-10 blocks and AS241 normals for every live particle (the move without the update). */

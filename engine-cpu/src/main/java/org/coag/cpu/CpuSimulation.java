@@ -5,11 +5,12 @@ import org.coag.core.backend.EventSink;
 import org.coag.core.backend.PhaseTimes;
 import org.coag.core.backend.ParticleState;
 import org.coag.core.backend.Simulation;
-import org.coag.core.model.Domain;
 import org.coag.core.model.ModelSpec;
 import org.coag.core.step.StepLimits;
 import org.coag.core.step.FiredPairs;
+import org.coag.core.step.CollisionOutcome;
 import org.coag.core.step.MassResolver;
+import org.coag.core.step.PairConstants;
 import org.coag.core.step.PairParameters;
 
 /**
@@ -77,11 +78,9 @@ final class CpuSimulation implements Simulation, PhaseTimes {
 
     CpuSimulation(ModelSpec spec, long seed, ParticleState initial, long firstStep, int threads) {
         this.spec = spec;
-        this.free = spec.domain().type() == Domain.Type.FREE;
-        this.rangeVaries = spec.radii() != null;
-        double[] p = new double[3];
-        PairParameters.compute(spec, 1, 1, p, 0);
-        this.range2Common = p[0];
+        this.free = spec.freeSpace();
+        this.rangeVaries = spec.rangeVaries();
+        this.range2Common = PairConstants.of(spec, 1, 1).range2();
         this.particles = new Particles(initial);
         int largest = 1;
         for (int i = 0; i < initial.count(); i++) {
@@ -340,7 +339,7 @@ final class CpuSimulation implements Simulation, PhaseTimes {
             return;
         }
         fired.sort();
-        live -= MassResolver.apply(fired, spec.mode(), step, particles.mass(), particles.id(), sink,
+        live -= MassResolver.apply(fired, CollisionOutcome.of(spec.mode()), step, particles.mass(), particles.id(), sink,
                 (slot, before, after) -> {
                     if (after > 0) {
                         tables.ensure(after);

@@ -3,7 +3,7 @@ package org.coag.cpu;
 import java.util.Arrays;
 import org.coag.core.model.ModelSpec;
 import org.coag.core.step.MoveParameters;
-import org.coag.core.step.PairParameters;
+import org.coag.core.step.PairConstants;
 
 /**
  * Per-mass constants as plain arrays indexed by mass, so the vector move can gather them; entry 0
@@ -18,7 +18,6 @@ import org.coag.core.step.PairParameters;
 final class MassTables {
     private final ModelSpec spec;
     private final MoveParameters moves;
-    private final double[] pair = new double[3];
     private double[] sigma = new double[1];
     private double[] range2 = new double[1];
     private RuntimeException failure;
@@ -51,9 +50,8 @@ final class MassTables {
         for (int m = old; m < size; m++) {
             try {
                 sigma[m] = moves.sigmaFixed(m);
-                if (spec.radii() != null) {
-                    PairParameters.compute(spec, m, m, pair, 0);
-                    range2[m] = pair[0];
+                if (spec.rangeVaries()) {
+                    range2[m] = PairConstants.of(spec, m, m).range2();
                 }
             } catch (RuntimeException e) {
                 sigma[m] = Double.NaN;

@@ -1,17 +1,16 @@
 package org.coag.cpu;
 
 import org.coag.core.model.ModelSpec;
-import org.coag.core.step.PairParameters;
+import org.coag.core.step.PairConstants;
 
 /**
- * One worker's cache of {@link PairParameters#compute} by mass pair: open addressing on the key
- * (lo &lt;&lt; 32 | hi), values {range2, invUnit2, prefactor} at 3 * slot. Thread-confined; grows
- * (rarely) but never allocates on a hit.
+ * One worker's cache of {@link PairConstants} by mass pair: open addressing on the key
+ * (lo &lt;&lt; 32 | hi). Thread-confined; grows (rarely) but never allocates on a hit.
  */
 final class PairTable {
     private final ModelSpec spec;
     private long[] keys;
-    private double[] values;
+    private PairConstants[] values;
     private int size;
 
     /** @param spec the model */
@@ -23,16 +22,16 @@ final class PairTable {
     private void allocate(int capacity) {
         keys = new long[capacity];
         java.util.Arrays.fill(keys, -1L);
-        values = new double[3 * capacity];
+        values = new PairConstants[capacity];
         size = 0;
     }
 
     /**
      * @param n a mass
      * @param m another mass
-     * @return index into {@link #values()} of {range2, invUnit2, prefactor} for (n, m)
+     * @return the constants of (n, m)
      */
-    int find(int n, int m) {
+    PairConstants find(int n, int m) {
         int lo = Math.min(n, m);
         int hi = Math.max(n, m);
         long key = (long) lo << 32 | hi;
@@ -40,7 +39,7 @@ final class PairTable {
         int slot = (int) ((key * 0x9E3779B97F4A7C15L) >>> 40) & mask;
         while (keys[slot] != -1L) {
             if (keys[slot] == key) {
-                return 3 * slot;
+                return values[slot];
             }
             slot = (slot + 1) & mask;
         }
@@ -50,8 +49,8 @@ final class PairTable {
         }
         keys[slot] = key;
         size++;
-        PairParameters.compute(spec, lo, hi, values, 3 * slot);
-        return 3 * slot;
+        values[slot] = PairConstants.of(spec, lo, hi);
+        return values[slot];
     }
 
     private void grow() {
@@ -62,10 +61,5 @@ final class PairTable {
                 find((int) (k >>> 32), (int) k);
             }
         }
-    }
-
-    /** @return the value array; valid until the next {@link #find} */
-    double[] values() {
-        return values;
     }
 }

@@ -12,7 +12,7 @@ import org.coag.core.rng.CounterRng;
 import org.coag.core.rng.Purpose;
 import org.coag.core.step.CollisionRule;
 import org.coag.core.step.FiredPairs;
-import org.coag.core.step.PairParameters;
+import org.coag.core.step.PairConstants;
 
 /**
  * One worker's share of the pair scan, row by row as {@link RowSort} writes the rows, so a row is
@@ -70,10 +70,8 @@ final class RowScanner {
         this.unit = spec.domain().unit();
         this.dt = spec.dt();
         this.kernel = spec.kernel();
-        this.rangeVaries = spec.radii() != null;
-        double[] p = new double[3];
-        PairParameters.compute(spec, 1, 1, p, 0);
-        this.range2Common = p[0];
+        this.rangeVaries = spec.rangeVaries();
+        this.range2Common = PairConstants.of(spec, 1, 1).range2();
         this.rng = new CounterRng(seed);
         this.table = new PairTable(spec);
         this.lowerKeys = new long[dim - 1][2 * LANES];
@@ -388,24 +386,13 @@ final class RowScanner {
         int j = aFirst ? b : a;
         double r2 = 0;
         for (int k = 0; k < dim; k++) {
-            double dx = (double) (pos[k][i] - pos[k][j]) * unit;
-            r2 += dx * dx;
+            r2 = CollisionRule.addAxis(r2, pos[k][i] - pos[k][j], unit);
         }
         if (!rangeVaries && !(r2 < range2Common)) {
             return;
         }
-        int at = table.find(mass[i], mass[j]);
-        double[] v = table.values();
-        if (!(r2 < v[at])) {
-            return;
-        }
-        double rate = v[at + 2] * kernel.value(r2 * v[at + 1]);
-        if (!(rate > 0)) {
-            return;
-        }
-        rng.block(Purpose.COLLIDE, step, id[i], id[j]);
-        double tau = CollisionRule.firingTime(rng.uniform0(), rate);
-        if (tau < dt) {
+        double tau = CollisionRule.fire(table.find(mass[i], mass[j]), kernel, r2, rng, Purpose.COLLIDE, step, id[i], id[j], dt);
+        if (tau != CollisionRule.NO_FIRE) {
             fired.add(tau, id[i], id[j], i, j, rng.uniform1());
         }
     }

@@ -35,7 +35,7 @@ class AdaptiveToleranceTest {
                 : List.of("model.particles=" + PARTICLES, "time.tolerance=" + tolerance);
         RunConfig cfg = ConfigReader.read(Workloads.ADAPTIVE_Z1, overrides);
         long[] count = new long[1];
-        EventSink sink = (step, lo, hi, massLo, massHi, survivor) -> count[0]++;
+        EventSink sink = (step, kind, lo, hi, massLo, massHi, survivor) -> count[0]++;
         try (Simulation sim = Backends.find("cpu").create(cfg.model(), 1, InitialStates.generate(cfg.model(), 1), 0, new BackendOptions(2, 0))) {
             sim.advance(Math.round(T_END / cfg.model().dt()), sink);
         }

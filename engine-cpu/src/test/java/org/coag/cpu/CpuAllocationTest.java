@@ -71,7 +71,7 @@ class CpuAllocationTest {
 
     private static void assertSettlesWithoutAllocation(RunConfig cfg, int batch, String what) {
         ThreadMXBean threads = (ThreadMXBean) ManagementFactory.getThreadMXBean();
-        EventSink sink = (step, idLo, idHi, massLo, massHi, survivorId) -> { };
+        EventSink sink = (step, kind, idLo, idHi, massLo, massHi, survivorId) -> { };
         double perParticleStep = Double.NaN;
         int batches = 0;
         try (Simulation sim = new CpuBackend().create(cfg.model(), cfg.run().seed(), InitialStates.generate(cfg.model(), cfg.run().seed()),

@@ -28,7 +28,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * has a single row (a torus too small for 4 cells per side).
  */
 class RowScanTest {
-    private static final EventSink IGNORE = (step, idLo, idHi, massLo, massHi, survivorId) -> { };
+    private static final EventSink IGNORE = (step, kind, idLo, idHi, massLo, massHi, survivorId) -> { };
 
     static Stream<Arguments> cases() {
         return Stream.of(

@@ -13,7 +13,7 @@ import org.coag.core.model.BumpKernel;
 import org.coag.core.model.DoiKernel;
 import org.coag.core.model.ModelSpec;
 import org.coag.core.model.TableKernel;
-import org.coag.core.step.PairParameters;
+import org.coag.core.step.PairConstants;
 import org.jocl.Pointer;
 import org.jocl.Sizeof;
 import org.jocl.cl_kernel;
@@ -21,7 +21,7 @@ import org.jocl.cl_mem;
 
 /**
  * The firing test of the pairs {@link DevicePairs} found ({@code fire.cl}): rates from the mass
- * pair's parameters (PairParameters for masses up to M), the COLLIDE draw, tau &lt; dt. Fired pairs
+ * pair's constants (PairConstants for masses up to M), the COLLIDE draw, tau &lt; dt. Fired pairs
  * stay on the device for the resolution; {@link #read} copies them to the host (tests).
  */
 public final class DeviceFire implements AutoCloseable {
@@ -92,11 +92,11 @@ public final class DeviceFire implements AutoCloseable {
      * reach with NaN parameters is reported in the untabulated word (the run then fails).
      */
     private cl_mem table(int m) {
-        double[] p = new double[3 * m * m];
+        double[] p = new double[PairConstants.FIELDS * m * m];
         for (int lo = 1; lo <= m; lo++) {
             for (int hi = lo; hi <= m; hi++) {
                 try {
-                    PairParameters.compute(spec, lo, hi, p, 3 * ((lo - 1) * m + hi - 1));
+                    PairConstants.of(spec, lo, hi).writeTo(p, PairConstants.FIELDS * ((lo - 1) * m + hi - 1));
                 } catch (org.coag.core.model.ModelException e) {
                     java.util.Arrays.fill(p, 3 * ((lo - 1) * m + hi - 1), 3 * ((lo - 1) * m + hi), Double.NaN);
                 }

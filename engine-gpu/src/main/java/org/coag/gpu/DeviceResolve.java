@@ -11,6 +11,8 @@ import static org.jocl.CL.clReleaseMemObject;
 import org.coag.core.backend.EventSink;
 import org.coag.core.backend.ParticleState;
 import org.coag.core.model.ModelSpec;
+import org.coag.core.step.CollisionOutcome;
+import org.coag.core.step.EventKind;
 import org.jocl.Pointer;
 import org.jocl.Sizeof;
 import org.jocl.cl_kernel;
@@ -160,10 +162,11 @@ final class DeviceResolve implements AutoCloseable {
         if (upTo > 0) {
             int[] e = new int[EVENT_INTS * upTo];
             clEnqueueReadBuffer(s.cl.queue(), events, CL_TRUE, 0, (long) Sizeof.cl_int * e.length, Pointer.to(e), 0, null, null);
+            EventKind kind = CollisionOutcome.of(spec.mode()).kind();
             for (int k = 0; k < upTo; k++) {
                 int b = EVENT_INTS * k;
                 long step = (e[b] & 0xFFFFFFFFL) | ((long) e[b + 1] << 32);
-                sink.collision(step, e[b + 2], e[b + 3], e[b + 4], e[b + 5], e[b + 6]);
+                sink.collision(step, kind, e[b + 2], e[b + 3], e[b + 4], e[b + 5], e[b + 6]);
             }
         }
         clEnqueueWriteBuffer(s.cl.queue(), status, CL_TRUE, 3L * Sizeof.cl_int, Sizeof.cl_int, Pointer.to(new int[] {0}), 0, null,

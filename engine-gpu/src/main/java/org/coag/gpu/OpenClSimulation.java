@@ -3,7 +3,6 @@ package org.coag.gpu;
 import org.coag.core.backend.EventSink;
 import org.coag.core.backend.ParticleState;
 import org.coag.core.backend.Simulation;
-import org.coag.core.model.Domain;
 import org.coag.core.model.ModelSpec;
 import org.coag.core.step.MoveParameters;
 import org.coag.core.step.PairParameters;
@@ -51,7 +50,7 @@ final class OpenClSimulation implements Simulation {
         this.fire = new DeviceFire(device, spec, seed, tables, buffers);
         this.resolve = new DeviceResolve(device, spec, initial,
                 startCapacity > 0 ? startCapacity : Math.max(1024, Math.min(initial.count(), 1 << 16)));
-        this.seam = spec.domain().type() == Domain.Type.FREE ? new SeamCheck(device) : null;
+        this.seam = spec.freeSpace() ? new SeamCheck(device) : null;
         this.pairParameters = new PairParameters(spec);
         this.moveParameters = new MoveParameters(spec);
         resolve.recomputeStatus(move, fire);
@@ -71,12 +70,12 @@ final class OpenClSimulation implements Simulation {
     }
 
     private void oneStep(EventSink sink) {
-        if (status.badSigma() > 0 || spec.radii() != null && status.badRange() > 0) {
+        if (status.badSigma() > 0 || spec.rangeVaries() && status.badRange() > 0) {
             replayTables();
         }
         move.move(step);
-        double range = spec.radii() == null ? Math.sqrt(pairParameters.of(1, 1)[0]) : Math.sqrt(status.range2());
-        if (spec.radii() != null && !(range < spec.domain().side() / 2)) {
+        double range = !spec.rangeVaries() ? pairParameters.of(1, 1).range() : Math.sqrt(status.range2());
+        if (spec.rangeVaries() && !(range < spec.domain().side() / 2)) {
             StepLimits.largestRange(spec, pairParameters, liveById(), step);
         }
         double unit = spec.domain().unit();

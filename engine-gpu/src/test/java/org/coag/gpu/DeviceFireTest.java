@@ -44,7 +44,7 @@ class DeviceFireTest {
             PairParameters pp = new PairParameters(spec);
             double range = 0;
             for (int n = 1; n <= 3; n++) {
-                range = Math.max(range, Math.sqrt(pp.of(n, n)[0]));
+                range = Math.max(range, pp.of(n, n).range());
             }
             double unit = spec.domain().unit();
             double reach = PairParameters.searchReach(range, unit) * unit;
@@ -77,17 +77,9 @@ class DeviceFireTest {
         TreeSet<String> fired = new TreeSet<>();
         CounterRng rng = new CounterRng(seed);
         HostPairs.scan(spec, s, reach, (i, j, r2) -> {
-            double[] p = pp.of(s.masses()[i], s.masses()[j]);
-            if (!(r2 < p[0])) {
-                return;
-            }
-            double rate = p[2] * spec.kernel().value(r2 * p[1]);
-            if (!(rate > 0)) {
-                return;
-            }
-            rng.block(Purpose.COLLIDE, step, s.ids()[i], s.ids()[j]);
-            double tau = CollisionRule.firingTime(rng.uniform0(), rate);
-            if (tau < spec.dt()) {
+            double tau = CollisionRule.fire(pp.of(s.masses()[i], s.masses()[j]), spec.kernel(), r2, rng, Purpose.COLLIDE, step,
+                    s.ids()[i], s.ids()[j], spec.dt());
+            if (tau != CollisionRule.NO_FIRE) {
                 fired.add(describe(tau, s.ids()[i], s.ids()[j], rng.uniform1()));
             }
         });

@@ -26,8 +26,7 @@ final class HostPairs {
         new CandidatePairs(spec.dim()).scan(hash, s.positions(), s.ids(), s.count(), reach / unit, (i, j) -> {
             double r2 = 0;
             for (int k = 0; k < spec.dim(); k++) {
-                double dx = (double) (s.positions()[k][i] - s.positions()[k][j]) * unit;
-                r2 += dx * dx;
+                r2 = org.coag.core.step.CollisionRule.addAxis(r2, s.positions()[k][i] - s.positions()[k][j], unit);
             }
             if (r2 < reach * reach) {
                 visitor.pair(i, j, r2);

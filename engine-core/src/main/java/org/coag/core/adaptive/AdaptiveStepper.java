@@ -3,14 +3,13 @@ package org.coag.core.adaptive;
 import java.util.PriorityQueue;
 import org.coag.core.backend.EventSink;
 import org.coag.core.backend.ParticleState;
-import org.coag.core.model.Domain;
-import org.coag.core.model.Mode;
 import org.coag.core.model.ModelSpec;
 import org.coag.core.rng.CounterRng;
 import org.coag.core.space.SpatialHash;
-import org.coag.core.step.CollisionRule;
+import org.coag.core.step.CollisionOutcome;
 import org.coag.core.step.MoveParameters;
 import org.coag.core.step.PairParameters;
+import org.coag.core.step.Scheme;
 import org.coag.core.step.StepLimits;
 
 /**
@@ -34,7 +33,7 @@ import org.coag.core.step.StepLimits;
  * and splits the candidate scan among {@link #newWorker workers} its own way (any split gives the
  * same events), then calls {@link #resolve}.
  */
-public final class AdaptiveStepper {
+public final class AdaptiveStepper implements Scheme {
     private final ModelSpec spec;
     private final long seed;
     private final int dim;
@@ -42,6 +41,7 @@ public final class AdaptiveStepper {
     private final CounterRng rng;
     private final MoveParameters moves;
     private final PairParameters pairs;
+    private final CollisionOutcome outcome;
     private final MacroSegments seg = new MacroSegments();
     private final AdaptiveWorker main;
     private final SurvivorRefit refit;
@@ -64,6 +64,7 @@ public final class AdaptiveStepper {
         this.rng = new CounterRng(seed);
         this.moves = new MoveParameters(spec);
         this.pairs = new PairParameters(spec);
+        this.outcome = CollisionOutcome.of(spec.mode());
         this.main = new AdaptiveWorker(spec, seed, seg);
         this.refit = new SurvivorRefit(spec, seg, main);
         this.hash = new SpatialHash(dim);
@@ -82,6 +83,7 @@ public final class AdaptiveStepper {
      * @param state live particles (slots 0..count-1); moved, merged and compacted in place
      * @param sink collisions, reported with step index k
      */
+    @Override
     public void step(long k, ParticleState state, EventSink sink) {
         saveStart(state);
         begin(k, state, moves.moveAll(rng, state, k, normals));
@@ -144,7 +146,7 @@ public final class AdaptiveStepper {
         seg.end = state.positions();
         rangeMax = StepLimits.largestRange(spec, pairs, state, k);
         diffusionMax = largestDiffusion(state);
-        if (spec.domain().type() == Domain.Type.FREE) {
+        if (spec.freeSpace()) {
             StepLimits.checkSeam(spec, state, StepLimits.seamGuard(rangeMax, widestSigma, unit), k);
         }
         System.arraycopy(state.masses(), 0, seg.mass, 0, n);
@@ -250,22 +252,22 @@ public final class AdaptiveStepper {
             if (dead[a] || dead[b] || stale(a, events.lowerGeneration(e), e) || stale(b, events.higherGeneration(e), e)) {
                 continue;
             }
-            if (spec.mode() == Mode.ANNIHILATION) {
-                sink.collision(seg.macro, ids[a], ids[b], mass[a], mass[b], -1);
+            int who = outcome.survivor(events.survivorDraw(e), mass[a], mass[b]);
+            if (who == CollisionOutcome.NONE) {
+                sink.collision(seg.macro, outcome.kind(), ids[a], ids[b], mass[a], mass[b], -1);
                 dead[a] = true;
                 dead[b] = true;
                 continue;
             }
-            boolean lowerWins = CollisionRule.lowerSurvives(events.survivorDraw(e), mass[a], mass[b]);
-            int survivor = lowerWins ? a : b;
-            int victim = lowerWins ? b : a;
-            sink.collision(seg.macro, ids[a], ids[b], mass[a], mass[b], ids[survivor]);
+            int survivor = who == CollisionOutcome.LOWER ? a : b;
+            int victim = who == CollisionOutcome.LOWER ? b : a;
+            sink.collision(seg.macro, outcome.kind(), ids[a], ids[b], mass[a], mass[b], ids[survivor]);
             mass[survivor] += mass[victim];
             dead[victim] = true;
             long junction = events.interval(e) + 1;
             if (junction < paths.top()) {
                 int before = events.size();
-                rangeMax = Math.max(rangeMax, Math.sqrt(pairs.of(mass[survivor], mass[survivor])[0]));
+                rangeMax = Math.max(rangeMax, pairs.of(mass[survivor], mass[survivor]).range());
                 diffusionMax = Math.max(diffusionMax, spec.diffusion().at(mass[survivor]));
                 double reach = refit.redraw(survivor, mass[survivor], junction, rangeMax, diffusionMax);
                 ensureHash(reach);
@@ -287,28 +289,21 @@ public final class AdaptiveStepper {
     private void finish(ParticleState state, BridgePaths paths) {
         long[][] pos = state.positions();
         long[] x = new long[dim];
-        int live = 0;
         for (int i = 0; i < state.count(); i++) {
             if (dead[i]) {
                 dead[i] = false;
+                state.masses()[i] = 0;
                 continue;
             }
             int g = paths.generation(i);
             if (g > 0) {
                 paths.position(i, g, paths.top(), x);
-            } else {
                 for (int c = 0; c < dim; c++) {
-                    x[c] = pos[c][i];
+                    pos[c][i] = x[c];
                 }
             }
-            state.ids()[live] = state.ids()[i];
-            state.masses()[live] = state.masses()[i];
-            for (int c = 0; c < dim; c++) {
-                pos[c][live] = x[c];
-            }
-            live++;
         }
-        state.setCount(live);
+        state.removeEmpty();
     }
 
     private double largestDiffusion(ParticleState state) {

@@ -156,7 +156,7 @@ public final class AdaptiveWorker {
         if (mi != lastMassLo || mj != lastMassHi) {
             lastMassLo = mi;
             lastMassHi = mj;
-            lastRho = Math.sqrt(pairs.of(mi, mj)[0]);
+            lastRho = pairs.of(mi, mj).range();
             lastDiffusion = spec.diffusion().at(mi) + spec.diffusion().at(mj);
             lastDelta = delta(lastDiffusion, 1);
             lastWholeDt = lastDiffusion * refiner.length(paths.top());

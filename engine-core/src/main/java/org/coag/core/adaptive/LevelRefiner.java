@@ -2,6 +2,7 @@ package org.coag.core.adaptive;
 
 import java.util.Arrays;
 import org.coag.core.model.ModelSpec;
+import org.coag.core.step.PairConstants;
 import org.coag.core.step.PairParameters;
 
 /**
@@ -61,7 +62,7 @@ public final class LevelRefiner {
         long[] start = new long[0];
         double[] rho = new double[0];
         double[] diffusion = new double[0];
-        double[][] params = new double[0][];
+        PairConstants[] params = new PairConstants[0];
         final long[][][] pos;
 
         Level(int dim) {

@@ -4,6 +4,7 @@ import org.coag.core.model.ModelSpec;
 import org.coag.core.rng.CounterRng;
 import org.coag.core.rng.Purpose;
 import org.coag.core.step.CollisionRule;
+import org.coag.core.step.PairConstants;
 import org.coag.core.step.PairParameters;
 
 /**
@@ -85,8 +86,8 @@ public final class PairRefiner {
         budget.start(to - from);
         int mi = paths.massOf(i, gi);
         int mj = paths.massOf(j, gj);
-        double[] p = pairs.of(mi, mj);
-        rho = Math.sqrt(p[0]);
+        PairConstants p = pairs.of(mi, mj);
+        rho = p.range();
         double diffusion = spec.diffusion().at(mi) + spec.diffusion().at(mj);
         boolean lowerIsI = ids[i] < ids[j];
         int sLo = lowerIsI ? i : j;
@@ -122,7 +123,7 @@ public final class PairRefiner {
      * {@link #block} and {@link #split} (the general path, for later generations and partial
      * intervals).
      */
-    private void bisect(int sLo, int sHi, long ql, long qr, long[] loL, long[] hiL, long[] loR, long[] hiR, int depth, double[] p,
+    private void bisect(int sLo, int sHi, long ql, long qr, long[] loL, long[] hiL, long[] loR, long[] hiR, int depth, PairConstants p,
                         double diffusion, int[] ids) {
         if (safeBetween(loL, hiL, loR, hiR, qr - ql, diffusion)) {
             return;
@@ -156,7 +157,7 @@ public final class PairRefiner {
     }
 
     /** The fixed-step rule of {@link #bisect} on finest sub-interval [ql, ql + 1] of a generation-0 pair. */
-    void fireWhole(int sLo, int sHi, long ql, long[] lo, long[] hi, double[] p, int[] ids) {
+    void fireWhole(int sLo, int sHi, long ql, long[] lo, long[] hi, PairConstants p, int[] ids) {
         fireAt(sLo, 0, sHi, 0, ql, lo, hi, p, ids);
     }
 
@@ -169,14 +170,14 @@ public final class PairRefiner {
         return size;
     }
 
-    private void block(int sLo, int gLo, int sHi, int gHi, long ql, long qr, double[] p, double diffusion, int[] ids) {
+    private void block(int sLo, int gLo, int sHi, int gHi, long ql, long qr, PairConstants p, double diffusion, int[] ids) {
         if (!screened(sLo, gLo, sHi, gHi, ql, qr, diffusion)) {
             split(sLo, gLo, sHi, gHi, ql, qr, p, diffusion, ids);
         }
     }
 
     /** An interval known to be unsafe: fire on a finest one, else refine both halves. */
-    private void split(int sLo, int gLo, int sHi, int gHi, long ql, long qr, double[] p, double diffusion, int[] ids) {
+    private void split(int sLo, int gLo, int sHi, int gHi, long ql, long qr, PairConstants p, double diffusion, int[] ids) {
         if (qr - ql == 1) {
             fire(sLo, gLo, sHi, gHi, ql, p, ids);
             return;
@@ -206,31 +207,22 @@ public final class PairRefiner {
         return BridgeBound.safe(a, b, dim, rho, diffusion * length(n), budget.logInverse(n));
     }
 
-    private void fire(int sLo, int gLo, int sHi, int gHi, long ql, double[] p, int[] ids) {
+    private void fire(int sLo, int gLo, int sHi, int gHi, long ql, PairConstants p, int[] ids) {
         paths.position(sLo, gLo, ql + 1, x[2]);
         paths.position(sHi, gHi, ql + 1, x[3]);
         fireAt(sLo, gLo, sHi, gHi, ql, x[2], x[3], p, ids);
     }
 
     /** The fixed-step rule on finest sub-interval [ql, ql + 1], with the positions at its end. */
-    private void fireAt(int sLo, int gLo, int sHi, int gHi, long ql, long[] lo, long[] hi, double[] p, int[] ids) {
+    private void fireAt(int sLo, int gLo, int sHi, int gHi, long ql, long[] lo, long[] hi, PairConstants p, int[] ids) {
         double r2 = 0;
         for (int k = 0; k < dim; k++) {
-            double dx = (double) (lo[k] - hi[k]) * unit;
-            r2 += dx * dx;
-        }
-        if (!(r2 < p[0])) {
-            return;
-        }
-        double rate = p[2] * spec.kernel().value(r2 * p[1]);
-        if (!(rate > 0)) {
-            return;
+            r2 = CollisionRule.addAxis(r2, lo[k] - hi[k], unit);
         }
         int idLo = ids[sLo];
         int idHi = ids[sHi];
-        rng.block(Purpose.BRIDGE_COLLIDE, (macro << 32) | ql, idLo, idHi);
-        double tau = CollisionRule.firingTime(rng.uniform0(), rate);
-        if (tau < fine) {
+        double tau = CollisionRule.fire(p, spec.kernel(), r2, rng, Purpose.BRIDGE_COLLIDE, (macro << 32) | ql, idLo, idHi, fine);
+        if (tau != CollisionRule.NO_FIRE) {
             out.add((double) ql * fine + tau, idLo, idHi, sLo, sHi, rng.uniform1(), ql, gLo, gHi);
         }
     }

@@ -102,7 +102,7 @@ final class SurvivorRefit {
                 d2 += dx * dx;
             }
             int mOther = paths.massOf(j, gj);
-            double rho = Math.sqrt(main.pairs().of(newMass, mOther)[0]);
+            double rho = main.pairs().of(newMass, mOther).range();
             double diffusionTime = diffusionTime(spec.diffusion().at(newMass), spec.diffusion().at(mOther), fraction, gj > 0);
             if (BridgeBound.candidate(d2, rho, main.delta(diffusionTime, 1), h, hj)) {
                 main.refiner().refine(s, g, j, gj, junction, paths.top(), seg.ids);

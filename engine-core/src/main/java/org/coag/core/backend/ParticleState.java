@@ -95,6 +95,26 @@ public final class ParticleState {
     }
 
     /**
+     * Removes the slots of mass 0 (the particles that died in a step), keeping the relative order
+     * of the others: the one compaction of the schemes.
+     */
+    public void removeEmpty() {
+        int live = 0;
+        for (int i = 0; i < count; i++) {
+            if (mass[i] == 0) {
+                continue;
+            }
+            id[live] = id[i];
+            mass[live] = mass[i];
+            for (int k = 0; k < dim; k++) {
+                pos[k][live] = pos[k][i];
+            }
+            live++;
+        }
+        count = live;
+    }
+
+    /**
      * Reorders live slots by increasing id (the canonical order of hashes and checkpoints).
      */
     public void sortById() {

@@ -30,6 +30,16 @@ public record ModelSpec(int dim, Mode mode, int particles, double eps, double b,
                         PairFunction alpha, MassFunction diffusion, MassFunction radii, Domain domain,
                         InitialCondition initial, double dt, Stepping stepping) {
 
+    /** @return true when the interaction range depends on the masses (radii r_n are given) */
+    public boolean rangeVaries() {
+        return radii != null;
+    }
+
+    /** @return true in free space (R^d realised as a box whose seam no particle may approach) */
+    public boolean freeSpace() {
+        return domain.type() == Domain.Type.FREE;
+    }
+
     /** @return the factor eps^(-2 + d(1-b)) * (d == 2 ? 1/|log eps| : 1) common to all pair rates */
     public double rateScale() {
         double scale = StrictMath.pow(eps, -2.0 + dim * (1.0 - b));

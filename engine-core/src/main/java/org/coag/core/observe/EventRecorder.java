@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.Map;
 import java.util.TreeMap;
 import org.coag.core.backend.EventSink;
+import org.coag.core.step.EventKind;
 
 /**
  * Consumes collision events: counts them by mass pair, tracks the mass that annihilation removed,
@@ -19,9 +20,17 @@ import org.coag.core.backend.EventSink;
  * increasing order, each event 28 big-endian bytes:
  * {@code step:int64, idLo:int32, idHi:int32, massLo:int32, massHi:int32, survivor:int32 (-1 = none)}.
  * {@code event_log_sha256} is the SHA-256 of that byte stream; with an output stream attached the
- * stream holds exactly those bytes ({@code events.bin}).
+ * stream holds exactly those bytes ({@code events.bin}). The record layout is format
+ * {@link #FORMAT} ({@code event_log_format} in summary.json; a log without it is format 1). The
+ * record carries no kind: in format 1 a survivor of -1 is an {@link EventKind#ANNIHILATION} and any
+ * other a {@link EventKind#COAGULATION}. An outcome of another kind needs format 2, which must
+ * also raise {@link org.coag.core.io.Checkpoint#VERSION}, so that an older coag refuses to resume
+ * (or append to) such a log with its one-line checkpoint-version message.
  */
 public final class EventRecorder implements EventSink {
+    /** The version of the canonical log's record layout (summary.json {@code event_log_format}). */
+    public static final int FORMAT = 1;
+
     /** Bytes per event in the canonical log. */
     public static final int EVENT_BYTES = 28;
 
@@ -48,7 +57,7 @@ public final class EventRecorder implements EventSink {
     }
 
     @Override
-    public void collision(long step, int idLo, int idHi, int massLo, int massHi, int survivorId) {
+    public void collision(long step, EventKind kind, int idLo, int idHi, int massLo, int massHi, int survivorId) {
         if (step != pendingStep) {
             flush();
             pendingStep = step;
@@ -61,7 +70,7 @@ public final class EventRecorder implements EventSink {
         int lo = Math.min(massLo, massHi);
         int hi = Math.max(massLo, massHi);
         byMassPair.merge(((long) lo << 32) | hi, 1L, Long::sum);
-        if (survivorId < 0) {
+        if (kind == EventKind.ANNIHILATION) {
             removedMass += (long) massLo + massHi;
         }
     }

@@ -51,6 +51,7 @@ final class RunReport {
         m.put("particle_steps", particleSteps);
         m.put("wall_seconds", wall);
         m.put("particle_steps_per_second", wall > 0 ? particleSteps / wall : 0.0);
+        m.put("event_log_format", EventRecorder.FORMAT);
         m.put("event_log_sha256", rec.sha256());
         m.put("final_state_sha256", StateHash.of(last));
         m.putAll(Diagnostics.of(s).toMap(s));

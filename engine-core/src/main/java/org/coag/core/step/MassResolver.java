@@ -1,14 +1,12 @@
 package org.coag.core.step;
 
 import org.coag.core.backend.EventSink;
-import org.coag.core.model.Mode;
 
 /**
  * Applies a step's fired pairs, already sorted by {@link FiredPairs#sort()}, in that order to an
  * array of masses by slot (0 = dead), exactly as the reference resolves them: a pair with a dead
- * partner is skipped; annihilation kills both; coagulation keeps the lower-id particle with
- * probability m_lo / (m_lo + m_hi) ({@link CollisionRule#lowerSurvives}), which takes both masses.
- * For backends that keep masses by slot (the reference keeps its own dead flags and stays as it is).
+ * partner is skipped; otherwise the model's {@link CollisionOutcome} says which particle survives
+ * (it takes both masses) or that both vanish. The reference and cpu fixed steps resolve with it.
  */
 public final class MassResolver {
     /** Told of every slot whose mass changed. */
@@ -27,7 +25,7 @@ public final class MassResolver {
 
     /**
      * @param fired sorted fired pairs
-     * @param mode coagulation or annihilation
+     * @param outcome the model's collision outcome
      * @param step the step (for the events)
      * @param mass masses by slot, updated
      * @param id ids by slot
@@ -35,7 +33,8 @@ public final class MassResolver {
      * @param changes told of every changed slot (may be null)
      * @return the number of particles that died
      */
-    public static int apply(FiredPairs fired, Mode mode, long step, int[] mass, int[] id, EventSink sink, Changes changes) {
+    public static int apply(FiredPairs fired, CollisionOutcome outcome, long step, int[] mass, int[] id, EventSink sink,
+                            Changes changes) {
         int deaths = 0;
         for (int r = 0; r < fired.size(); r++) {
             int e = fired.at(r);
@@ -44,17 +43,17 @@ public final class MassResolver {
             if (mass[a] == 0 || mass[b] == 0) {
                 continue;
             }
-            if (mode == Mode.ANNIHILATION) {
-                sink.collision(step, fired.lowerId(e), fired.higherId(e), mass[a], mass[b], -1);
+            int who = outcome.survivor(fired.survivorDraw(e), mass[a], mass[b]);
+            if (who == CollisionOutcome.NONE) {
+                sink.collision(step, outcome.kind(), fired.lowerId(e), fired.higherId(e), mass[a], mass[b], -1);
                 set(mass, a, 0, changes);
                 set(mass, b, 0, changes);
                 deaths += 2;
                 continue;
             }
-            boolean lowerWins = CollisionRule.lowerSurvives(fired.survivorDraw(e), mass[a], mass[b]);
-            int survivor = lowerWins ? a : b;
-            int victim = lowerWins ? b : a;
-            sink.collision(step, fired.lowerId(e), fired.higherId(e), mass[a], mass[b], id[survivor]);
+            int survivor = who == CollisionOutcome.LOWER ? a : b;
+            int victim = who == CollisionOutcome.LOWER ? b : a;
+            sink.collision(step, outcome.kind(), fired.lowerId(e), fired.higherId(e), mass[a], mass[b], id[survivor]);
             set(mass, survivor, mass[a] + mass[b], changes);
             set(mass, victim, 0, changes);
             deaths++;

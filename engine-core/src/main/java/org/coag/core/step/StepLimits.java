@@ -68,13 +68,13 @@ public final class StepLimits {
      * @return the range, physical units
      */
     public static double largestRange(ModelSpec spec, PairParameters pairs, ParticleState state, long step) {
-        if (spec.radii() == null) {
-            return Math.sqrt(pairs.of(1, 1)[0]);
+        if (!spec.rangeVaries()) {
+            return pairs.of(1, 1).range();
         }
         int widest = 1;
         double range2 = 0;
         for (int i = 0; i < state.count(); i++) {
-            double r2 = pairs.of(state.masses()[i], state.masses()[i])[0];
+            double r2 = pairs.of(state.masses()[i], state.masses()[i]).range2();
             if (r2 > range2) {
                 range2 = r2;
                 widest = state.masses()[i];
@@ -126,10 +126,9 @@ public final class StepLimits {
         for (int i : byId) {
             moves.sigmaFixed(masses[i]);
         }
-        if (spec.radii() != null) {
-            double[] pair = new double[3];
+        if (spec.rangeVaries()) {
             for (int i : byId) {
-                PairParameters.compute(spec, masses[i], masses[i], pair, 0);
+                PairConstants.of(spec, masses[i], masses[i]);
             }
         }
     }

@@ -109,7 +109,7 @@ class ReferencePhysicsTest {
         ParticleState start = InitialStates.generate(s, 3);
         ParticleState end = new ParticleState(3, s.particles());
         try (Simulation sim = new ReferenceBackend().create(s, 3, start, 0)) {
-            sim.advance(100, (a, b, c, d, e, f) -> { });
+            sim.advance(100, (a, k, b, c, d, e, f) -> { });
             sim.readState(end);
         }
         double t = 100 * 1e-4;
@@ -183,7 +183,7 @@ class ReferencePhysicsTest {
         }
         ParticleState init = InitialStates.generate(s, 1);
         try (Simulation sim = new ReferenceBackend().create(s, 1, init, 0)) {
-            ModelException e = assertThrows(ModelException.class, () -> sim.advance(5000, (a, b, c, d, f, g) -> { }));
+            ModelException e = assertThrows(ModelException.class, () -> sim.advance(5000, (a, k, b, c, d, f, g) -> { }));
             assertTrue(e.getMessage().contains("seam") && e.getMessage().contains("domain.side"), e.getMessage());
         }
     }

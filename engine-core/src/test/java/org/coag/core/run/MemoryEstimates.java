@@ -45,7 +45,7 @@ public final class MemoryEstimates {
         long before = liveHeap();
         long measured;
         try (Simulation sim = backend.create(cfg.model(), cfg.run().seed(), initial, 0, options)) {
-            sim.advance(steps, (s, lo, hi, ml, mh, sv) -> { });
+            sim.advance(steps, (s, kind, lo, hi, ml, mh, sv) -> { });
             measured = liveHeap() - before;
         }
         long estimate = backend.heapBytes(cfg.model(), options);

@@ -1,0 +1,24 @@
+package org.coag.core.step;
+
+/**
+ * What a collision event did; carried by every event an {@link org.coag.core.backend.EventSink}
+ * receives. Codes are part of the event log format ({@code event_log_format} in a run's meta.json):
+ * never renumber one, only add.
+ */
+public enum EventKind {
+    /** One particle survived with both masses. */
+    COAGULATION(0),
+    /** Both particles vanished. */
+    ANNIHILATION(1);
+
+    private final int code;
+
+    EventKind(int code) {
+        this.code = code;
+    }
+
+    /** @return the stable code of this kind */
+    public int code() {
+        return code;
+    }
+}
