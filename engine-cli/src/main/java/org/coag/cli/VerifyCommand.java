@@ -7,14 +7,10 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.coag.core.backend.Backend;
 import org.coag.core.backend.BackendOptions;
-import org.coag.core.backend.ParticleState;
-import org.coag.core.backend.Simulation;
+import org.coag.core.backend.RunFingerprint;
 import org.coag.core.config.ConfigReader;
 import org.coag.core.config.RunConfig;
-import org.coag.core.model.InitialStates;
 import org.coag.core.model.ModelException;
-import org.coag.core.observe.EventRecorder;
-import org.coag.core.observe.StateHash;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -64,16 +60,21 @@ final class VerifyCommand implements Callable<Integer> {
         boolean same = true;
         for (Backend b : list) {
             long t0 = System.nanoTime();
-            EventRecorder rec = new EventRecorder(null);
-            ParticleState end = new ParticleState(cfg.model().dim(), cfg.model().particles());
-            try (Simulation sim = b.create(cfg.model(), cfg.run().seed(), InitialStates.generate(cfg.model(), cfg.run().seed()), 0, options)) {
-                advance(sim, k, rec, b.name());
-                sim.readState(end);
+            boolean terminal = System.console() != null && !quiet;
+            String name = b.name();
+            RunFingerprint f = RunFingerprint.of(b, cfg.model(), cfg.run().seed(), k, options,
+                    done -> {
+                        if (terminal) {
+                            System.err.printf("\r%s: step %d/%d ", name, done, k);
+                        }
+                    });
+            if (terminal) {
+                System.err.print("\r" + " ".repeat(40) + "\r");
             }
             double seconds = (System.nanoTime() - t0) * 1e-9;
-            String log = rec.sha256();
-            String state = StateHash.of(end);
-            System.out.printf("%-10s %8d %8d %9.2f  %s  %s%n", b.name(), rec.events(), end.count(), seconds, log, state);
+            String log = f.eventLog();
+            String state = f.finalState();
+            System.out.printf("%-10s %8d %8d %9.2f  %s  %s%n", name, f.events(), f.live(), seconds, log, state);
             if (firstLog == null) {
                 firstLog = log;
                 firstState = state;
@@ -87,21 +88,5 @@ final class VerifyCommand implements Callable<Integer> {
         }
         System.out.println("identical: every backend gave the same event log and final state");
         return 0;
-    }
-
-    private void advance(Simulation sim, long k, EventRecorder rec, String name) {
-        boolean terminal = System.console() != null && !quiet;
-        long chunk = Math.max(1, k / 100);
-        for (long done = 0; done < k; ) {
-            long n = Math.min(chunk, k - done);
-            sim.advance(n, rec);
-            done += n;
-            if (terminal) {
-                System.err.printf("\r%s: step %d/%d ", name, done, k);
-            }
-        }
-        if (terminal) {
-            System.err.print("\r" + " ".repeat(40) + "\r");
-        }
     }
 }
