@@ -1,37 +1,31 @@
 package org.coag.cli;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.coag.core.backend.Backend;
 import org.coag.core.backend.BackendOptions;
 import org.coag.core.backend.RunFingerprint;
-import org.coag.core.config.ConfigReader;
 import org.coag.core.config.RunConfig;
 import org.coag.core.model.ModelException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** {@code coag verify}: one config on several backends; equal hashes or exit 1. */
 @Command(name = "verify", mixinStandardHelpOptions = true, description = "Run one config on several backends from the "
         + "same initial state and compare their event logs and final states bit for bit (DESIGN.md contract 1). "
         + "Prints each backend's hashes; exits 1 when any differ. Writes no files.")
 final class VerifyCommand implements Callable<Integer> {
-    @Parameters(index = "0", arity = "0..1", paramLabel = "CONFIG", description = "TOML config (default: the embedded default run)")
-    private Path config;
+    @Mixin
+    private ConfigMixin configArgs = new ConfigMixin();
 
     @Option(names = "--backends", paramLabel = "A,B,...", split = ",", description = "backends to compare (default: all that can run here)")
     private List<String> backends = new ArrayList<>();
 
     @Option(names = "--steps", paramLabel = "K", description = "steps to run (default: the config's, at most 1000)")
     private Long steps;
-
-    @Option(names = "--set", paramLabel = "key=value", description = "override a config value")
-    private List<String> overrides = new ArrayList<>();
 
     @Option(names = {"-q", "--quiet"}, description = "no progress")
     private boolean quiet;
@@ -42,8 +36,7 @@ final class VerifyCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         BackendOptions options = backendOptions.options();
-        String text = config == null ? ConfigReader.defaultConfigText() : ConfigFiles.read(config);
-        RunConfig cfg = ConfigReader.read(text, overrides);
+        RunConfig cfg = configArgs.read();
         long k = steps != null ? steps : Math.min(cfg.run().steps(), 1000);
         if (k < 1) {
             throw new ModelException("--steps must be >= 1, got " + k);
@@ -52,7 +45,7 @@ final class VerifyCommand implements Callable<Integer> {
         if (list.size() < 2) {
             throw new ModelException("--backends needs at least two backends to compare, got " + list.size());
         }
-        System.out.printf("verify %s: N = %d, d = %d, %d steps, seed %d%n", config == null ? "default config" : config,
+        System.out.printf("verify %s: N = %d, d = %d, %d steps, seed %d%n", configArgs.file() == null ? "default config" : configArgs.file(),
                 cfg.model().particles(), cfg.model().dim(), k, cfg.run().seed());
         System.out.printf("%-10s %8s %8s %9s  %-64s  %s%n", "backend", "events", "live", "seconds", "event_log_sha256", "final_state_sha256");
         String firstLog = null;
