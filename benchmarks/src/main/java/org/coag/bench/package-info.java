@@ -1,5 +1,10 @@
 /**
- * The JMH suite (whole steps per backend, RNG, hash build, pair scan). Not written yet: see the
- * CPU and benchmarking issues; performance claims come only from here or from {@code coag bench}.
+ * The JMH suite (BENCHMARKS.md): whole steps per backend ({@link org.coag.bench.StepBenchmark}),
+ * adaptive macro steps ({@link org.coag.bench.AdaptiveBenchmark}), the parts of a step
+ * ({@link org.coag.bench.PartsBenchmark}), the cpu backend's move kernels on one tile
+ * ({@link org.coag.bench.KernelBenchmark}), the macroscopic solvers
+ * ({@link org.coag.bench.TheoryBenchmark}), and heap bytes per particle
+ * ({@link org.coag.bench.MemoryProbe}, a plain main). Performance claims come only from here or
+ * from {@code coag bench}.
  */
 package org.coag.bench;

@@ -18,7 +18,6 @@ import org.coag.core.model.ModelException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** {@code coag bench}: the workstation benchmark (no Maven, no JMH), and {@code coag bench compare}. */
 @Command(name = "bench", mixinStandardHelpOptions = true, subcommands = BenchCompareCommand.class,
@@ -29,8 +28,8 @@ import picocli.CommandLine.Parameters;
             "Workload (default): the d = 3 unit torus, Doi kernel, alpha = 2, annihilation, phi = 1e-3, dt = 0.01 eps^2, "
                 + "uniform start (BENCHMARKS.md); --dim and --mode vary it, CONFIG replaces it."})
 final class BenchCommand implements Callable<Integer> {
-    @Parameters(index = "0", arity = "0..1", paramLabel = "CONFIG", description = "TOML config to step instead of the default workload")
-    private Path config;
+    @Mixin
+    private ConfigMixin configArgs = new ConfigMixin();
 
     @Option(names = "--backends", paramLabel = "A,B,...", split = ",", description = "backends (default: every one that can run here)")
     private List<String> backends = new ArrayList<>();
@@ -49,9 +48,6 @@ final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--mode", paramLabel = "MODE", description = "annihilation or coagulation (default workload; default: ${DEFAULT-VALUE})")
     private String mode = "annihilation";
-
-    @Option(names = "--set", paramLabel = "key=value", description = "override a config value")
-    private List<String> overrides = new ArrayList<>();
 
     @Option(names = "--json", paramLabel = "FILE", description = "also write the results, raw samples and machine as JSON")
     private Path json;
@@ -74,13 +70,14 @@ final class BenchCommand implements Callable<Integer> {
         if (json != null) {
             OutputFile.check(json, force, "--json");
         }
-        String text = config == null ? Workloads.TORUS_3D : ConfigFiles.read(config);
+        Path config = configArgs.file();
+        String text = configArgs.text(Workloads.TORUS_3D);
         List<String> base = new ArrayList<>();
         if (config == null) {
             base.add("model.dim=" + dim);
             base.add("model.mode=\"" + mode + "\"");
         }
-        base.addAll(overrides);
+        base.addAll(configArgs.overrides());
         List<Backend> list = BackendChoice.of(backends, ConfigReader.read(text, base).model(), "bench");
         MachineInfo machine = MachineInfo.here();
         System.out.print(machine.describe());

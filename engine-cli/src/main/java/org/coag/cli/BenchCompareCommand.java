@@ -17,7 +17,7 @@ import picocli.CommandLine.Parameters;
                 + "0 otherwise; a file with no results, unknown fields or non-numeric samples, or two files with nothing in common, "
                 + "is an error (exit 1).",
             "Only benchmarks present in both files are compared (same name, same parameters, same mode); the rest are "
-                + "listed. Fewer than " + SlowdownTest.MIN_SAMPLES + " samples on a side cannot be tested and never fail."})
+                + "listed. Fewer than " + SlowdownCheck.MIN_SAMPLES + " samples on a side cannot be tested and never fail."})
 final class BenchCompareCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "BASELINE", description = "results of the reference build")
     private Path baseline;
@@ -60,7 +60,7 @@ final class BenchCompareCommand implements Callable<Integer> {
                 System.out.printf("%-" + width + "s units differ (%s, %s): not compared%n", e.getKey(), bs.unit(), cs.unit());
                 continue;
             }
-            SlowdownTest.Verdict v = SlowdownTest.test(bs.values(), cs.values(), bs.higherIsBetter(), threshold, alpha);
+            SlowdownCheck.Verdict v = SlowdownCheck.test(bs.values(), cs.values(), bs.higherIsBetter(), threshold, alpha);
             compared++;
             regressions += v.regression() ? 1 : 0;
             String verdict = !v.tested() ? "too few samples" : v.regression() ? "REGRESSION" : "ok";

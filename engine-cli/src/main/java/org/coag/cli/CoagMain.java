@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
  * exits 2; a run stopped by Ctrl-C (SIGINT) exits 130, by SIGTERM 143, after writing its checkpoint.
  * Set {@code COAG_DEBUG=1} to see stack traces.
  */
-@Command(name = "coag", mixinStandardHelpOptions = true, version = "coag 0.1.0",
+@Command(name = "coag", mixinStandardHelpOptions = true, version = "coag 0.1.0", resourceBundle = "org.coag.cli.ConfigMixin$Descriptions",
         description = "Coagulating Brownian particles: the microscopic model behind the Smoluchowski PDE.",
         subcommands = {RunCommand.class, StatusCommand.class, VerifyCommand.class, BackendsCommand.class, DevicesCommand.class, TheoryCommand.class,
             StudyCommand.class, BenchCommand.class,

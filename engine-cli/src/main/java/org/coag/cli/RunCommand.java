@@ -23,15 +23,14 @@ import org.coag.core.run.RunResult;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** {@code coag run}: one simulation into a run directory. */
 @Command(name = "run", mixinStandardHelpOptions = true, description = "Run one simulation. Without CONFIG, runs the "
         + "embedded default: torus annihilation in d = 3 (survey section 3), about a minute on 2 cores, and compares the "
         + "measured beta with theory. Progress goes to stderr; Ctrl-C writes a checkpoint that --resume continues.")
 final class RunCommand implements Callable<Integer> {
-    @Parameters(index = "0", arity = "0..1", paramLabel = "CONFIG", description = "TOML config (see README.md)")
-    private Path config;
+    @Mixin
+    private ConfigMixin configArgs = new ConfigMixin();
 
     @Option(names = "--backend", paramLabel = "NAME", description = "backend (default: run.backend, else reference)")
     private String backend;
@@ -44,9 +43,6 @@ final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--resume", paramLabel = "DIR", description = "continue an interrupted run from its last checkpoint")
     private Path resume;
-
-    @Option(names = "--set", paramLabel = "key=value", description = "override a config value, e.g. --set model.particles=5000")
-    private List<String> overrides = new ArrayList<>();
 
     @Option(names = "--force", description = "replace coag's earlier run in the --out directory (only a directory coag "
             + "made, holding only coag's files, and not in use)")
@@ -69,7 +65,7 @@ final class RunCommand implements Callable<Integer> {
         RunConfig cfg;
         boolean resuming = resume != null;
         if (resuming) {
-            if (config != null || !overrides.isEmpty() || backend != null || seed != null || out != null) {
+            if (configArgs.file() != null || !configArgs.overrides().isEmpty() || backend != null || seed != null || out != null) {
                 throw new ModelException("--resume continues a run exactly as configured: CONFIG, --set, --backend, --seed and --out cannot be combined with it (--threads and --vector-bits can)");
             }
             if (java.nio.file.Files.exists(resume.resolve("observations.jsonl"))) {
@@ -79,7 +75,7 @@ final class RunCommand implements Callable<Integer> {
             dir = RunDirectory.open(resume);
             cfg = ConfigReader.read(dir.readConfig(), List.of());
         } else {
-            List<String> all = new ArrayList<>(overrides);
+            List<String> all = new ArrayList<>(configArgs.overrides());
             if (backend != null) {
                 all.add("run.backend=\"" + backend + "\"");
             }
@@ -127,11 +123,11 @@ final class RunCommand implements Callable<Integer> {
     }
 
     private String readConfig() throws IOException {
-        return config == null ? ConfigReader.defaultConfigText() : ConfigFiles.read(config);
+        return configArgs.text(ConfigReader.defaultConfigText());
     }
 
     private Path defaultOut() {
-        String name = config == null ? "default" : config.getFileName().toString().replaceAll("\\.toml$", "");
+        String name = configArgs.file() == null ? "default" : configArgs.file().getFileName().toString().replaceAll("\\.toml$", "");
         String time = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
         return Path.of("runs", time + "-" + name);
     }

@@ -2,15 +2,12 @@ package org.coag.cli;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Callable;
 import org.coag.core.run.RunControl;
 import org.coag.core.study.Study;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** {@code coag study CONFIG}: a convergence study run here, task after task, with its report. */
 @Command(name = "study", mixinStandardHelpOptions = true,
@@ -21,14 +18,11 @@ import picocli.CommandLine.Parameters;
                 + "interrupted tasks and skips finished ones; more seeds or N extend the study. On a cluster: coag study submit "
                 + "(SLURM job array), or coag study run DIR --task I / --shard K/N under any scheduler."})
 final class StudyCommand implements Callable<Integer> {
-    @Parameters(index = "0", arity = "0..1", paramLabel = "CONFIG", description = "TOML config with model.Z and a [study] table")
-    private Path config;
+    @Mixin
+    private ConfigMixin configArgs = new ConfigMixin();
 
     @Option(names = {"-o", "--out"}, paramLabel = "DIR", description = "study directory (default: study-<config name>)")
     private Path out;
-
-    @Option(names = "--set", paramLabel = "key=value", description = "override a config value, e.g. study.seeds=4")
-    private List<String> overrides = new ArrayList<>();
 
     @Option(names = {"-q", "--quiet"}, description = "no progress")
     private boolean quiet;
@@ -42,6 +36,7 @@ final class StudyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        Path config = configArgs.file();
         if (config == null) {
             throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), "give a CONFIG, or a subcommand: "
                     + "tasks, run, report, submit");
@@ -52,7 +47,7 @@ final class StudyCommand implements Callable<Integer> {
         RunControl control = new RunControl();
         Study.Result r;
         try (StopOnSignal stop = new StopOnSignal(control, reason -> { })) {
-            r = Study.run(text, overrides, dir, backendOptions.options(), control, listener(bar));
+            r = Study.run(text, configArgs.overrides(), dir, backendOptions.options(), control, listener(bar));
         }
         bar.finish();
         StudyReport.write(r);

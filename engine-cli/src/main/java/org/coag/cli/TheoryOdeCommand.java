@@ -2,20 +2,16 @@ package org.coag.cli;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Callable;
-import org.coag.core.config.ConfigReader;
 import org.coag.core.config.RunConfig;
 import org.coag.core.io.AtomicFiles;
 import org.coag.core.io.OutputFile;
 import org.coag.core.theory.SmoluchowskiOde;
 import org.coag.core.theory.TheoryProblem;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** {@code coag theory ode CONFIG}: the Smoluchowski ODE (2.1) for a homogeneous config. */
 @Command(name = "ode", mixinStandardHelpOptions = true,
@@ -23,11 +19,8 @@ import picocli.CommandLine.Parameters;
                 + "to the config's t_end (or theory.t_end). CSV columns: t, number, mass, lost (mass gone past M), "
                 + "f_1..f_M, in the units of the PDE (1.2).")
 final class TheoryOdeCommand implements Callable<Integer> {
-    @Parameters(index = "0", arity = "0..1", paramLabel = "CONFIG", description = "TOML config (default: the embedded default run)")
-    private Path config;
-
-    @Option(names = "--set", paramLabel = "key=value", description = "override a config value, e.g. theory.masses=64")
-    private List<String> overrides = new ArrayList<>();
+    @Mixin
+    private ConfigMixin configArgs = new ConfigMixin();
 
     @Option(names = {"-o", "--out"}, paramLabel = "FILE", description = "CSV file (default: standard output)")
     private Path out;
@@ -40,7 +33,7 @@ final class TheoryOdeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        RunConfig cfg = ConfigReader.read(config == null ? ConfigReader.defaultConfigText() : ConfigFiles.read(config), overrides);
+        RunConfig cfg = configArgs.read();
         if (out != null) {
             OutputFile.check(out, force, "-o");
         }

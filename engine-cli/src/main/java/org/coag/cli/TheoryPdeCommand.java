@@ -10,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.coag.core.config.ConfigReader;
 import org.coag.core.config.RunConfig;
 import org.coag.core.io.AtomicFiles;
 import org.coag.core.io.Json;
@@ -22,8 +21,8 @@ import org.coag.core.theory.SmoluchowskiPde;
 import org.coag.core.theory.TheoryProblem;
 import org.coag.core.theory.TorusGeometry;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** {@code coag theory pde CONFIG}: the Smoluchowski PDE (1.2) for a config. */
 @Command(name = "pde", mixinStandardHelpOptions = true,
@@ -32,11 +31,8 @@ import picocli.CommandLine.Parameters;
                 + "number, N_1..N_M: integrals of f_n), fields_KKKK.npy (shape [M+1, cells...]: f_1..f_M, then the lost "
                 + "mass density) and theory.json to the output directory.")
 final class TheoryPdeCommand implements Callable<Integer> {
-    @Parameters(index = "0", arity = "0..1", paramLabel = "CONFIG", description = "TOML config (default: the embedded default run)")
-    private Path config;
-
-    @Option(names = "--set", paramLabel = "key=value", description = "override a config value, e.g. theory.grid=32")
-    private List<String> overrides = new ArrayList<>();
+    @Mixin
+    private ConfigMixin configArgs = new ConfigMixin();
 
     @Option(names = {"-o", "--out"}, paramLabel = "DIR", defaultValue = "theory-pde", description = "output directory (default: ${DEFAULT-VALUE})")
     private Path out;
@@ -50,7 +46,7 @@ final class TheoryPdeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        RunConfig cfg = ConfigReader.read(config == null ? ConfigReader.defaultConfigText() : ConfigFiles.read(config), overrides);
+        RunConfig cfg = configArgs.read();
         TheoryProblem p = TheoryProblem.of(cfg);
         PdeGeometry g = p.geometry();
         double[][] f0 = p.pdeInitial(g);

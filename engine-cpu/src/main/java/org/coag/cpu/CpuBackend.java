@@ -40,11 +40,6 @@ public final class CpuBackend implements Backend {
         return new CpuSimulation(spec, seed, state, firstStep, options.resolvedThreads());
     }
 
-    /** @return the vector width this JVM's cpu backend uses, bits */
-    public static int vectorBits() {
-        return CpuVectors.BITS;
-    }
-
     /**
      * Measured live heap per particle after a few steps on 2 threads (JDK 25, 2e5 and 1e6
      * particles): fixed scheme 70 / 90 / 128 bytes in d = 2 / 3 / 4, adaptive 162 / 196 / 239 plus

@@ -72,7 +72,6 @@ final class CpuSimulation implements Simulation, PhaseTimes {
     private int[] slotOfId = new int[0];
     private boolean listed;
     private double reach;
-    private long rebuilds;
     private int live;
     private long step;
 
@@ -138,9 +137,6 @@ final class CpuSimulation implements Simulation, PhaseTimes {
         phaseNanos[2] += t3 - t2;
         phaseNanos[3] += t4 - t3;
         phaseNanos[4] += t5 - t4;
-        if (rebuild) {
-            rebuilds++;
-        }
         step++;
     }
 
@@ -212,11 +208,6 @@ final class CpuSimulation implements Simulation, PhaseTimes {
             case 3 -> pool.run(fireTask);
             default -> throw new IllegalArgumentException("phase " + phase);
         }
-    }
-
-    /** @return list rebuilds so far (steps that sorted and scanned) */
-    long rebuilds() {
-        return rebuilds;
     }
 
     /** @return the listed pairs as (lower id) &lt;&lt; 32 | (higher id), one entry per listing (for tests) */

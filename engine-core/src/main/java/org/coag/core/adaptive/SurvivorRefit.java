@@ -54,7 +54,7 @@ final class SurvivorRefit {
      * @param s the survivor's slot
      * @param newMass its mass from the junction on
      * @param junction finest-grid index where its new path starts
-     * @param hash the hash over the midpoints (cells at least {@code reach(...)} wide: see {@link #reach})
+     * @param hash the hash over the midpoints, its cells at least {@code reach} wide
      * @param reach the reach the hash must cover for this survivor, physical units
      * @param dead dead slots
      */

@@ -39,12 +39,4 @@ public record BackendOptions(int threads, int vectorBits) {
     public int resolvedThreads() {
         return threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
     }
-
-    /**
-     * @param n thread count
-     * @return these options with that thread count
-     */
-    public BackendOptions withThreads(int n) {
-        return new BackendOptions(n, vectorBits);
-    }
 }

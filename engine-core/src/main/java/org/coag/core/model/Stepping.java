@@ -44,7 +44,7 @@ public record Stepping(Scheme scheme, double finest, double tolerance, int level
      */
     public static final double STUDY_TOLERANCE_LOAD = 0.02;
 
-    /** Deepest refinement: node indices must fit in 32 bits (see {@code org.coag.core.adaptive.BridgeNodes}). */
+    /** Deepest refinement: node indices must fit in 32 bits (see {@code org.coag.core.adaptive.BridgePaths#nodeIndex}). */
     public static final int MAX_LEVELS = 31;
 
     /** @return whether this is the adaptive scheme */

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.coag.core.backend.BackendOptions;
+import org.coag.core.backend.RunFingerprint;
 import org.coag.core.reference.ReferenceBackend;
 import org.junit.jupiter.api.Test;
 
@@ -22,8 +23,8 @@ class AdaptiveScreenDecidesTest {
 
     @Test
     void theLooseToleranceConfigsEventsDependOnTheScreen() {
-        ConformanceCase.Outcome loose = ConformanceCase.run(CASE, new ReferenceBackend(), BackendOptions.DEFAULTS);
-        ConformanceCase.Outcome tight = ConformanceCase.run(ConformanceCase.config(CASE, List.of("time.tolerance=1e-9")),
+        RunFingerprint loose = ConformanceCase.run(CASE, new ReferenceBackend(), BackendOptions.DEFAULTS);
+        RunFingerprint tight = ConformanceCase.run(ConformanceCase.config(CASE, List.of("time.tolerance=1e-9")),
                 new ReferenceBackend(), BackendOptions.DEFAULTS);
         assertTrue(loose.events() >= 100, "enough events to mean anything: " + loose.events());
         assertNotEquals(tight.eventLog(), loose.eventLog(), "the screen's decisions must change this config's events");

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.coag.core.backend.Backend;
 import org.coag.core.backend.BackendOptions;
+import org.coag.core.backend.RunFingerprint;
 import org.coag.core.model.ModelException;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
@@ -59,7 +60,7 @@ public abstract class BackendConformance {
                     continue;
                 }
                 tests.add(DynamicTest.dynamicTest(label, () -> {
-                    ConformanceCase.Outcome got = ConformanceCase.run(c.name(), backend(), options);
+                    RunFingerprint got = ConformanceCase.run(c.name(), backend(), options);
                     assertEquals(c.events(), got.events(), label + ": events");
                     assertEquals(c.eventLog(), got.eventLog(), label + ": event_log_sha256");
                     assertEquals(c.finalState(), got.finalState(), label + ": final_state_sha256");

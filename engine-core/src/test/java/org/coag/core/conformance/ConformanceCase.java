@@ -10,17 +10,13 @@ import java.util.ArrayList;
 import java.util.List;
 import org.coag.core.backend.Backend;
 import org.coag.core.backend.BackendOptions;
-import org.coag.core.backend.ParticleState;
-import org.coag.core.backend.Simulation;
+import org.coag.core.backend.RunFingerprint;
 import org.coag.core.config.ConfigReader;
 import org.coag.core.config.RunConfig;
-import org.coag.core.model.InitialStates;
-import org.coag.core.observe.EventRecorder;
-import org.coag.core.observe.StateHash;
 
 /**
  * One conformance config (a TOML resource under {@code /conformance/}) and the reference
- * backend's result for it, as recorded in {@code /conformance/expected.csv}.
+ * backend's result for it, its {@link RunFingerprint}, as recorded in {@code /conformance/expected.csv}.
  *
  * @param name config name (file name without .toml)
  * @param events expected number of collision events
@@ -28,10 +24,6 @@ import org.coag.core.observe.StateHash;
  * @param finalState expected final-state SHA-256
  */
 public record ConformanceCase(String name, long events, String eventLog, String finalState) {
-    /** The outcome of running a case on some backend. */
-    public record Outcome(long events, String eventLog, String finalState) {
-    }
-
     /** @return every case of expected.csv, in file order */
     public static List<ConformanceCase> all() {
         List<ConformanceCase> cases = new ArrayList<>();
@@ -80,9 +72,9 @@ public record ConformanceCase(String name, long events, String eventLog, String 
      * @param name config name
      * @param backend the backend
      * @param options threads and vector width
-     * @return events and hashes
+     * @return its fingerprint (events and hashes)
      */
-    public static Outcome run(String name, Backend backend, BackendOptions options) {
+    public static RunFingerprint run(String name, Backend backend, BackendOptions options) {
         return run(config(name), backend, options);
     }
 
@@ -92,16 +84,9 @@ public record ConformanceCase(String name, long events, String eventLog, String 
      * @param cfg the config
      * @param backend the backend
      * @param options threads and vector width
-     * @return events and hashes
+     * @return its fingerprint (events and hashes)
      */
-    public static Outcome run(RunConfig cfg, Backend backend, BackendOptions options) {
-        long seed = cfg.run().seed();
-        EventRecorder rec = new EventRecorder(null);
-        ParticleState end = new ParticleState(cfg.model().dim(), cfg.model().particles());
-        try (Simulation sim = backend.create(cfg.model(), seed, InitialStates.generate(cfg.model(), seed), 0, options)) {
-            sim.advance(cfg.run().steps(), rec);
-            sim.readState(end);
-        }
-        return new Outcome(rec.events(), rec.sha256(), StateHash.of(end));
+    public static RunFingerprint run(RunConfig cfg, Backend backend, BackendOptions options) {
+        return RunFingerprint.of(backend, cfg.model(), cfg.run().seed(), cfg.run().steps(), options, null);
     }
 }

@@ -3,6 +3,7 @@ package org.coag.core.conformance;
 import java.io.File;
 import java.util.Arrays;
 import org.coag.core.backend.BackendOptions;
+import org.coag.core.backend.RunFingerprint;
 import org.coag.core.reference.ReferenceBackend;
 
 /**
@@ -26,7 +27,7 @@ public final class RecordConformance {
         System.out.println("# name, events, event_log_sha256, final_state_sha256 (reference backend; see RecordConformance)");
         for (String file : names) {
             String name = file.substring(0, file.length() - 5);
-            ConformanceCase.Outcome o = ConformanceCase.run(name, new ReferenceBackend(), BackendOptions.DEFAULTS);
+            RunFingerprint o = ConformanceCase.run(name, new ReferenceBackend(), BackendOptions.DEFAULTS);
             System.out.println(name + ", " + o.events() + ", " + o.eventLog() + ", " + o.finalState());
         }
     }

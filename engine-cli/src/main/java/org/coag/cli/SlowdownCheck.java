@@ -14,11 +14,11 @@ import org.hipparchus.stat.inference.MannWhitneyUTest;
  * <p>The estimate shown beside the verdict is the Hodges-Lehmann ratio: exp of the median of all
  * log(current / baseline) over sample pairs (1 = unchanged, 0.8 = 20 % slower).
  */
-final class SlowdownTest {
+final class SlowdownCheck {
     /** Fewer samples per side than this cannot be tested (a one-sided exact p is then above 0.05). */
     static final int MIN_SAMPLES = 3;
 
-    private SlowdownTest() {
+    private SlowdownCheck() {
     }
 
     /**
