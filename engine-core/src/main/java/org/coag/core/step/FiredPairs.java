@@ -12,8 +12,8 @@ import java.util.Arrays;
  * positions at the start of the resolution phase, the survivor choice uses the masses at the moment
  * the pair is applied.
  *
- * <p>Layout: parallel arrays indexed 0..size-1 in insertion order; {@link #sort()} fills
- * {@link #order()} with the resolution order.
+ * <p>Layout: parallel arrays indexed 0..size-1 in insertion order; after {@link #sort()},
+ * {@link #at(int) at(rank)} is the index of the pair of that rank in the resolution order.
  */
 public final class FiredPairs {
     private int size;
