@@ -55,8 +55,8 @@ final class VectorNormals {
      */
     VectorNormals(long seed) {
         this.scalar = new CounterRng(seed);
-        int a = (int) seed;
-        int b = (int) (seed >>> 32);
+        int a = scalar.key().k0();
+        int b = scalar.key().k1();
         for (int r = 0; r < Philox4x32.ROUNDS; r++) {
             k0[r] = a & MASK32;
             k1[r] = b & MASK32;

@@ -13,6 +13,8 @@ import org.coag.core.model.BumpKernel;
 import org.coag.core.model.DoiKernel;
 import org.coag.core.model.ModelSpec;
 import org.coag.core.model.TableKernel;
+import org.coag.core.rng.CounterRng;
+import org.coag.core.rng.PhiloxKey;
 import org.coag.core.step.PairParameters;
 import org.jocl.Pointer;
 import org.jocl.Sizeof;
@@ -34,7 +36,7 @@ public final class DeviceFire implements AutoCloseable {
 
     private final DeviceState s;
     private final ModelSpec spec;
-    private final long seed;
+    private final PhiloxKey key;
     private final cl_kernel kernel;
     private int maxMass;
     private cl_mem params;
@@ -59,7 +61,7 @@ public final class DeviceFire implements AutoCloseable {
     public DeviceFire(DeviceState s, ModelSpec spec, long seed, int maxMass, int capacity) {
         this.s = s;
         this.spec = spec;
-        this.seed = seed;
+        this.key = CounterRng.key(seed);
         this.kernel = ProgramBuilder.kernel(s.cl.program(s.dim), "fire_pairs");
         this.capacity = capacity;
         this.params = table(maxMass);
@@ -141,7 +143,7 @@ public final class DeviceFire implements AutoCloseable {
                 null, null);
         Kernels.args(kernel, s.pos, s.ids, s.masses, pairs.pairBuffer(), pairs.foundBuffer(), pairs.pairCapacity(), params,
                 maxMass, kernelType, tableR, tableV, tableSize, s.capacity, s.dim, spec.domain().unit(), spec.dt(), step,
-                (int) seed, (int) (seed >>> 32), tau, u1, idx, count, capacity, untabulated);
+                key.k0(), key.k1(), tau, u1, idx, count, capacity, untabulated);
         Kernels.run(s.cl, kernel, Math.min(pairs.pairCapacity(), LAUNCH));
     }
 

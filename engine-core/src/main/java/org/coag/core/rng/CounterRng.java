@@ -5,7 +5,7 @@ package org.coag.core.rng;
  * (purpose, step, a, b) always gives the same words, on every backend and after any restart.
  *
  * <pre>
- * key     = { lo32(seed), hi32(seed) }
+ * key     = { lo32(seed), hi32(seed) }              (PhiloxKey, from key(seed))
  * counter = { a, b, lo32(step), purpose &lt;&lt; 24 | (step &gt;&gt;&gt; 32) &amp; 0xFFFFFF }
  *   a, b  : particle id and block index, or the smaller and larger id of a pair (see Purpose)
  *   step  : the step number, 0 &lt;= step &lt; 2^56 (initial draws use step 0)
@@ -17,16 +17,30 @@ package org.coag.core.rng;
  * Not thread-safe (one scratch buffer); give each thread its own instance.
  */
 public final class CounterRng {
-    private final int k0;
-    private final int k1;
+    private final PhiloxKey key;
     private final int[] words = new int[4];
 
     /**
      * @param seed the run seed (all 64 bits are used)
      */
     public CounterRng(long seed) {
-        this.k0 = (int) seed;
-        this.k1 = (int) (seed >>> 32);
+        this.key = key(seed);
+    }
+
+    /**
+     * The one split of a run seed into the Philox key; backends that compute blocks themselves take
+     * their key from here.
+     *
+     * @param seed the run seed
+     * @return {@code {lo32(seed), hi32(seed)}}
+     */
+    public static PhiloxKey key(long seed) {
+        return new PhiloxKey((int) seed, (int) (seed >>> 32));
+    }
+
+    /** @return the key of this generator's seed */
+    public PhiloxKey key() {
+        return key;
     }
 
     /**
@@ -39,7 +53,7 @@ public final class CounterRng {
      */
     public void block(Purpose purpose, long step, int a, int b) {
         int c3 = (purpose.code() << 24) | (int) ((step >>> 32) & 0xFFFFFF);
-        Philox4x32.bijection(a, b, (int) step, c3, k0, k1, words);
+        Philox4x32.bijection(a, b, (int) step, c3, key.k0(), key.k1(), words);
     }
 
     /**
