@@ -9,8 +9,6 @@ import static org.jocl.CL.clEnqueueFillBuffer;
 import static org.jocl.CL.clEnqueueReadBuffer;
 import static org.jocl.CL.clReleaseMemObject;
 
-import org.coag.core.model.BumpKernel;
-import org.coag.core.model.DoiKernel;
 import org.coag.core.model.ModelSpec;
 import org.coag.core.model.TableKernel;
 import org.coag.core.rng.CounterRng;
@@ -43,7 +41,7 @@ public final class DeviceFire implements AutoCloseable {
     private final cl_mem tableR;
     private final cl_mem tableV;
     private final int tableSize;
-    private final int kernelType;
+    private final KernelCode kernelType;
     private int capacity;
     private cl_mem tau;
     private cl_mem u1;
@@ -68,16 +66,10 @@ public final class DeviceFire implements AutoCloseable {
         this.maxMass = maxMass;
         double[] r = {0, 1};
         double[] v = {0, 0};
-        if (spec.kernel() instanceof TableKernel) {
+        kernelType = KernelCode.of(spec.kernel());
+        if (kernelType == KernelCode.TABLE) {
             r = ((TableKernel) spec.kernel()).radii();
             v = ((TableKernel) spec.kernel()).values();
-            kernelType = 2;
-        } else if (spec.kernel() instanceof BumpKernel) {
-            kernelType = 1;
-        } else if (spec.kernel() instanceof DoiKernel) {
-            kernelType = 0;
-        } else {
-            throw new org.coag.core.model.ModelException("opencl: kernel " + spec.kernel().name() + " has no OpenCL version");
         }
         tableSize = r.length;
         tableR = readOnly(Sizeof.cl_double, r.length, Pointer.to(r));
@@ -142,7 +134,7 @@ public final class DeviceFire implements AutoCloseable {
         clEnqueueFillBuffer(s.cl.queue(), untabulated, Pointer.to(new int[] {Integer.MAX_VALUE}), Sizeof.cl_int, 0, Sizeof.cl_int, 0,
                 null, null);
         Kernels.args(kernel, s.pos, s.ids, s.masses, pairs.pairBuffer(), pairs.foundBuffer(), pairs.pairCapacity(), params,
-                maxMass, kernelType, tableR, tableV, tableSize, s.capacity, s.dim, spec.domain().unit(), spec.dt(), step,
+                maxMass, kernelType.code(), tableR, tableV, tableSize, s.capacity, s.dim, spec.domain().unit(), spec.dt(), step,
                 key.k0(), key.k1(), tau, u1, idx, count, capacity, untabulated);
         Kernels.run(s.cl, kernel, Math.min(pairs.pairCapacity(), LAUNCH));
     }

@@ -129,11 +129,11 @@ final class OpenClSimulation implements Simulation {
 
     /** Grows what overflowed and reruns the parts of the step after it (nothing had been applied). */
     private DeviceResolve.Status rerun(DeviceResolve.Status st, EventSink sink) {
-        if ((st.flags() & 1) != 0) {
+        if ((st.flags() & StatusLayout.FLAG_PAIRS) != 0) {
             pairs.growPairs(st.pairs());
             pairs.findAgain();
             fire.fire(pairs, step);
-        } else if ((st.flags() & 2) != 0) {
+        } else if ((st.flags() & StatusLayout.FLAG_FIRED) != 0) {
             fire.grow(st.fired());
             fire.fire(pairs, step);
         } else {

@@ -3,15 +3,17 @@
  * of the mass pair (PairParameters), a pair with r^2 < range2 has rate prefactor * V(r^2 invUnit2);
  * its COLLIDE block (lower id, higher id, step) gives tau = -log(1 - u0) / rate (CollisionRule), and
  * it fires when tau < dt. Fired pairs are appended with their u1 (the survivor draw).
- * Kernels V: 0 = Doi (1 inside), 1 = bump exp(-1/(1-y^2)), 2 = table (radii r, values v, linear).
+ * Kernels V by code (org.coag.gpu.KernelCode): KERNEL_DOI (1 inside), KERNEL_BUMP
+ * (exp(-1/(1-y^2))), KERNEL_TABLE (radii r, values v, linear). PURPOSE_COLLIDE and KERNEL_* come
+ * from the prelude of org.coag.gpu.OpenClConstants.
  */
-#define PURPOSE_COLLIDE 4u
 
+/* Twin of org.coag.core.model.RadialKernel.value (DoiKernel, BumpKernel, TableKernel). */
 COAG_INLINE double kernel_value(int type, double y2, __global const double *tr, __global const double *tv, int tn) {
-    if (type == 0) {
+    if (type == KERNEL_DOI) {
         return y2 < 1.0 ? 1.0 : 0.0;
     }
-    if (type == 1) {
+    if (type == KERNEL_BUMP) {
         return y2 < 1.0 ? fd_exp(-1.0 / (1.0 - y2)) : 0.0;
     }
     double y = sqrt(y2);
@@ -32,7 +34,10 @@ COAG_INLINE double kernel_value(int type, double y2, __global const double *tr, 
     return tv[lo] + w * (tv[hi] - tv[lo]);
 }
 
-/* The firing test of one pair (slots i, j; id(i) < id(j)). */
+/*
+ * The firing test of one pair (slots i, j; id(i) < id(j)); twin of
+ * org.coag.core.reference.ReferenceSimulation.testPair, tau as org.coag.core.step.CollisionRule.firingTime.
+ */
 COAG_INLINE void fire_pair(__global const long *pos, __global const int *ids, __global const int *masses, int i, int j,
                            __global const double *params, const int maxMass, const int kernelType,
                            __global const double *tr, __global const double *tv, const int tn, const int capacity,
@@ -70,6 +75,7 @@ COAG_INLINE void fire_pair(__global const long *pos, __global const int *ids, __
     }
 }
 
+/* fire_pair over the found pairs, grid-stride. */
 __kernel void fire_pairs(__global const long *pos, __global const int *ids, __global const int *masses,
                          __global const int2 *pairs, __global const int *pairCount, const int pairCapacity,
                          __global const double *params,
