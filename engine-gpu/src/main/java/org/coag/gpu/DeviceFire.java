@@ -141,8 +141,8 @@ public final class DeviceFire implements AutoCloseable {
 
     /**
      * @return the fired-pair buffers: firing times, survivor draws, (id lo, id hi, slot lo, slot hi),
-     *     count, and the word of untabulated pairs (the smallest mass lo &lt;&lt; 16 | mass hi of a pair in
-     *     reach whose parameters the table lacks, INT_MAX if none)
+     *     count, and the word of untabulated pairs (the smallest {@link StatusLayout#UNTABULATED} code of a
+     *     pair in reach whose parameters the table lacks, INT_MAX if none)
      */
     cl_mem[] buffers() {
         return new cl_mem[] {tau, u1, idx, count, untabulated};

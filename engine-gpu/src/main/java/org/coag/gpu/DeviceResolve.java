@@ -19,8 +19,8 @@ import org.jocl.cl_program;
 
 /**
  * Collision resolution on the device ({@code resolve.cl}): the fired pairs of a step sorted and
- * applied in the reference's order, events appended to a device log (8 ints each: step low, step
- * high, lower id, higher id, mass lo, mass hi, survivor id or -1, 0), a histogram of live masses
+ * applied in the reference's order, events appended to a device log ({@link StatusLayout#EVENT_INTS}
+ * ints each, words {@code StatusLayout.EV_*}), a histogram of live masses
  * ({@code int[totalMass + 1]}), and the step status the host reads once per step ({@link Status}).
  * The log is read only by {@link #flushEvents}, at the end of an advance or when it fills.
  */
@@ -43,7 +43,7 @@ final class DeviceResolve implements AutoCloseable {
      * @param badRange smallest live mass without a pair range (0: none)
      * @param needTable a live mass beyond the tables (0: none)
      * @param untabulated a pair within the search reach whose masses the parameter tables lack,
-     *     mass lo &lt;&lt; 16 | mass hi (0: none; the smallest such code)
+     *     {@link StatusLayout#UNTABULATED} (0: none; the smallest such code)
      * @param widest widest sigma of a live mass (fixed-point units)
      * @param range2 largest range^2 of a live mass pair (m, m)
      */
@@ -167,8 +167,9 @@ final class DeviceResolve implements AutoCloseable {
             clEnqueueReadBuffer(s.cl.queue(), events, CL_TRUE, 0, (long) Sizeof.cl_int * e.length, Pointer.to(e), 0, null, null);
             for (int k = 0; k < upTo; k++) {
                 int b = EVENT_INTS * k;
-                long step = (e[b] & 0xFFFFFFFFL) | ((long) e[b + 1] << 32);
-                sink.collision(step, e[b + 2], e[b + 3], e[b + 4], e[b + 5], e[b + 6]);
+                long step = (e[b + StatusLayout.EV_STEP_LO] & 0xFFFFFFFFL) | ((long) e[b + StatusLayout.EV_STEP_HI] << 32);
+                sink.collision(step, e[b + StatusLayout.EV_ID_LO], e[b + StatusLayout.EV_ID_HI], e[b + StatusLayout.EV_MASS_LO],
+                        e[b + StatusLayout.EV_MASS_HI], e[b + StatusLayout.EV_SURVIVOR]);
             }
         }
         clEnqueueWriteBuffer(s.cl.queue(), status, CL_TRUE, (long) StatusLayout.EVENTS * Sizeof.cl_int, Sizeof.cl_int,

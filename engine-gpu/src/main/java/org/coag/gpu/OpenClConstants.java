@@ -1,5 +1,7 @@
 package org.coag.gpu;
 
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -17,7 +19,7 @@ import org.coag.core.rng.Purpose;
  * PHILOX_M0, _M1    Philox4x32 multipliers (uint); PHILOX_W0, _W1 Weyl increments; PHILOX_ROUNDS
  * MODE_&lt;name&gt;      Mode codes ({@link #modeCode}), the resolve_fired argument
  * KERNEL_&lt;name&gt;    KernelCode codes, the fire_pairs argument
- * ST_&lt;name&gt;, ST_D_&lt;name&gt;, FLAG_&lt;name&gt;, EVENT_INTS   StatusLayout
+ * ST_&lt;name&gt;, FLAG_&lt;name&gt;, EV_&lt;name&gt;, ...   every int constant of StatusLayout ({@link #statusName})
  * </pre>
  */
 public final class OpenClConstants {
@@ -62,30 +64,34 @@ public final class OpenClConstants {
         for (KernelCode k : KernelCode.values()) {
             d.put("KERNEL_" + k.name(), Integer.toString(k.code()));
         }
-        putInt(d, "ST_PAIRS", StatusLayout.PAIRS);
-        putInt(d, "ST_FIRED", StatusLayout.FIRED);
-        putInt(d, "ST_FLAGS", StatusLayout.FLAGS);
-        putInt(d, "ST_EVENTS", StatusLayout.EVENTS);
-        putInt(d, "ST_LIVE", StatusLayout.LIVE);
-        putInt(d, "ST_LARGEST", StatusLayout.LARGEST);
-        putInt(d, "ST_SORTED", StatusLayout.SORTED);
-        putInt(d, "ST_BAD_SIGMA", StatusLayout.BAD_SIGMA);
-        putInt(d, "ST_BAD_RANGE", StatusLayout.BAD_RANGE);
-        putInt(d, "ST_NEED_TABLE", StatusLayout.NEED_TABLE);
-        putInt(d, "ST_UNTABULATED", StatusLayout.UNTABULATED);
-        putInt(d, "ST_INTS", StatusLayout.INTS);
-        putInt(d, "ST_D_WIDEST", StatusLayout.D_WIDEST);
-        putInt(d, "ST_D_RANGE2", StatusLayout.D_RANGE2);
-        putInt(d, "ST_DOUBLES", StatusLayout.DOUBLES);
-        putInt(d, "FLAG_PAIRS", StatusLayout.FLAG_PAIRS);
-        putInt(d, "FLAG_FIRED", StatusLayout.FLAG_FIRED);
-        putInt(d, "FLAG_EVENTS", StatusLayout.FLAG_EVENTS);
-        putInt(d, "EVENT_INTS", StatusLayout.EVENT_INTS);
+        for (Field f : StatusLayout.class.getDeclaredFields()) {
+            int m = f.getModifiers();
+            if (Modifier.isStatic(m) && Modifier.isFinal(m) && f.getType() == int.class) {
+                d.put(statusName(f.getName()), Integer.toString(intValue(f)));
+            }
+        }
         return Collections.unmodifiableMap(d);
     }
 
-    private static void putInt(Map<String, String> d, String name, int value) {
-        d.put(name, Integer.toString(value));
+    /**
+     * @param field the name of a {@link StatusLayout} constant
+     * @return its name in the {@code .cl} sources (see {@link StatusLayout})
+     */
+    static String statusName(String field) {
+        for (String kept : new String[] {"FLAG_", "UNTABULATED_", "EVENT_", "EV_"}) {
+            if (field.startsWith(kept)) {
+                return field;
+            }
+        }
+        return "ST_" + field;
+    }
+
+    private static int intValue(Field f) {
+        try {
+            return f.getInt(null);
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static String uint(int bits) {

@@ -99,7 +99,8 @@ final class OpenClSimulation implements Simulation {
             st = rerun(st, sink);
         }
         if (st.untabulated() != 0) {
-            pairParameters.of(st.untabulated() >>> 16, st.untabulated() & 0xFFFF);
+            int code = st.untabulated();
+            pairParameters.of(code >>> StatusLayout.UNTABULATED_BITS, code & StatusLayout.UNTABULATED_MASK);
             throw new IllegalStateException("opencl: a pair in reach has no parameters at step " + step);
         }
         device.count = st.sorted();

@@ -53,7 +53,7 @@ COAG_INLINE void fire_pair(__global const long *pos, __global const int *ids, __
     int hi = max(masses[i], masses[j]);
     __global const double *q = params + 3 * ((lo - 1) * maxMass + (hi - 1));
     if (isnan(q[0])) {
-        atomic_min(untabulated, (min(masses[i], 0xFFFF) << 16) | min(masses[j], 0xFFFF));
+        atomic_min(untabulated, (min(masses[i], UNTABULATED_MASK) << UNTABULATED_BITS) | min(masses[j], UNTABULATED_MASK));
         return;
     }
     if (!(r2 < q[0])) {

@@ -7,7 +7,7 @@
  * host needs before the next step. The host reads only the status words once per step.
  *
  * Status words (int status[ST_INTS]) and doubles (double statusD[ST_DOUBLES]): the indices ST_*,
- * ST_D_*, the flags FLAG_* and EVENT_INTS come from org.coag.gpu.StatusLayout, and MODE_* from
+ * ST_D_*, the flags FLAG_*, EVENT_INTS and the event words EV_* come from org.coag.gpu.StatusLayout, and MODE_* from
  * org.coag.core.model.Mode, through the prelude of org.coag.gpu.OpenClConstants.
  */
 
@@ -109,8 +109,8 @@ __kernel void step_status(__global int *status, __global double *statusD, __glob
  * it only raises the flag and the host grows the buffer and reruns the step's search, firing
  * test or resolution (nothing was changed). Annihilation (mode MODE_ANNIHILATION) kills both;
  * coagulation keeps the lower id when u1 (m_lo + m_hi) < m_lo (twin of
- * org.coag.core.step.CollisionRule.lowerSurvives). Events: EVENT_INTS ints each (step low, step
- * high, lower id, higher id, mass lo, mass hi, survivor id or -1, 0).
+ * org.coag.core.step.CollisionRule.lowerSurvives). Events: EVENT_INTS ints each, words EV_*
+ * (step low, step high, lower id, higher id, mass lo, mass hi, survivor id or -1, 0).
  * Twin of org.coag.core.step.MassResolver.apply.
  */
 __kernel void resolve_fired(__global const double *tau, __global const double *u1, __global const int4 *idx,
@@ -152,17 +152,17 @@ __kernel void resolve_fired(__global const double *tau, __global const double *u
         }
         __global int *ev = events + EVENT_INTS * used;
         used++;
-        ev[0] = (int) step;
-        ev[1] = (int) (step >> 32);
-        ev[2] = f.x;
-        ev[3] = f.y;
-        ev[4] = ma;
-        ev[5] = mb;
-        ev[7] = 0;
+        ev[EV_STEP_LO] = (int) step;
+        ev[EV_STEP_HI] = (int) (step >> 32);
+        ev[EV_ID_LO] = f.x;
+        ev[EV_ID_HI] = f.y;
+        ev[EV_MASS_LO] = ma;
+        ev[EV_MASS_HI] = mb;
+        ev[EV_PAD] = 0;
         liveByMass[ma]--;
         liveByMass[mb]--;
         if (mode == MODE_ANNIHILATION) {
-            ev[6] = -1;
+            ev[EV_SURVIVOR] = -1;
             masses[a] = 0;
             masses[b] = 0;
             live -= 2;
@@ -170,7 +170,7 @@ __kernel void resolve_fired(__global const double *tau, __global const double *u
         }
         bool lowerWins = u1[e] * ((double) ma + (double) mb) < ma;
         int sum = ma + mb;
-        ev[6] = lowerWins ? f.x : f.y;
+        ev[EV_SURVIVOR] = lowerWins ? f.x : f.y;
         masses[lowerWins ? a : b] = sum;
         masses[lowerWins ? b : a] = 0;
         liveByMass[sum]++;

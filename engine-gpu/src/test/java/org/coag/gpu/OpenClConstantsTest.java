@@ -79,11 +79,15 @@ class OpenClConstantsTest {
         }
         for (Field f : StatusLayout.class.getDeclaredFields()) {
             if (Modifier.isStatic(f.getModifiers()) && f.getType() == int.class) {
-                String n = f.getName();
-                String name = n.startsWith("FLAG_") || n.startsWith("EVENT_") ? n : "ST_" + n;
+                String name = OpenClConstants.statusName(f.getName());
                 assertEquals(Integer.toString(f.getInt(null)), d.get(name), "StatusLayout." + f.getName() + " as " + name);
             }
         }
+        assertEquals("2", d.get("ST_FLAGS"));
+        assertEquals("2", d.get("FLAG_FIRED"));
+        assertEquals("1", d.get("ST_D_RANGE2"));
+        assertEquals("6", d.get("EV_SURVIVOR"));
+        assertEquals("16", d.get("UNTABULATED_BITS"));
         assertTrue(OpenClConstants.prelude().contains("#define PURPOSE_MOVE 3u\n"), OpenClConstants.prelude());
     }
 
