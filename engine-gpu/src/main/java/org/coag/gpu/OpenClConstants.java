@@ -6,6 +6,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.coag.core.model.Mode;
+import org.coag.core.rng.CounterRng;
 import org.coag.core.rng.Philox4x32;
 import org.coag.core.rng.Purpose;
 
@@ -17,6 +18,7 @@ import org.coag.core.rng.Purpose;
  * <pre>
  * PURPOSE_&lt;name&gt;   Purpose codes (uint), e.g. PURPOSE_MOVE 3u
  * PHILOX_M0, _M1    Philox4x32 multipliers (uint); PHILOX_W0, _W1 Weyl increments; PHILOX_ROUNDS
+ * COUNTER_PURPOSE_SHIFT, COUNTER_STEP_HIGH_MASK (uint)   CounterRng's counter word 3
  * MODE_&lt;name&gt;      Mode codes ({@link #modeCode}), the resolve_fired argument
  * KERNEL_&lt;name&gt;    KernelCode codes, the fire_pairs argument
  * ST_&lt;name&gt;, FLAG_&lt;name&gt;, EV_&lt;name&gt;, ...   every int constant of StatusLayout ({@link #statusName})
@@ -58,6 +60,8 @@ public final class OpenClConstants {
         d.put("PHILOX_W0", uint(Philox4x32.W0));
         d.put("PHILOX_W1", uint(Philox4x32.W1));
         d.put("PHILOX_ROUNDS", Integer.toString(Philox4x32.ROUNDS));
+        d.put("COUNTER_PURPOSE_SHIFT", Integer.toString(CounterRng.PURPOSE_SHIFT));
+        d.put("COUNTER_STEP_HIGH_MASK", "0x" + Integer.toHexString(CounterRng.STEP_HIGH_MASK).toUpperCase() + "u");
         for (Mode m : Mode.values()) {
             d.put("MODE_" + m.name(), Integer.toString(modeCode(m)));
         }

@@ -2,8 +2,8 @@
  * Random numbers of coag, bit-identical to org.coag.core.rng (Philox4x32, Uniforms, FdLibm.log,
  * Gaussians). Hand-written on both sides because the bits must agree across backends: no built-in
  * log, no FP contraction (the pragma below), no fast-math build options (STACK.md section 3).
- * PHILOX_* (org.coag.core.rng.Philox4x32) and PURPOSE_* (org.coag.core.rng.Purpose) come from the
- * prelude that org.coag.gpu.OpenClConstants generates; no .cl file defines them.
+ * PHILOX_* (org.coag.core.rng.Philox4x32), COUNTER_* (CounterRng) and PURPOSE_* (Purpose) come
+ * from the prelude that org.coag.gpu.OpenClConstants generates; no .cl file defines them.
  */
 #pragma OPENCL EXTENSION cl_khr_fp64 : enable
 #pragma OPENCL FP_CONTRACT OFF
@@ -51,7 +51,7 @@ COAG_INLINE void coag_block_words(uint purpose, ulong step, uint a, uint b, uint
     *w0 = a;
     *w1 = b;
     *w2 = (uint) step;
-    *w3 = (purpose << 24) | (uint)((step >> 32) & 0xFFFFFFu);
+    *w3 = (purpose << COUNTER_PURPOSE_SHIFT) | (uint)((step >> 32) & COUNTER_STEP_HIGH_MASK);
     philox4x32_10(w0, w1, w2, w3, k0, k1);
 }
 

@@ -71,6 +71,8 @@ class OpenClConstantsTest {
         }
         assertEquals("0xD2511F53u", d.get("PHILOX_M0"));
         assertEquals("0xBB67AE85u", d.get("PHILOX_W1"));
+        assertEquals("24", d.get("COUNTER_PURPOSE_SHIFT"));
+        assertEquals("0xFFFFFFu", d.get("COUNTER_STEP_HIGH_MASK"));
         for (Mode mode : Mode.values()) {
             assertEquals(Integer.toString(OpenClConstants.modeCode(mode)), d.get("MODE_" + mode.name()));
         }

@@ -17,6 +17,11 @@ package org.coag.core.rng;
  * Not thread-safe (one scratch buffer); give each thread its own instance.
  */
 public final class CounterRng {
+    /** Shift of the purpose code in counter word 3. */
+    public static final int PURPOSE_SHIFT = 24;
+    /** Mask of the step's bits 32..55 in counter word 3 (after shifting them down by 32). */
+    public static final int STEP_HIGH_MASK = 0xFFFFFF;
+
     private final PhiloxKey key;
     private final int[] words = new int[4];
 
@@ -52,8 +57,18 @@ public final class CounterRng {
      * @param b second counter word
      */
     public void block(Purpose purpose, long step, int a, int b) {
-        int c3 = (purpose.code() << 24) | (int) ((step >>> 32) & 0xFFFFFF);
-        Philox4x32.bijection(a, b, (int) step, c3, key.k0(), key.k1(), words);
+        Philox4x32.bijection(a, b, (int) step, counterWord3(purpose, step), key.k0(), key.k1(), words);
+    }
+
+    /**
+     * The one layout of counter word 3, for backends that build counters themselves.
+     *
+     * @param purpose draw purpose
+     * @param step step number (bits 32..55 are used here, bits 0..31 are counter word 2)
+     * @return {@code purpose << 24 | (step >>> 32) & 0xFFFFFF}
+     */
+    public static int counterWord3(Purpose purpose, long step) {
+        return (purpose.code() << PURPOSE_SHIFT) | (int) ((step >>> 32) & STEP_HIGH_MASK);
     }
 
     /**
