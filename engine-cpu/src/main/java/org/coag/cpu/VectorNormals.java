@@ -55,8 +55,8 @@ final class VectorNormals {
      */
     VectorNormals(long seed) {
         this.scalar = new CounterRng(seed);
-        int a = (int) seed;
-        int b = (int) (seed >>> 32);
+        int a = scalar.key().k0();
+        int b = scalar.key().k1();
         for (int r = 0; r < Philox4x32.ROUNDS; r++) {
             k0[r] = a & MASK32;
             k1[r] = b & MASK32;
@@ -78,7 +78,7 @@ final class VectorNormals {
      */
     void uniforms(int[] ids, int from, int n, long step, int blocks, double[][] u) {
         long c2 = step & MASK32;
-        long c3 = ((long) Purpose.MOVE.code() << 24 | (step >>> 32) & 0xFFFFFF) & MASK32;
+        long c3 = CounterRng.counterWord3(Purpose.MOVE, step) & MASK32;
         int upper = n - n % LANES;
         if (stepWords.length < upper) {
             stepWords = new int[upper];
@@ -110,7 +110,7 @@ final class VectorNormals {
      * @param u1 destination of u1
      */
     void bridgeUniforms(int[] id, int[] index, int n, int j, long macro, double[] u0, double[] u1) {
-        long c3 = ((long) Purpose.BRIDGE.code() << 24 | macro & 0xFFFFFF) & MASK32;
+        long c3 = CounterRng.counterWord3(Purpose.BRIDGE, macro << 32) & MASK32;
         int upper = n - n % LANES;
         philox(id, 0, index, j, c3, upper, u0, u1);
         for (int t = upper; t < n; t++) {

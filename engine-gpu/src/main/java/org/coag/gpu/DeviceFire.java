@@ -9,10 +9,10 @@ import static org.jocl.CL.clEnqueueFillBuffer;
 import static org.jocl.CL.clEnqueueReadBuffer;
 import static org.jocl.CL.clReleaseMemObject;
 
-import org.coag.core.model.BumpKernel;
-import org.coag.core.model.DoiKernel;
 import org.coag.core.model.ModelSpec;
 import org.coag.core.model.TableKernel;
+import org.coag.core.rng.CounterRng;
+import org.coag.core.rng.PhiloxKey;
 import org.coag.core.step.PairConstants;
 import org.jocl.Pointer;
 import org.jocl.Sizeof;
@@ -34,14 +34,14 @@ public final class DeviceFire implements AutoCloseable {
 
     private final DeviceState s;
     private final ModelSpec spec;
-    private final long seed;
+    private final PhiloxKey key;
     private final cl_kernel kernel;
     private int maxMass;
     private cl_mem params;
     private final cl_mem tableR;
     private final cl_mem tableV;
     private final int tableSize;
-    private final int kernelType;
+    private final KernelCode kernelType;
     private int capacity;
     private cl_mem tau;
     private cl_mem u1;
@@ -59,23 +59,17 @@ public final class DeviceFire implements AutoCloseable {
     public DeviceFire(DeviceState s, ModelSpec spec, long seed, int maxMass, int capacity) {
         this.s = s;
         this.spec = spec;
-        this.seed = seed;
+        this.key = CounterRng.key(seed);
         this.kernel = ProgramBuilder.kernel(s.cl.program(s.dim), "fire_pairs");
         this.capacity = capacity;
         this.params = table(maxMass);
         this.maxMass = maxMass;
         double[] r = {0, 1};
         double[] v = {0, 0};
-        if (spec.kernel() instanceof TableKernel) {
+        kernelType = KernelCode.of(spec.kernel());
+        if (kernelType == KernelCode.TABLE) {
             r = ((TableKernel) spec.kernel()).radii();
             v = ((TableKernel) spec.kernel()).values();
-            kernelType = 2;
-        } else if (spec.kernel() instanceof BumpKernel) {
-            kernelType = 1;
-        } else if (spec.kernel() instanceof DoiKernel) {
-            kernelType = 0;
-        } else {
-            throw new org.coag.core.model.ModelException("opencl: kernel " + spec.kernel().name() + " has no OpenCL version");
         }
         tableSize = r.length;
         tableR = readOnly(Sizeof.cl_double, r.length, Pointer.to(r));
@@ -140,15 +134,15 @@ public final class DeviceFire implements AutoCloseable {
         clEnqueueFillBuffer(s.cl.queue(), untabulated, Pointer.to(new int[] {Integer.MAX_VALUE}), Sizeof.cl_int, 0, Sizeof.cl_int, 0,
                 null, null);
         Kernels.args(kernel, s.pos, s.ids, s.masses, pairs.pairBuffer(), pairs.foundBuffer(), pairs.pairCapacity(), params,
-                maxMass, kernelType, tableR, tableV, tableSize, s.capacity, s.dim, spec.domain().unit(), spec.dt(), step,
-                (int) seed, (int) (seed >>> 32), tau, u1, idx, count, capacity, untabulated);
+                maxMass, kernelType.code(), tableR, tableV, tableSize, s.capacity, s.dim, spec.domain().unit(), spec.dt(), step,
+                key.k0(), key.k1(), tau, u1, idx, count, capacity, untabulated);
         Kernels.run(s.cl, kernel, Math.min(pairs.pairCapacity(), LAUNCH));
     }
 
     /**
      * @return the fired-pair buffers: firing times, survivor draws, (id lo, id hi, slot lo, slot hi),
-     *     count, and the word of untabulated pairs (the smallest mass lo &lt;&lt; 16 | mass hi of a pair in
-     *     reach whose parameters the table lacks, INT_MAX if none)
+     *     count, and the word of untabulated pairs (the smallest {@link StatusLayout#UNTABULATED} code of a
+     *     pair in reach whose parameters the table lacks, INT_MAX if none)
      */
     cl_mem[] buffers() {
         return new cl_mem[] {tau, u1, idx, count, untabulated};

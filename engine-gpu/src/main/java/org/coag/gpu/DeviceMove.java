@@ -6,6 +6,8 @@ import static org.jocl.CL.clCreateBuffer;
 import static org.jocl.CL.clReleaseMemObject;
 
 import org.coag.core.model.ModelSpec;
+import org.coag.core.rng.CounterRng;
+import org.coag.core.rng.PhiloxKey;
 import org.coag.core.step.MoveParameters;
 import org.jocl.Pointer;
 import org.jocl.Sizeof;
@@ -22,7 +24,7 @@ public final class DeviceMove implements AutoCloseable {
     private final ModelSpec spec;
     private cl_mem sigma;
     private int maxMass;
-    private final long seed;
+    private final PhiloxKey key;
 
     /**
      * @param s the particles on the device
@@ -33,7 +35,7 @@ public final class DeviceMove implements AutoCloseable {
     public DeviceMove(DeviceState s, ModelSpec spec, long seed, int maxMass) {
         this.s = s;
         this.kernel = ProgramBuilder.kernel(s.cl.program(s.dim), "move");
-        this.seed = seed;
+        this.key = CounterRng.key(seed);
         this.spec = spec;
         this.sigma = table(maxMass);
         this.maxMass = maxMass;
@@ -75,7 +77,7 @@ public final class DeviceMove implements AutoCloseable {
      * @param step the step index
      */
     public void move(long step) {
-        Kernels.args(kernel, s.pos, s.ids, s.masses, sigma, s.count, s.capacity, step, (int) seed, (int) (seed >>> 32));
+        Kernels.args(kernel, s.pos, s.ids, s.masses, sigma, s.count, s.capacity, step, key.k0(), key.k1());
         Kernels.run(s.cl, kernel, s.count);
     }
 

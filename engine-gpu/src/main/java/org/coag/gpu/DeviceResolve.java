@@ -21,21 +21,22 @@ import org.jocl.cl_program;
 
 /**
  * Collision resolution on the device ({@code resolve.cl}): the fired pairs of a step sorted and
- * applied in the reference's order, events appended to a device log (8 ints each: step low, step
- * high, lower id, higher id, mass lo, mass hi, survivor id or -1, 0), a histogram of live masses
+ * applied in the reference's order, events appended to a device log ({@link StatusLayout#EVENT_INTS}
+ * ints each, words {@code StatusLayout.EV_*}), a histogram of live masses
  * ({@code int[totalMass + 1]}), and the step status the host reads once per step ({@link Status}).
  * The log is read only by {@link #flushEvents}, at the end of an advance or when it fills.
  */
 final class DeviceResolve implements AutoCloseable {
-    private static final int STATUS_INTS = 11;
-    private static final int EVENT_INTS = 8;
+    private static final int STATUS_INTS = StatusLayout.INTS;
+    private static final int EVENT_INTS = StatusLayout.EVENT_INTS;
 
     /**
      * The step status.
      *
      * @param pairs pairs the search found (may exceed the pair buffer)
      * @param fired pairs that fired (may exceed the fired buffer)
-     * @param flags 1: pair buffer overflowed, 2: fired buffer overflowed, 4: the event log is full (nothing was applied)
+     * @param flags {@link StatusLayout#FLAG_PAIRS}: pair buffer overflowed, {@link StatusLayout#FLAG_FIRED}: fired
+     *     buffer overflowed, {@link StatusLayout#FLAG_EVENTS}: the event log is full (nothing was applied)
      * @param events events in the device log
      * @param live live particles after the step
      * @param largest largest mass that ever lived
@@ -44,7 +45,7 @@ final class DeviceResolve implements AutoCloseable {
      * @param badRange smallest live mass without a pair range (0: none)
      * @param needTable a live mass beyond the tables (0: none)
      * @param untabulated a pair within the search reach whose masses the parameter tables lack,
-     *     mass lo &lt;&lt; 16 | mass hi (0: none; the smallest such code)
+     *     {@link StatusLayout#UNTABULATED} (0: none; the smallest such code)
      * @param widest widest sigma of a live mass (fixed-point units)
      * @param range2 largest range^2 of a live mass pair (m, m)
      */
@@ -86,11 +87,11 @@ final class DeviceResolve implements AutoCloseable {
         liveByMass = clCreateBuffer(s.cl.context(), CL_MEM_READ_WRITE | CL_MEM_COPY_HOST_PTR,
                 (long) Sizeof.cl_int * histogram.length, Pointer.to(histogram), null);
         int[] st = new int[STATUS_INTS];
-        st[4] = initial.count();
-        st[5] = largest;
+        st[StatusLayout.LIVE] = initial.count();
+        st[StatusLayout.LARGEST] = largest;
         status = clCreateBuffer(s.cl.context(), CL_MEM_READ_WRITE | CL_MEM_COPY_HOST_PTR, (long) Sizeof.cl_int * STATUS_INTS,
                 Pointer.to(st), null);
-        statusD = buffer(Sizeof.cl_double, 2);
+        statusD = buffer(Sizeof.cl_double, StatusLayout.DOUBLES);
         this.eventCapacity = Math.max(1, eventCapacity);
         events = buffer((long) EVENT_INTS * Sizeof.cl_int, this.eventCapacity);
         ordCapacity = 0;
@@ -120,7 +121,7 @@ final class DeviceResolve implements AutoCloseable {
         }
         cl_mem[] f = fire.buffers();
         Kernels.args(resolve, f[0], f[1], f[2], f[3], f[4], fire.capacity(), pairs.foundBuffer(), pairs.pairCapacity(), s.masses,
-                pairs.startBuffer(), pairs.slots(), spec.mode() == org.coag.core.model.Mode.ANNIHILATION ? 1 : 0, step, events,
+                pairs.startBuffer(), pairs.slots(), OpenClConstants.modeCode(spec.mode()), step, events,
                 eventCapacity, liveByMass, ord, tmp, status, statusD, move.sigmaBuffer(), fire.paramsBuffer(), fire.maxMass(),
                 tables(move, fire));
         Kernels.run(s.cl, resolve, 1);
@@ -146,10 +147,14 @@ final class DeviceResolve implements AutoCloseable {
     /** @return the status, read from the device (waits for the queue) */
     Status status() {
         int[] v = new int[STATUS_INTS];
-        double[] d = new double[2];
-        clEnqueueReadBuffer(s.cl.queue(), statusD, CL_TRUE, 0, 2L * Sizeof.cl_double, Pointer.to(d), 0, null, null);
+        double[] d = new double[StatusLayout.DOUBLES];
+        clEnqueueReadBuffer(s.cl.queue(), statusD, CL_TRUE, 0, (long) Sizeof.cl_double * d.length, Pointer.to(d), 0, null,
+                null);
         clEnqueueReadBuffer(s.cl.queue(), status, CL_TRUE, 0, (long) Sizeof.cl_int * STATUS_INTS, Pointer.to(v), 0, null, null);
-        return new Status(v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8], v[9], v[10], d[0], d[1]);
+        return new Status(v[StatusLayout.PAIRS], v[StatusLayout.FIRED], v[StatusLayout.FLAGS], v[StatusLayout.EVENTS],
+                v[StatusLayout.LIVE], v[StatusLayout.LARGEST], v[StatusLayout.SORTED], v[StatusLayout.BAD_SIGMA],
+                v[StatusLayout.BAD_RANGE], v[StatusLayout.NEED_TABLE], v[StatusLayout.UNTABULATED], d[StatusLayout.D_WIDEST],
+                d[StatusLayout.D_RANGE2]);
     }
 
     /**
@@ -165,12 +170,13 @@ final class DeviceResolve implements AutoCloseable {
             EventKind kind = CollisionOutcome.of(spec.mode()).kind();
             for (int k = 0; k < upTo; k++) {
                 int b = EVENT_INTS * k;
-                long step = (e[b] & 0xFFFFFFFFL) | ((long) e[b + 1] << 32);
-                sink.collision(step, kind, e[b + 2], e[b + 3], e[b + 4], e[b + 5], e[b + 6]);
+                long step = (e[b + StatusLayout.EV_STEP_LO] & 0xFFFFFFFFL) | ((long) e[b + StatusLayout.EV_STEP_HI] << 32);
+                sink.collision(step, kind, e[b + StatusLayout.EV_ID_LO], e[b + StatusLayout.EV_ID_HI], e[b + StatusLayout.EV_MASS_LO],
+                        e[b + StatusLayout.EV_MASS_HI], e[b + StatusLayout.EV_SURVIVOR]);
             }
         }
-        clEnqueueWriteBuffer(s.cl.queue(), status, CL_TRUE, 3L * Sizeof.cl_int, Sizeof.cl_int, Pointer.to(new int[] {0}), 0, null,
-                null);
+        clEnqueueWriteBuffer(s.cl.queue(), status, CL_TRUE, (long) StatusLayout.EVENTS * Sizeof.cl_int, Sizeof.cl_int,
+                Pointer.to(new int[] {0}), 0, null, null);
     }
 
     /**

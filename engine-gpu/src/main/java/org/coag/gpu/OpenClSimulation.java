@@ -98,7 +98,8 @@ final class OpenClSimulation implements Simulation {
             st = rerun(st, sink);
         }
         if (st.untabulated() != 0) {
-            pairParameters.of(st.untabulated() >>> 16, st.untabulated() & 0xFFFF);
+            int code = st.untabulated();
+            pairParameters.of(code >>> StatusLayout.UNTABULATED_BITS, code & StatusLayout.UNTABULATED_MASK);
             throw new IllegalStateException("opencl: a pair in reach has no parameters at step " + step);
         }
         device.count = st.sorted();
@@ -128,11 +129,11 @@ final class OpenClSimulation implements Simulation {
 
     /** Grows what overflowed and reruns the parts of the step after it (nothing had been applied). */
     private DeviceResolve.Status rerun(DeviceResolve.Status st, EventSink sink) {
-        if ((st.flags() & 1) != 0) {
+        if ((st.flags() & StatusLayout.FLAG_PAIRS) != 0) {
             pairs.growPairs(st.pairs());
             pairs.findAgain();
             fire.fire(pairs, step);
-        } else if ((st.flags() & 2) != 0) {
+        } else if ((st.flags() & StatusLayout.FLAG_FIRED) != 0) {
             fire.grow(st.fired());
             fire.fire(pairs, step);
         } else {

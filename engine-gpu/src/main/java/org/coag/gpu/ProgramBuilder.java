@@ -24,8 +24,9 @@ import org.jocl.cl_queue_properties;
 
 /**
  * Compiles coag's OpenCL sources ({@code .cl} resources of this package, concatenated in the given
- * order; {@link #program} builds all of them as one program) once per run, with one build option,
- * {@code -DCOAG_DIM=d}: never fast-math, and FP contraction is switched off by the pragma in
+ * order after the constants generated from Java, {@link OpenClConstants#prelude()}; {@link #program}
+ * builds all of them as one program) once per run, with one build option, {@code -DCOAG_DIM=d}:
+ * never fast-math, and FP contraction is switched off by the pragma in
  * {@code rng.cl} (STACK.md section 3). A failed build reports the sources, the device and the
  * compiler log.
  */
@@ -87,7 +88,7 @@ public final class ProgramBuilder {
      * @throws ModelException with the compiler log when the build fails
      */
     public cl_program build(List<String> sources, int dim) {
-        StringBuilder text = new StringBuilder();
+        StringBuilder text = new StringBuilder(OpenClConstants.prelude());
         for (String s : sources) {
             text.append(resource(s)).append('\n');
         }

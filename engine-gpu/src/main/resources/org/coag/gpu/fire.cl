@@ -1,17 +1,19 @@
 /*
- * The firing test of found pairs (ReferenceSimulation.testPair): with (range2, invUnit2, prefactor)
- * of the mass pair (PairParameters), a pair with r^2 < range2 has rate prefactor * V(r^2 invUnit2);
+ * The firing test of found pairs (the pair rule, org.coag.core.step.CollisionRule.fire): with
+ * (range2, invUnit2, prefactor) of the mass pair (PairConstants), a pair with r^2 < range2 has rate prefactor * V(r^2 invUnit2);
  * its COLLIDE block (lower id, higher id, step) gives tau = -log(1 - u0) / rate (CollisionRule), and
  * it fires when tau < dt. Fired pairs are appended with their u1 (the survivor draw).
- * Kernels V: 0 = Doi (1 inside), 1 = bump exp(-1/(1-y^2)), 2 = table (radii r, values v, linear).
+ * Kernels V by code (org.coag.gpu.KernelCode): KERNEL_DOI (1 inside), KERNEL_BUMP
+ * (exp(-1/(1-y^2))), KERNEL_TABLE (radii r, values v, linear). PURPOSE_COLLIDE and KERNEL_* come
+ * from the prelude of org.coag.gpu.OpenClConstants.
  */
-#define PURPOSE_COLLIDE 4u
 
+/* Twin of org.coag.core.model.RadialKernel.value (DoiKernel, BumpKernel, TableKernel). */
 COAG_INLINE double kernel_value(int type, double y2, __global const double *tr, __global const double *tv, int tn) {
-    if (type == 0) {
+    if (type == KERNEL_DOI) {
         return y2 < 1.0 ? 1.0 : 0.0;
     }
-    if (type == 1) {
+    if (type == KERNEL_BUMP) {
         return y2 < 1.0 ? fd_exp(-1.0 / (1.0 - y2)) : 0.0;
     }
     double y = sqrt(y2);
@@ -32,7 +34,10 @@ COAG_INLINE double kernel_value(int type, double y2, __global const double *tr, 
     return tv[lo] + w * (tv[hi] - tv[lo]);
 }
 
-/* The firing test of one pair (slots i, j; id(i) < id(j)). */
+/*
+ * The firing test of one pair (slots i, j; id(i) < id(j)); twin of org.coag.core.step.CollisionRule.fire
+ * (r^2 as CollisionRule.addAxis), as org.coag.core.step.FixedStepper.testPair calls it.
+ */
 COAG_INLINE void fire_pair(__global const long *pos, __global const int *ids, __global const int *masses, int i, int j,
                            __global const double *params, const int maxMass, const int kernelType,
                            __global const double *tr, __global const double *tv, const int tn, const int capacity,
@@ -48,7 +53,7 @@ COAG_INLINE void fire_pair(__global const long *pos, __global const int *ids, __
     int hi = max(masses[i], masses[j]);
     __global const double *q = params + 3 * ((lo - 1) * maxMass + (hi - 1));
     if (isnan(q[0])) {
-        atomic_min(untabulated, (min(masses[i], 0xFFFF) << 16) | min(masses[j], 0xFFFF));
+        atomic_min(untabulated, (min(masses[i], UNTABULATED_MASK) << UNTABULATED_BITS) | min(masses[j], UNTABULATED_MASK));
         return;
     }
     if (!(r2 < q[0])) {
@@ -70,6 +75,7 @@ COAG_INLINE void fire_pair(__global const long *pos, __global const int *ids, __
     }
 }
 
+/* fire_pair over the found pairs, grid-stride. */
 __kernel void fire_pairs(__global const long *pos, __global const int *ids, __global const int *masses,
                          __global const int2 *pairs, __global const int *pairCount, const int pairCapacity,
                          __global const double *params,

@@ -1,10 +1,11 @@
 /*
- * The move of one step (ReferenceSimulation.move): particle i adds rint(sigma(m_i) z_k) to
+ * The move of one step, twin of org.coag.core.step.MoveParameters.moveAll (sigma from
+ * MoveParameters.sigmaFixed, the increment as MoveParameters.increment): particle i adds rint(sigma(m_i) z_k) to
  * coordinate k, z from Philox blocks (MOVE, step, id, j), normals 2j and 2j+1 per block. One work
  * item per particle; positions are SoA (coordinate k of slot i at pos[k * capacity + i]) so
  * neighbouring work items touch neighbouring words. Fixed-point addition wraps (the torus).
+ * PURPOSE_MOVE comes from org.coag.core.rng.Purpose (prelude of org.coag.gpu.OpenClConstants).
  */
-#define PURPOSE_MOVE 3u
 
 __kernel void move(__global long *pos, __global const int *ids, __global const int *masses,
                    __global const double *sigma, const int count, const int capacity,
@@ -29,7 +30,7 @@ __kernel void move(__global long *pos, __global const int *ids, __global const i
     }
 }
 
-/* Free space: the lowest id of a live particle with |x_k| >= limit (ReferenceSimulation.checkSeam). */
+/* Free space: the lowest id of a live particle with |x_k| >= limit; twin of org.coag.core.step.StepLimits.checkSeam. */
 __kernel void seam_check(__global const long *pos, __global const int *ids, __global const int *masses,
                          __global int *offender, const int count, const int capacity, const int dim,
                          const double unit, const double limit) {

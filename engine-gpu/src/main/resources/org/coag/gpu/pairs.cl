@@ -13,12 +13,14 @@
  * the table would otherwise miss the cache for every neighbour cell).
  */
 
+/* Twin of org.coag.core.space.SpatialHash.cellOf. */
 COAG_INLINE ulong cell_of(long u, int bits) {
     return bits == 0 ? 0 : (as_ulong(u) >> (64 - bits));
 }
 
 __constant ulong HASH_M[4] = {0x9E3779B97F4A7C15UL, 0xC2B2AE3D27D4EB4FUL, 0x165667B19E3779F9UL, 0x27D4EB2F165667C5UL};
 
+/* The slot of a cell in the device's own table (no Java twin; slots only order the search). */
 COAG_INLINE uint slot_of(const ulong *cell, int dim, int tableBits, int bits) {
     if (bits * dim <= tableBits) {
         ulong dense = 0;
@@ -34,6 +36,7 @@ COAG_INLINE uint slot_of(const ulong *cell, int dim, int tableBits, int bits) {
     return tableBits == 0 ? 0 : (uint) (h >> (64 - tableBits));
 }
 
+/* Counting sort by slot, first pass: each live particle's slot and the slot histogram (cf. SpatialHash.build). */
 __kernel void hash_count(__global const long *pos, __global const int *masses, __global int *slots,
                          __global int *counts, const int count, const int capacity, const int dim,
                          const int bits, const int tableBits) {
@@ -98,6 +101,7 @@ __kernel void scan_add(__global int *start, __global int *cursor, __global const
     cursor[s] = v;
 }
 
+/* Counting sort, after the scan: each particle's place in slot order (cf. SpatialHash.build). */
 __kernel void hash_scatter(__global const int *slots, __global int *cursor, __global int *order, const int count) {
     int i = get_global_id(0);
     if (i >= count || slots[i] < 0) {
@@ -138,7 +142,7 @@ __kernel void gather_sorted(__global const long *pos, __global const int *ids, _
  * neighbours and keeps the pair from its lower id. (The sign of dx does not matter: the
  * conversion of a negated long is the negated double, and r^2 sums squares.) Appends beyond
  * `outCapacity` are counted but not stored (resolve_fired flags it; the host grows the buffer and
- * reruns).
+ * reruns). Twin of org.coag.core.space.CandidatePairs.scan with FixedStepper's reach.
  */
 __kernel void find_pairs(__global const long *sortedPos, __global const int *sortedIds, __global const int *start,
                          __global int2 *out, __global int *found, const int capacity,
@@ -238,7 +242,8 @@ COAG_INLINE void pairs_in_segment(int from, int to, const long *xi, int idi, int
  * runs). Faces: a neighbour row or cell is read only when the particle lies within reachUnits
  * (fixed-point units, rounded up with a margin) of the face towards it; a particle farther from
  * that face has no partner there (|dx_k| alone would exceed the reach), so skipping it changes no
- * result, and most particles read only the rest of their own cell.
+ * result, and most particles read only the rest of their own cell. Twin of
+ * org.coag.core.space.CandidatePairs.scan, as find_pairs.
  */
 __kernel void find_pairs_rows(__global const long *sortedPos, __global const int *sortedIds, __global const int *start,
                               const int slots, __global int2 *out, __global int *found, const int capacity,

@@ -6,26 +6,12 @@
  * log and keeps a histogram of live masses; step_status then derives from that histogram what the
  * host needs before the next step. The host reads only the status words once per step.
  *
- * Status words (int status[STATUS_INTS]) and doubles (double statusD[2]), see DeviceResolve.
+ * Status words (int status[ST_INTS]) and doubles (double statusD[ST_DOUBLES]): the indices ST_*,
+ * ST_D_*, the flags FLAG_*, EVENT_INTS and the event words EV_* come from org.coag.gpu.StatusLayout, and MODE_* from
+ * org.coag.core.model.Mode, through the prelude of org.coag.gpu.OpenClConstants.
  */
-#define ST_PAIRS 0
-#define ST_FIRED 1
-#define ST_FLAGS 2
-#define ST_EVENTS 3
-#define ST_LIVE 4
-#define ST_LARGEST 5
-#define ST_SORTED 6
-#define ST_BAD_SIGMA 7
-#define ST_BAD_RANGE 8
-#define ST_NEED_TABLE 9
-#define ST_UNTABULATED 10
 
-#define FLAG_PAIRS 1
-#define FLAG_FIRED 2
-#define FLAG_EVENTS 4
-
-#define EVENT_INTS 8
-
+/* Twin of the order of org.coag.core.step.FiredPairs.sort: (tau, lower id, higher id). */
 COAG_INLINE bool fired_before(int x, int y, __global const double *tau, __global const int4 *idx) {
     double tx = tau[x];
     double ty = tau[y];
@@ -37,7 +23,7 @@ COAG_INLINE bool fired_before(int x, int y, __global const double *tau, __global
     return a.x != b.x ? a.x < b.x : a.y < b.y;
 }
 
-/* Bottom-up merge sort of ord[0..n) (FiredPairs.sort), tmp as scratch. */
+/* Bottom-up merge sort of ord[0..n), tmp as scratch; twin of org.coag.core.step.FiredPairs.sort. */
 COAG_INLINE void sort_fired(int n, __global int *ord, __global int *tmp, __global const double *tau,
                             __global const int4 *idx) {
     for (int i = 0; i < n; i++) {
@@ -67,7 +53,8 @@ COAG_INLINE void sort_fired(int n, __global int *ord, __global int *tmp, __globa
  * What the host needs before the next step, from the live-mass histogram: the widest sigma and the
  * largest range^2 of a live mass pair (m, m) (read from the firing test's pair table, rows of
  * pairStride masses), the smallest live mass whose sigma or range the tables lack (NaN), and
- * whether a live mass lies beyond the tables.
+ * whether a live mass lies beyond the tables. Twin of the host's bounds before a step,
+ * org.coag.core.step.StepLimits (largestRange, seamGuard's widest sigma, replayMassTables).
  */
 COAG_INLINE void compute_status(__global int *status, __global double *statusD, __global const int *liveByMass,
                                 __global const double *sigma, __global const double *params, const int pairStride,
@@ -102,10 +89,11 @@ COAG_INLINE void compute_status(__global int *status, __global double *statusD, 
     status[ST_BAD_SIGMA] = badSigma;
     status[ST_BAD_RANGE] = badRange;
     status[ST_NEED_TABLE] = need;
-    statusD[0] = widest;
-    statusD[1] = r2max;
+    statusD[ST_D_WIDEST] = widest;
+    statusD[ST_D_RANGE2] = r2max;
 }
 
+/* compute_status alone, after the host grew the tables (DeviceResolve.recomputeStatus). */
 __kernel void step_status(__global int *status, __global double *statusD, __global const int *liveByMass,
                           __global const double *sigma, __global const double *params, const int pairStride,
                           const int tableSize) {
@@ -119,14 +107,16 @@ __kernel void step_status(__global int *status, __global double *statusD, __glob
  * Applies the fired pairs of `step` (slots index the sorted state), unless a buffer overflowed or
  * a pair in reach lacks its parameters (the host then fails the run as the reference would): then
  * it only raises the flag and the host grows the buffer and reruns the step's search, firing
- * test or resolution (nothing was changed). Annihilation kills both; coagulation keeps the lower id
- * when u1 (m_lo + m_hi) < m_lo (CollisionRule.lowerSurvives). Events: EVENT_INTS ints each
+ * test or resolution (nothing was changed). Annihilation (mode MODE_ANNIHILATION) kills both;
+ * coagulation keeps the lower id when u1 (m_lo + m_hi) < m_lo (twin of the outcomes of
+ * org.coag.core.step.CollisionOutcome.Basic, which use CollisionRule.lowerSurvives). Events: EVENT_INTS ints each, words EV_*
  * (step low, step high, lower id, higher id, mass lo, mass hi, survivor id or -1, 0).
+ * Twin of org.coag.core.step.MassResolver.apply.
  */
 __kernel void resolve_fired(__global const double *tau, __global const double *u1, __global const int4 *idx,
                             __global const int *firedCount, __global const int *untabulated, const int firedCapacity,
                             __global const int *pairCount, const int pairCapacity, __global int *masses, __global const int *start, const int slots,
-                            const int annihilation, const ulong step, __global int *events, const int eventCapacity,
+                            const int mode, const ulong step, __global int *events, const int eventCapacity,
                             __global int *liveByMass, __global int *ord, __global int *tmp, __global int *status,
                             __global double *statusD, __global const double *sigma, __global const double *params,
                             const int pairStride, const int tableSize) {
@@ -162,17 +152,17 @@ __kernel void resolve_fired(__global const double *tau, __global const double *u
         }
         __global int *ev = events + EVENT_INTS * used;
         used++;
-        ev[0] = (int) step;
-        ev[1] = (int) (step >> 32);
-        ev[2] = f.x;
-        ev[3] = f.y;
-        ev[4] = ma;
-        ev[5] = mb;
-        ev[7] = 0;
+        ev[EV_STEP_LO] = (int) step;
+        ev[EV_STEP_HI] = (int) (step >> 32);
+        ev[EV_ID_LO] = f.x;
+        ev[EV_ID_HI] = f.y;
+        ev[EV_MASS_LO] = ma;
+        ev[EV_MASS_HI] = mb;
+        ev[EV_PAD] = 0;
         liveByMass[ma]--;
         liveByMass[mb]--;
-        if (annihilation) {
-            ev[6] = -1;
+        if (mode == MODE_ANNIHILATION) {
+            ev[EV_SURVIVOR] = -1;
             masses[a] = 0;
             masses[b] = 0;
             live -= 2;
@@ -180,7 +170,7 @@ __kernel void resolve_fired(__global const double *tau, __global const double *u
         }
         bool lowerWins = u1[e] * ((double) ma + (double) mb) < ma;
         int sum = ma + mb;
-        ev[6] = lowerWins ? f.x : f.y;
+        ev[EV_SURVIVOR] = lowerWins ? f.x : f.y;
         masses[lowerWins ? a : b] = sum;
         masses[lowerWins ? b : a] = 0;
         liveByMass[sum]++;

@@ -2,6 +2,8 @@
  * Random numbers of coag, bit-identical to org.coag.core.rng (Philox4x32, Uniforms, FdLibm.log,
  * Gaussians). Hand-written on both sides because the bits must agree across backends: no built-in
  * log, no FP contraction (the pragma below), no fast-math build options (STACK.md section 3).
+ * PHILOX_* (org.coag.core.rng.Philox4x32), COUNTER_* (CounterRng) and PURPOSE_* (Purpose) come
+ * from the prelude that org.coag.gpu.OpenClConstants generates; no .cl file defines them.
  */
 #pragma OPENCL EXTENSION cl_khr_fp64 : enable
 #pragma OPENCL FP_CONTRACT OFF
@@ -15,23 +17,24 @@
 
 /*
  * Philox4x32-10 (Random123) on four scalar words: counter (c0..c3) in, block out; key (k0, k1).
+ * Twin of org.coag.core.rng.Philox4x32.bijection.
  * Scalars, not uint4: LLVM's loop vectoriser (PoCL's work-group vectoriser) gives up on loops that
  * hold vector-typed values, so the move kernel's work-item loop would stay scalar.
  */
 COAG_INLINE void philox4x32_10(uint *c0, uint *c1, uint *c2, uint *c3, uint k0, uint k1) {
     uint x0 = *c0, x1 = *c1, x2 = *c2, x3 = *c3;
     #pragma unroll
-    for (int r = 0; r < 10; r++) {
-        ulong p0 = (ulong) 0xD2511F53u * x0;
-        ulong p1 = (ulong) 0xCD9E8D57u * x2;
+    for (int r = 0; r < PHILOX_ROUNDS; r++) {
+        ulong p0 = (ulong) PHILOX_M0 * x0;
+        ulong p1 = (ulong) PHILOX_M1 * x2;
         uint y0 = (uint) (p1 >> 32) ^ x1 ^ k0;
         uint y2 = (uint) (p0 >> 32) ^ x3 ^ k1;
         x1 = (uint) p1;
         x3 = (uint) p0;
         x0 = y0;
         x2 = y2;
-        k0 += 0x9E3779B9u;
-        k1 += 0xBB67AE85u;
+        k0 += PHILOX_W0;
+        k1 += PHILOX_W1;
     }
     *c0 = x0;
     *c1 = x1;
@@ -39,34 +42,38 @@ COAG_INLINE void philox4x32_10(uint *c0, uint *c1, uint *c2, uint *c3, uint k0, 
     *c3 = x3;
 }
 
-/* CounterRng.block into four words: counter (a, b, step low 32 bits, purpose << 24 | step bits 32..55). */
+/*
+ * Twin of org.coag.core.rng.CounterRng.block, into four words: counter (a, b, step low 32 bits,
+ * purpose << 24 | step bits 32..55).
+ */
 COAG_INLINE void coag_block_words(uint purpose, ulong step, uint a, uint b, uint k0, uint k1,
                                   uint *w0, uint *w1, uint *w2, uint *w3) {
     *w0 = a;
     *w1 = b;
     *w2 = (uint) step;
-    *w3 = (purpose << 24) | (uint)((step >> 32) & 0xFFFFFFu);
+    *w3 = (purpose << COUNTER_PURPOSE_SHIFT) | (uint)((step >> 32) & COUNTER_STEP_HIGH_MASK);
     philox4x32_10(w0, w1, w2, w3, k0, k1);
 }
 
-/* CounterRng.block as a uint4 (kernels that are not vectorised). */
+/* Twin of org.coag.core.rng.CounterRng.block as a uint4 (kernels that are not vectorised). */
 COAG_INLINE uint4 coag_block(uint purpose, ulong step, uint a, uint b, uint2 key) {
     uint w0, w1, w2, w3;
     coag_block_words(purpose, step, a, b, key.x, key.y, &w0, &w1, &w2, &w3);
     return (uint4)(w0, w1, w2, w3);
 }
 
-/* Uniforms.openOpen: Random123 u01_open_open_64_53, values (2k+1) 2^-53. */
+/* Twin of org.coag.core.rng.Uniforms.openOpen: Random123 u01_open_open_64_53, values (2k+1) 2^-53. */
 COAG_INLINE double u01(uint lo, uint hi) {
     ulong x = ((ulong) hi << 32) | lo;
     return (double) (x >> 12) * 0x1p-52 + 0x1p-53;
 }
 
+/* Twins of org.coag.core.rng.FdLibm's hi, lo and withHi. */
 COAG_INLINE int fd_hi(double x) { return (int) (as_long(x) >> 32); }
 COAG_INLINE int fd_lo(double x) { return (int) as_long(x); }
 COAG_INLINE double fd_with_hi(double x, int h) { return as_double(((long) h << 32) | (as_long(x) & 0xFFFFFFFFL)); }
 
-/* FdLibm.log: fdlibm __ieee754_log, line by line. */
+/* Twin of org.coag.core.rng.FdLibm.log: fdlibm __ieee754_log, line by line. */
 COAG_INLINE double fd_log(double x) {
     const double ln2_hi = 6.93147180369123816490e-01, ln2_lo = 1.90821492927058770002e-10;
     const double two54 = 1.80143985094819840000e+16;
@@ -135,7 +142,7 @@ COAG_INLINE double fd_log(double x) {
     return dk * ln2_hi - ((s * (f - r) - dk * ln2_lo) - f);
 }
 
-/* FdLibm.exp: fdlibm __ieee754_exp, line by line. */
+/* Twin of org.coag.core.rng.FdLibm.exp: fdlibm __ieee754_exp, line by line. */
 COAG_INLINE double fd_exp(double x) {
     const double ln2_hi = 6.93147180369123816490e-01, ln2_lo = 1.90821492927058770002e-10;
     const double twom1000 = 9.33263618503218878990e-302, invln2 = 1.44269504088896338700e+00;
@@ -190,7 +197,7 @@ COAG_INLINE double fd_exp(double x) {
     return fd_with_hi(y, fd_hi(y) + ((k + 1000) << 20)) * twom1000;
 }
 
-/* Gaussians.inverseCdf: Wichura AS241 (PPND16). */
+/* Twin of org.coag.core.rng.Gaussians.inverseCdf: Wichura AS241 (PPND16). */
 COAG_INLINE double as241(double p) {
     double q = p - 0.5;
     if (fabs(q) <= 0.425) {

@@ -15,7 +15,7 @@ import org.coag.core.step.CollisionRule;
 import org.coag.core.step.PairParameters;
 import org.junit.jupiter.api.Test;
 
-/** The device's firing test against ReferenceSimulation.testPair, fired pair for fired pair, bit for bit. */
+/** The device's firing test against CollisionRule.fire, fired pair for fired pair, bit for bit. */
 class DeviceFireTest {
     private static final String MASSES = "[initial.mass]\ntype = \"table\"\nweights = [1.0, 1.0, 1.0]\n";
 
@@ -72,7 +72,7 @@ class DeviceFireTest {
         return String.format("%08d %08d %016x %016x", lo, hi, Double.doubleToRawLongBits(tau), Double.doubleToRawLongBits(u1));
     }
 
-    /** ReferenceSimulation.testPair over the reference's candidate pairs. */
+    /** CollisionRule.fire over the reference's candidate pairs. */
     private static TreeSet<String> hostFired(ModelSpec spec, ParticleState s, long seed, long step, PairParameters pp, double reach) {
         TreeSet<String> fired = new TreeSet<>();
         CounterRng rng = new CounterRng(seed);

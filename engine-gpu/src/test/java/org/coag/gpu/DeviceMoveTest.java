@@ -30,7 +30,7 @@ class DeviceMoveTest {
     /**
      * d = 2, 3, 4 with odd N, mass-dependent d(n) (three masses), several steps including one past
      * 2^32 (the high counter word): about 1.2 million normals, every position equal to the host's
-     * ReferenceSimulation.move arithmetic (CounterRng.normals, MoveParameters.increment).
+     * FixedStepper (MoveParameters.moveAll) arithmetic (CounterRng.normals, MoveParameters.increment).
      */
     @Test
     void moveIsBitIdenticalToTheReference() {
@@ -68,7 +68,7 @@ class DeviceMoveTest {
         assertTrue(e.getMessage().contains("rng.cl + broken.cl") && e.getMessage().contains("undefined_symbol"), e.getMessage());
     }
 
-    /** ReferenceSimulation.move, for one step. */
+    /** FixedStepper (MoveParameters.moveAll), for one step. */
     private static void hostMove(ModelSpec spec, long seed, long step, ParticleState s) {
         CounterRng rng = new CounterRng(seed);
         MoveParameters moves = new MoveParameters(spec);

@@ -17,7 +17,7 @@ final class HostPairs {
 
     /**
      * Every pair (i, j), id(i) &lt; id(j), with r^2 &lt; reach^2 by the reference's SpatialHash and
-     * CandidatePairs, r^2 summed as ReferenceSimulation.testPair does.
+     * CandidatePairs, r^2 summed as CollisionRule.fire does.
      */
     static void scan(ModelSpec spec, ParticleState s, double reach, Visitor visitor) {
         double unit = spec.domain().unit();

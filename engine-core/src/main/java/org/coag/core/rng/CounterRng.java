@@ -5,7 +5,7 @@ package org.coag.core.rng;
  * (purpose, step, a, b) always gives the same words, on every backend and after any restart.
  *
  * <pre>
- * key     = { lo32(seed), hi32(seed) }
+ * key     = { lo32(seed), hi32(seed) }              (PhiloxKey, from key(seed))
  * counter = { a, b, lo32(step), purpose &lt;&lt; 24 | (step &gt;&gt;&gt; 32) &amp; 0xFFFFFF }
  *   a, b  : particle id and block index, or the smaller and larger id of a pair (see Purpose)
  *   step  : the step number, 0 &lt;= step &lt; 2^56 (initial draws use step 0)
@@ -17,16 +17,35 @@ package org.coag.core.rng;
  * Not thread-safe (one scratch buffer); give each thread its own instance.
  */
 public final class CounterRng {
-    private final int k0;
-    private final int k1;
+    /** Shift of the purpose code in counter word 3. */
+    public static final int PURPOSE_SHIFT = 24;
+    /** Mask of the step's bits 32..55 in counter word 3 (after shifting them down by 32). */
+    public static final int STEP_HIGH_MASK = 0xFFFFFF;
+
+    private final PhiloxKey key;
     private final int[] words = new int[4];
 
     /**
      * @param seed the run seed (all 64 bits are used)
      */
     public CounterRng(long seed) {
-        this.k0 = (int) seed;
-        this.k1 = (int) (seed >>> 32);
+        this.key = key(seed);
+    }
+
+    /**
+     * The one split of a run seed into the Philox key; backends that compute blocks themselves take
+     * their key from here.
+     *
+     * @param seed the run seed
+     * @return {@code {lo32(seed), hi32(seed)}}
+     */
+    public static PhiloxKey key(long seed) {
+        return new PhiloxKey((int) seed, (int) (seed >>> 32));
+    }
+
+    /** @return the key of this generator's seed */
+    public PhiloxKey key() {
+        return key;
     }
 
     /**
@@ -38,8 +57,18 @@ public final class CounterRng {
      * @param b second counter word
      */
     public void block(Purpose purpose, long step, int a, int b) {
-        int c3 = (purpose.code() << 24) | (int) ((step >>> 32) & 0xFFFFFF);
-        Philox4x32.bijection(a, b, (int) step, c3, k0, k1, words);
+        Philox4x32.bijection(a, b, (int) step, counterWord3(purpose, step), key.k0(), key.k1(), words);
+    }
+
+    /**
+     * The one layout of counter word 3, for backends that build counters themselves.
+     *
+     * @param purpose draw purpose
+     * @param step step number (bits 32..55 are used here, bits 0..31 are counter word 2)
+     * @return {@code purpose << 24 | (step >>> 32) & 0xFFFFFF}
+     */
+    public static int counterWord3(Purpose purpose, long step) {
+        return (purpose.code() << PURPOSE_SHIFT) | (int) ((step >>> 32) & STEP_HIGH_MASK);
     }
 
     /**

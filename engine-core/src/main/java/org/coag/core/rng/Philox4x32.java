@@ -9,7 +9,10 @@ package org.coag.core.rng;
  * the Weyl constants after every round.
  *
  * <p>Hand-written (not Commons RNG) because every backend must compute the same words: the OpenCL
- * mirror is {@code philox.cl}; Commons RNG's {@code Philox4x32} is used only as a test oracle.
+ * mirror is {@code philox4x32_10} in engine-gpu's {@code rng.cl}, which reads these constants as
+ * {@code PHILOX_M0}, {@code PHILOX_M1}, {@code PHILOX_W0}, {@code PHILOX_W1} and
+ * {@code PHILOX_ROUNDS} (generated from this class by {@code org.coag.gpu.OpenClConstants});
+ * Commons RNG's {@code Philox4x32} is used only as a test oracle.
  */
 public final class Philox4x32 {
     /** Multiplier of words 0 and 1. */

@@ -4,7 +4,8 @@ package org.coag.core.rng;
  * The one registry of draw purposes. Every random number in the engine is
  * {@code Philox4x32-10(counter, key)} with the purpose code in the counter, so two consumers never
  * share a stream (HOOMD-blue's {@code RNGIdentifiers}). Codes are part of the reproducibility
- * contract: never renumber one, only add.
+ * contract: never renumber one, only add. The OpenCL kernels see them as {@code PURPOSE_<name>},
+ * generated from this enum ({@code org.coag.gpu.OpenClConstants}).
  */
 public enum Purpose {
     /** Initial position of a particle: a = particle id, b = block index. */
