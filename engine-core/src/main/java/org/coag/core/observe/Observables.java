@@ -43,6 +43,7 @@ public final class Observables {
     private static List<Observable> registered(ModelSpec spec) {
         Observable[] registered = {
                 new Timeseries(spec.particles()),
+                new MassMoments(),
         };
         return List.of(registered);
     }
