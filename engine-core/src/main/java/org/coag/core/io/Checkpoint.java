@@ -12,12 +12,13 @@ import java.nio.file.Path;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.coag.core.backend.ParticleState;
 import org.coag.core.model.ModelException;
-import org.coag.core.observe.Timeseries;
 
 /**
  * A resumable snapshot ({@code checkpoint.bin}), written atomically by {@link AtomicFiles}.
@@ -27,11 +28,16 @@ import org.coag.core.observe.Timeseries;
  * <pre>
  *   "COAGCKPT"  int version  UTF configSha256  long step  double wallSeconds  long particleSteps
  *   int dim  int count  then per particle (id order): int id, int mass, long pos[dim]
- *   long events  long removedMass  long eventLogBytes  [version 2: long observerBytes]
- *   int pairs  (int lo, int hi, long count) x pairs
- *   Timeseries rows (see Timeseries.write)
+ *   long events  long removedMass  long eventLogBytes  [version 2 only: long observerBytes]
+ *   int pairs  (long lo &lt;&lt; 32 | hi, long count) x pairs
+ *   version 3: int sections, then per observable: UTF name, int version, long length, bytes[length]
+ *              (see {@link org.coag.core.observe.Observable#writeState})
+ *   versions 1 and 2: the time series rows (Timeseries layout 1) up to the digest
  *   32 bytes SHA-256 of all preceding bytes
  * </pre>
+ *
+ * <p>Versions 1 and 2 are read as sections: {@code timeseries} (layout 1: the rows) and
+ * {@code study_observations} (layout 1: the long observerBytes, 0 in version 1).
  *
  * @param configSha256 SHA-256 of the resolved config text, checked on resume
  * @param step the index of the next step
@@ -41,16 +47,27 @@ import org.coag.core.observe.Timeseries;
  * @param events events so far
  * @param removedMass mass removed by annihilation so far
  * @param eventLogBytes length of {@code events.bin} at the checkpoint
- * @param observerBytes length of the run observer's output at the checkpoint (a study task's
- *                      observations; 0 without one, and in version-1 files)
  * @param countsByMassPair collision counts, key (lo &lt;&lt; 32 | hi)
- * @param series observations so far
+ * @param sections the observables' states, in the run's order
  */
 public record Checkpoint(String configSha256, long step, double wallSeconds, long particleSteps, ParticleState state,
-                         long events, long removedMass, long eventLogBytes, long observerBytes, Map<Long, Long> countsByMassPair,
-                         Timeseries series) {
+                         long events, long removedMass, long eventLogBytes, Map<Long, Long> countsByMassPair,
+                         List<Section> sections) {
     /** Current format version. */
-    public static final int VERSION = 2;
+    public static final int VERSION = 3;
+    private static final String LEGACY_SERIES = "timeseries";
+    private static final String LEGACY_OBSERVER = "study_observations";
+
+    /**
+     * One observable's part of the checkpoint.
+     *
+     * @param name the observable's name
+     * @param version the layout its bytes are in
+     * @param bytes what it wrote
+     */
+    public record Section(String name, int version, byte[] bytes) {
+    }
+
     private static final byte[] MAGIC = "COAGCKPT".getBytes(StandardCharsets.US_ASCII);
 
     /**
@@ -81,13 +98,18 @@ public record Checkpoint(String configSha256, long step, double wallSeconds, lon
             out.writeLong(events);
             out.writeLong(removedMass);
             out.writeLong(eventLogBytes);
-            out.writeLong(observerBytes);
             out.writeInt(countsByMassPair.size());
             for (Map.Entry<Long, Long> e : countsByMassPair.entrySet()) {
                 out.writeLong(e.getKey());
                 out.writeLong(e.getValue());
             }
-            series.write(out);
+            out.writeInt(sections.size());
+            for (Section sec : sections) {
+                out.writeUTF(sec.name());
+                out.writeInt(sec.version());
+                out.writeLong(sec.bytes().length);
+                out.write(sec.bytes());
+            }
             out.flush();
             raw.write(md.digest());
         });
@@ -96,12 +118,11 @@ public record Checkpoint(String configSha256, long step, double wallSeconds, lon
     /**
      * @param file a checkpoint file
      * @param capacity particle capacity of the restored state (N)
-     * @param initialParticles N, for the restored time series
      * @return the checkpoint
      * @throws ModelException if the file is missing, truncated, corrupt or of another version
      * @throws IOException on read failure
      */
-    public static Checkpoint read(Path file, int capacity, long initialParticles) throws IOException {
+    public static Checkpoint read(Path file, int capacity) throws IOException {
         long size;
         try {
             size = Files.size(file);
@@ -133,16 +154,41 @@ public record Checkpoint(String configSha256, long step, double wallSeconds, lon
             long events = in.readLong();
             long removed = in.readLong();
             long logBytes = in.readLong();
-            long observerBytes = version >= 2 ? in.readLong() : 0;
+            long observerBytes = version == 2 ? in.readLong() : 0;
             int pairs = in.readInt();
             Map<Long, Long> counts = new TreeMap<>();
             for (int i = 0; i < pairs; i++) {
                 counts.put(in.readLong(), in.readLong());
             }
-            Timeseries series = new Timeseries(initialParticles);
-            series.read(in);
-            return new Checkpoint(configSha, step, wall, particleSteps, s, events, removed, logBytes, observerBytes, counts, series);
+            List<Section> sections = version >= 3 ? readSections(in) : legacySections(in, observerBytes);
+            return new Checkpoint(configSha, step, wall, particleSteps, s, events, removed, logBytes, counts, sections);
         }
+    }
+
+    private static List<Section> readSections(DataInputStream in) throws IOException {
+        int n = in.readInt();
+        List<Section> sections = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            String name = in.readUTF();
+            int version = in.readInt();
+            long length = in.readLong();
+            if (length < 0 || length > Integer.MAX_VALUE - 8) {
+                throw new ModelException("resume: checkpoint section '" + name + "' has an impossible length " + length);
+            }
+            sections.add(new Section(name, version, in.readNBytes((int) length)));
+        }
+        return sections;
+    }
+
+    /** Versions 1 and 2: the time series rows run up to the digest; the observer's length was a field. */
+    private static List<Section> legacySections(DataInputStream in, long observerBytes) throws IOException {
+        byte[] rest = in.readAllBytes();
+        byte[] rows = Arrays.copyOf(rest, rest.length - 32);
+        byte[] observer = new byte[Long.BYTES];
+        for (int i = 0; i < Long.BYTES; i++) {
+            observer[i] = (byte) (observerBytes >>> (56 - 8 * i));
+        }
+        return List.of(new Section(LEGACY_SERIES, 1, rows), new Section(LEGACY_OBSERVER, 1, observer));
     }
 
     /** Checks the magic and the trailing SHA-256 of the whole file, streaming it once. */

@@ -11,10 +11,11 @@ import java.util.TreeMap;
 import org.coag.core.backend.ParticleState;
 
 /**
- * Observations at the configured cadence: survivors, survivor fraction h_N, total mass (checked
- * exactly), largest mass, cumulative events, and survivors by mass.
+ * Observations at the run's cadence: survivors, survivor fraction h_N, total mass (checked
+ * exactly), largest mass, cumulative events (the first columns of {@code timeseries.csv}), and
+ * survivors by mass ({@code mass_spectrum.csv}).
  */
-public final class Timeseries {
+public final class Timeseries implements Observable {
     /**
      * One observation.
      *
@@ -29,6 +30,9 @@ public final class Timeseries {
     public record Row(long step, double time, long survivors, long totalMass, int maxMass, long events, Map<Integer, Long> byMass) {
     }
 
+    /** The checkpoint section name. */
+    public static final String NAME = "timeseries";
+    private static final List<String> COLUMNS = List.of("step", "t", "survivors", "h", "total_mass", "max_mass", "events");
     private final List<Row> rows = new ArrayList<>();
     private final long initialParticles;
 
@@ -39,14 +43,19 @@ public final class Timeseries {
         this.initialParticles = initialParticles;
     }
 
-    /**
-     * @param step step index
-     * @param time step * dt
-     * @param state the current particles
-     * @param events cumulative events
-     * @return the new row
-     */
-    public Row observe(long step, double time, ParticleState state, long events) {
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public int version() {
+        return 1;
+    }
+
+    @Override
+    public void observe(Sample sample) {
+        ParticleState state = sample.state();
         Map<Integer, Long> byMass = new TreeMap<>();
         long total = 0;
         int max = 0;
@@ -56,9 +65,12 @@ public final class Timeseries {
             total += m;
             max = Math.max(max, m);
         }
-        Row r = new Row(step, time, state.count(), total, max, events, byMass);
-        rows.add(r);
-        return r;
+        rows.add(new Row(sample.step(), sample.time(), state.count(), total, max, sample.events(), byMass));
+    }
+
+    /** @return the latest row */
+    public Row last() {
+        return rows.get(rows.size() - 1);
     }
 
     /** @return N, the number of particles at time 0 */
@@ -79,14 +91,26 @@ public final class Timeseries {
         return (double) r.survivors() / initialParticles;
     }
 
-    /** @return {@code timeseries.csv} text */
-    public String timeseriesCsv() {
-        StringBuilder sb = new StringBuilder("step,t,survivors,h,total_mass,max_mass,events\n");
-        for (Row r : rows) {
-            sb.append(String.format(Locale.ROOT, "%d,%.17g,%d,%.17g,%d,%d,%d%n", r.step(), r.time(), r.survivors(),
-                    fraction(r), r.totalMass(), r.maxMass(), r.events()));
-        }
-        return sb.toString();
+    @Override
+    public int observations() {
+        return rows.size();
+    }
+
+    @Override
+    public List<String> columns() {
+        return COLUMNS;
+    }
+
+    @Override
+    public void cells(int row, StringBuilder csv) {
+        Row r = rows.get(row);
+        csv.append(String.format(Locale.ROOT, "%d,%.17g,%d,%.17g,%d,%d,%d", r.step(), r.time(), r.survivors(),
+                fraction(r), r.totalMass(), r.maxMass(), r.events()));
+    }
+
+    @Override
+    public void writeFiles(FileSink files) throws IOException {
+        files.write("mass_spectrum.csv", spectrumCsv());
     }
 
     /** @return {@code mass_spectrum.csv} text: survivors by mass at every observation */
@@ -100,11 +124,10 @@ public final class Timeseries {
         return sb.toString();
     }
 
-    /**
-     * @param out checkpoint stream
-     * @throws IOException on write failure
-     */
-    public void write(DataOutput out) throws IOException {
+    /** Layout (version 1): int rows, then per row long step, double time, long survivors, long totalMass,
+     * int maxMass, long events, int masses, (int mass, long count) x masses. */
+    @Override
+    public void writeState(DataOutput out) throws IOException {
         out.writeInt(rows.size());
         for (Row r : rows) {
             out.writeLong(r.step());
@@ -121,11 +144,8 @@ public final class Timeseries {
         }
     }
 
-    /**
-     * @param in checkpoint stream
-     * @throws IOException on read failure
-     */
-    public void read(DataInput in) throws IOException {
+    @Override
+    public void readState(DataInput in, int version) throws IOException {
         rows.clear();
         int n = in.readInt();
         for (int i = 0; i < n; i++) {

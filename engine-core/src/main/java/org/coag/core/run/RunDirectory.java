@@ -20,7 +20,8 @@ import org.coag.core.model.ModelException;
  * <pre>
  *   config.toml        the resolved config (every default filled in)
  *   meta.json          version, backend, JVM, machine, seed, status, diagnostics, timings
- *   timeseries.csv     step, t, survivors, h, total_mass, max_mass, events
+ *   timeseries.csv     the observables' columns (Observables): step, t, survivors, h, total_mass,
+ *                      max_mass, events (Timeseries), m0, m1, m2, m3 (MassMoments)
  *   mass_spectrum.csv  step, t, mass, count
  *   collisions.csv     mass_lo, mass_hi, count
  *   events.bin         canonical event log (EventRecorder), if run.event_log

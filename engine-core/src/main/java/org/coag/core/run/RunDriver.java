@@ -6,6 +6,8 @@ import java.io.InputStream;
 import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.HdrHistogram.Histogram;
 import org.coag.core.backend.Backend;
@@ -23,11 +25,13 @@ import org.coag.core.model.ModelException;
 import org.coag.core.model.ModelSpec;
 import org.coag.core.observe.EventRecorder;
 import org.coag.core.observe.Hex;
+import org.coag.core.observe.Observable;
+import org.coag.core.observe.Observables;
 import org.coag.core.observe.Timeseries;
 
 /**
- * Drives one run: steps the backend, observes at the configured cadence (checking total mass
- * exactly), writes periodic and Ctrl-C checkpoints, and writes the outputs of {@link RunDirectory}.
+ * Drives one run: steps the backend, feeds its {@link Observables} at their steps (checking total
+ * mass exactly), writes periodic and Ctrl-C checkpoints, and writes the outputs of {@link RunDirectory}.
  * A resumed run continues from {@code checkpoint.bin} and ends with the same hashes as an
  * uninterrupted one (all randomness is counter-based).
  */
@@ -45,6 +49,8 @@ public final class RunDriver {
     private BackendOptions options = BackendOptions.DEFAULTS;
     private final Histogram stepNanos = new Histogram(3_600_000_000_000L, 3);
     private String configSha;
+    private final List<Observable> extra = new ArrayList<>();
+    private Observables observables;
     private Timeseries series;
     private EventRecorder recorder;
     private FileOutputStream eventsOut;
@@ -55,9 +61,7 @@ public final class RunDriver {
     private Backend backend;
     private volatile long lastHeartbeat = System.nanoTime();
     private volatile long progressStep;
-    private RunObserver observer;
     private String resumeHint;
-    private long nextObservation = Long.MAX_VALUE;
 
     /**
      * @param config the validated config
@@ -75,11 +79,12 @@ public final class RunDriver {
     }
 
     /**
-     * @param runObserver observations at steps of its own (a study task's), checkpointed with the run
+     * @param observable an observable of the caller's own (a study task's observations), taken and
+     *                   checkpointed with the registered ones, after them
      * @return this driver
      */
-    public RunDriver withObserver(RunObserver runObserver) {
-        this.observer = runObserver;
+    public RunDriver withObservable(Observable observable) {
+        extra.add(observable);
         return this;
     }
 
@@ -145,8 +150,8 @@ public final class RunDriver {
             if (eventsOut != null) {
                 eventsOut.close();
             }
-            if (observer != null) {
-                observer.close();
+            if (observables != null) {
+                observables.close();
             }
         }
     }
@@ -187,30 +192,25 @@ public final class RunDriver {
         dir.writeText("config.toml", config.resolvedToml());
         configSha = configFileSha();
         scratch = InitialStates.generate(spec, settings.seed());
-        series = new Timeseries(spec.particles());
+        observables = Observables.forRun(spec, extra);
+        series = observables.timeseries();
         eventsOut = settings.eventLog() ? new FileOutputStream(dir.file("events.bin").toFile()) : null;
         recorder = new EventRecorder(eventsOut);
         initialMass = scratch.totalMass();
-        series.observe(0, 0.0, scratch, 0);
-        if (observer != null) {
-            observer.restore(0);
-            nextObservation = observer.nextStep(-1);
-            if (nextObservation == 0) {
-                observer.observe(0, 0.0, scratch);
-                nextObservation = observer.nextStep(0);
-            }
-        }
+        observables.start(new Observable.Sample(0, 0.0, scratch, 0));
         return 0;
     }
 
     private long restore() throws IOException {
-        Checkpoint ck = Checkpoint.read(dir.file("checkpoint.bin"), spec.particles(), spec.particles());
+        Checkpoint ck = Checkpoint.read(dir.file("checkpoint.bin"), spec.particles());
         configSha = configFileSha();
         if (!ck.configSha256().equals(configSha)) {
             throw new ModelException("resume: config.toml in " + dir.path() + " does not match its checkpoint (was it edited?)");
         }
         scratch = ck.state();
-        series = ck.series();
+        observables = Observables.forRun(spec, extra);
+        observables.restore(ck.sections(), ck.step());
+        series = observables.timeseries();
         particleSteps = ck.particleSteps();
         wallBefore = ck.wallSeconds();
         initialMass = series.rows().get(0).totalMass();
@@ -222,10 +222,6 @@ public final class RunDriver {
             replayEventLog(ck.eventLogBytes());
         }
         recorder.restore(ck.events(), ck.removedMass(), ck.countsByMassPair());
-        if (observer != null) {
-            observer.restore(ck.observerBytes());
-            nextObservation = observer.nextStep(ck.step());
-        }
         listener.message(ck.step() >= settings.steps() ? "the run is already complete; rewriting its outputs"
                 : "resuming at step " + ck.step() + " of " + settings.steps());
         return ck.step();
@@ -261,7 +257,7 @@ public final class RunDriver {
         long lastProgress = begin;
         long lastCheckpoint = begin;
         long step = firstStep;
-        Timeseries.Row latest = series.rows().get(series.rows().size() - 1);
+        Timeseries.Row latest = series.last();
         boolean stoppedEarly = settings.stopFraction() > 0 && latest.step() == step && series.fraction(latest) <= settings.stopFraction();
         while (step < settings.steps() && !stoppedEarly) {
             int live = sim.liveCount();
@@ -280,10 +276,9 @@ public final class RunDriver {
                     break;
                 }
             }
-            if (step == nextObservation) {
+            if (step == observables.nextOwnStep()) {
                 sim.readState(scratch);
-                observer.observe(step, step * spec.dt(), scratch);
-                nextObservation = observer.nextStep(step);
+                observables.observeOwn(new Observable.Sample(step, step * spec.dt(), scratch, recorder.events()));
             }
             double session = (t1 - begin) * 1e-9;
             boolean byCount = settings.checkpointEverySteps() > 0 && step % settings.checkpointEverySteps() == 0;
@@ -307,22 +302,23 @@ public final class RunDriver {
             }
         }
         double session = (System.nanoTime() - begin) * 1e-9;
-        if (series.rows().get(series.rows().size() - 1).step() != step) {
+        if (series.last().step() != step) {
             observe(sim, step);
         }
         listener.progress(step, settings.steps(), sim.liveCount(), session);
         checkpoint(sim, step, session);
-        Map<String, Object> summary = RunReport.summary(config, backend, series, recorder, scratch, step,
+        Map<String, Object> summary = RunReport.summary(config, backend, observables, recorder, scratch, step,
                 particleSteps, wallBefore + session, stoppedEarly);
-        RunReport.writeOutputs(dir, series, recorder);
+        RunReport.writeOutputs(dir, observables, recorder);
         dir.writeJson("summary.json", summary);
         writeMeta("completed", null);
         return new RunResult("completed", step, summary);
     }
 
-    private Timeseries.Row observe(Simulation sim, long step) {
+    private Timeseries.Row observe(Simulation sim, long step) throws IOException {
         sim.readState(scratch);
-        Timeseries.Row row = series.observe(step, step * spec.dt(), scratch, recorder.events());
+        observables.observeAtCadence(new Observable.Sample(step, step * spec.dt(), scratch, recorder.events()));
+        Timeseries.Row row = series.last();
         long expected = initialMass - recorder.removedMass();
         if (row.totalMass() != expected) {
             throw new IllegalStateException("total mass check failed at step " + step + ": expected " + expected
@@ -338,9 +334,8 @@ public final class RunDriver {
             eventsOut.flush();
             eventsOut.getFD().sync();
         }
-        long observed = observer == null ? 0 : observer.sync();
         new Checkpoint(configSha, step, wallBefore + sessionSeconds, particleSteps, scratch, recorder.events(),
-                recorder.removedMass(), bytes, observed, recorder.countsByMassPair(), series).write(dir.file("checkpoint.bin"));
-        RunReport.writeOutputs(dir, series, recorder);
+                recorder.removedMass(), bytes, recorder.countsByMassPair(), observables.sections()).write(dir.file("checkpoint.bin"));
+        RunReport.writeOutputs(dir, observables, recorder);
     }
 }

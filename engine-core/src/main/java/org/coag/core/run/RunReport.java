@@ -16,10 +16,13 @@ import org.coag.core.model.Mode;
 import org.coag.core.model.ModelSpec;
 import org.coag.core.observe.BetaFit;
 import org.coag.core.observe.EventRecorder;
+import org.coag.core.observe.Observables;
 import org.coag.core.observe.StateHash;
-import org.coag.core.observe.Timeseries;
 
-/** Builds {@code summary.json} and {@code meta.json} and writes the CSV outputs. */
+/**
+ * Builds {@code summary.json} (the run's fixed fields, then each observable's) and {@code meta.json},
+ * and writes the outputs: {@code timeseries.csv} and the observables' files, {@code collisions.csv}.
+ */
 final class RunReport {
     private static final String VERSION = "0.1.0";
     private static final Instant STARTED = Instant.now();
@@ -32,7 +35,7 @@ final class RunReport {
                 && s.initial().shape() == InitialCondition.Shape.UNIFORM && s.initial().maxMass() == 1;
     }
 
-    static Map<String, Object> summary(RunConfig cfg, Backend backend, Timeseries series, EventRecorder rec,
+    static Map<String, Object> summary(RunConfig cfg, Backend backend, Observables observables, EventRecorder rec,
                                        ParticleState last, long steps, long particleSteps, double wall, boolean stoppedEarly) {
         ModelSpec s = cfg.model();
         Map<String, Object> m = new LinkedHashMap<>();
@@ -56,7 +59,7 @@ final class RunReport {
         m.put("final_state_sha256", StateHash.of(last));
         m.putAll(Diagnostics.of(s).toMap(s));
         if (measuresBeta(s)) {
-            BetaFit fit = BetaFit.annihilation(series, s.initialDensity(), cfg.run().fitFrom());
+            BetaFit fit = BetaFit.annihilation(observables.timeseries(), s.initialDensity(), cfg.run().fitFrom());
             String why = fit == null ? "fewer than 3 observations with survivors from analysis.fit_from on"
                     : !Double.isFinite(fit.beta()) || !Double.isFinite(fit.relativeError())
                     ? "no collisions in the fit window, so 1/h - 1 has no slope to fit" : null;
@@ -70,12 +73,13 @@ final class RunReport {
                 m.put("beta_fit_note", why);
             }
         }
+        observables.summarize(m);
         return m;
     }
 
-    static void writeOutputs(RunDirectory dir, Timeseries series, EventRecorder rec) throws IOException {
-        dir.writeText("timeseries.csv", series.timeseriesCsv());
-        dir.writeText("mass_spectrum.csv", series.spectrumCsv());
+    static void writeOutputs(RunDirectory dir, Observables observables, EventRecorder rec) throws IOException {
+        dir.writeText("timeseries.csv", observables.timeseriesCsv());
+        observables.writeFiles(dir::writeText);
         StringBuilder sb = new StringBuilder("mass_lo,mass_hi,count\n");
         for (Map.Entry<Long, Long> e : rec.countsByMassPair().entrySet()) {
             sb.append(e.getKey() >>> 32).append(',').append(e.getKey() & 0xFFFFFFFFL).append(',').append(e.getValue()).append('\n');

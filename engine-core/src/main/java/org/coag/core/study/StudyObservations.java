@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.BufferedReader;
+import java.io.DataInput;
+import java.io.DataOutput;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.RandomAccessFile;
@@ -18,19 +20,22 @@ import org.coag.core.config.RunConfig;
 import org.coag.core.io.Json;
 import org.coag.core.model.ModelException;
 import org.coag.core.model.ModelSpec;
+import org.coag.core.observe.Observable;
 import org.coag.core.observe.Snapshot;
 import org.coag.core.observe.SnapshotObserver;
-import org.coag.core.run.RunObserver;
 import org.coag.core.theory.BetaTable;
 import org.coag.core.theory.PdeGeometry;
 
 /**
- * A study task's observations at the study's times, one JSON line per time in
- * {@code observations.jsonl} of the task's run directory, appended as they are taken and cut back
- * to the checkpoint on resume ({@link RunObserver}), so an interrupted task ends with the same lines
- * as an uninterrupted one. The last line also carries the density profile.
+ * A study task's observations at the study's times: an {@link Observable} with steps of its own,
+ * one JSON line per time in {@code observations.jsonl} of the task's run directory, appended as they
+ * are taken. Its checkpoint state is the file's synced length (layout 1: one long), and a resumed
+ * task cuts the file back to it, so an interrupted task ends with the same lines as an
+ * uninterrupted one (as events.bin). The last line also carries the density profile.
  */
-final class StudyObservations implements RunObserver {
+final class StudyObservations implements Observable {
+    /** The checkpoint section name (also the name checkpoints of version 2 are read under). */
+    static final String NAME = "study_observations";
     /** The file in the task directory. */
     static final String FILE = "observations.jsonl";
     private static final ObjectWriter LINE = Json.MAPPER.writer().without(SerializationFeature.INDENT_OUTPUT);
@@ -84,6 +89,16 @@ final class StudyObservations implements RunObserver {
     }
 
     @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public int version() {
+        return 1;
+    }
+
+    @Override
     public long nextStep(long step) {
         long next = Long.MAX_VALUE;
         for (long s : steps) {
@@ -95,7 +110,10 @@ final class StudyObservations implements RunObserver {
     }
 
     @Override
-    public void observe(long step, double time, ParticleState state) throws IOException {
+    public void observe(Sample sample) throws IOException {
+        long step = sample.step();
+        double time = sample.time();
+        ParticleState state = sample.state();
         for (int t = 0; t < steps.length; t++) {
             if (steps[t] != step) {
                 continue;
@@ -123,14 +141,23 @@ final class StudyObservations implements RunObserver {
     }
 
     @Override
-    public long sync() throws IOException {
-        out.flush();
-        out.getFD().sync();
-        return out.getChannel().size();
+    public void start() throws IOException {
+        cutTo(0);
     }
 
     @Override
-    public void restore(long bytes) throws IOException {
+    public void writeState(DataOutput state) throws IOException {
+        out.flush();
+        out.getFD().sync();
+        state.writeLong(out.getChannel().size());
+    }
+
+    @Override
+    public void readState(DataInput state, int version) throws IOException {
+        cutTo(state.readLong());
+    }
+
+    private void cutTo(long bytes) throws IOException {
         if (!Files.exists(file)) {
             Files.createFile(file);
         }

@@ -56,7 +56,7 @@ public final class StudyTaskRunner {
             runDir = RunDirectory.create(dir, true);
         }
         StudyObservations observations = new StudyObservations(dir.resolve(StudyObservations.FILE), cfg, plan.times(), plan.grid(), maxMass);
-        RunResult r = new RunDriver(cfg, runDir, control, listener).withOptions(options).withObserver(observations)
+        RunResult r = new RunDriver(cfg, runDir, control, listener).withOptions(options).withObservable(observations)
                 .withResumeHint("coag study run " + study.path() + " --task " + task.index()).run(resume);
         if (!r.status().equals("completed")) {
             return r.status();

@@ -77,11 +77,11 @@ class CheckpointResumeTest {
     private static void rewriteCheckpointConfigHash(Path dir) throws IOException {
         RunConfig cfg = ConfigReader.read(Files.readString(dir.resolve("config.toml")), List.of());
         RunDirectory d = RunDirectory.open(dir);
-        var ck = org.coag.core.io.Checkpoint.read(dir.resolve("checkpoint.bin"), cfg.model().particles(), cfg.model().particles());
+        var ck = org.coag.core.io.Checkpoint.read(dir.resolve("checkpoint.bin"), cfg.model().particles());
         byte[] text = d.readConfig().getBytes(java.nio.charset.StandardCharsets.UTF_8);
         String sha = org.coag.core.observe.Hex.of(org.coag.core.io.Checkpoint.sha256(text, text.length));
         new org.coag.core.io.Checkpoint(sha, ck.step(), ck.wallSeconds(), ck.particleSteps(), ck.state(), ck.events(), ck.removedMass(),
-                ck.eventLogBytes(), ck.observerBytes(), ck.countsByMassPair(), ck.series()).write(dir.resolve("checkpoint.bin"));
+                ck.eventLogBytes(), ck.countsByMassPair(), ck.sections()).write(dir.resolve("checkpoint.bin"));
     }
 
     private static void assertSameRun(Map<String, Object> a, Map<String, Object> b) {
