@@ -20,14 +20,24 @@ import org.coag.core.backend.ParticleState;
  * {@link Math#multiplyHigh}, additions carry by unsigned comparison), so no sum ever rounds or
  * overflows. The columns print the exact decimal integers; BigInteger is used only to print a value
  * of 2^63 or more.
+ *
+ * <p>A run resumed from a checkpoint of a coag without this observable leaves the cells of the
+ * observations before the checkpoint empty (they were not recorded) and fills the later ones.
  */
 public final class MassMoments implements Observable {
     /** Highest moment kept. */
     public static final int ORDERS = 4;
     private static final List<String> COLUMNS = List.of("m0", "m1", "m2", "m3");
+    private static final long[] NOT_RECORDED = notRecorded();
 
     /** Per observation: step, then (hi, lo) of M_0..M_3. */
     private final List<long[]> rows = new ArrayList<>();
+
+    private static long[] notRecorded() {
+        long[] r = new long[1 + 2 * ORDERS];
+        r[0] = -1;
+        return r;
+    }
 
     @Override
     public String name() {
@@ -106,8 +116,20 @@ public final class MassMoments implements Observable {
     }
 
     @Override
+    public void stateMissing(int before) {
+        rows.clear();
+        for (int i = 0; i < before; i++) {
+            rows.add(null);
+        }
+    }
+
+    @Override
     public void cells(int row, StringBuilder csv) {
         long[] r = rows.get(row);
+        if (r == null) {
+            csv.append(",,,");
+            return;
+        }
         for (int k = 0; k < ORDERS; k++) {
             if (k > 0) {
                 csv.append(',');
@@ -116,12 +138,15 @@ public final class MassMoments implements Observable {
         }
     }
 
-    /** Layout (version 1): int rows, then per row long step and (long hi, long lo) of M_0..M_3. */
+    /**
+     * Layout (version 1): int rows, then per row long step and (long hi, long lo) of M_0..M_3; a row
+     * not recorded ({@link #stateMissing}) is a step of -1 and zeros.
+     */
     @Override
     public void writeState(DataOutput out) throws IOException {
         out.writeInt(rows.size());
         for (long[] r : rows) {
-            for (long v : r) {
+            for (long v : r == null ? NOT_RECORDED : r) {
                 out.writeLong(v);
             }
         }
@@ -136,7 +161,7 @@ public final class MassMoments implements Observable {
             for (int j = 0; j < r.length; j++) {
                 r[j] = in.readLong();
             }
-            rows.add(r);
+            rows.add(r[0] == -1 ? null : r);
         }
     }
 }

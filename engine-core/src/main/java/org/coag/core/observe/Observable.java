@@ -23,7 +23,7 @@ import org.coag.core.model.ModelException;
  * long length, bytes} ({@link org.coag.core.io.Checkpoint}). On resume {@link #readState} gets the
  * same bytes back with the version they were written in and must consume all of them; a version
  * above {@link #version()} is refused, and a checkpoint without the section calls
- * {@link #stateMissing()}. Bump {@link #version()} whenever the layout changes and keep reading
+ * {@link #stateMissing(int)}. Bump {@link #version()} whenever the layout changes and keep reading
  * the older layouts (or refuse them with a one-line {@link ModelException}).
  *
  * <p><b>Outputs.</b> Run-cadence observables contribute {@link #columns()} to {@code timeseries.csv}
@@ -138,11 +138,13 @@ public interface Observable {
 
     /**
      * Called on resume from a checkpoint written before this observable existed. By default refuses:
-     * its earlier observations are gone and the run could not end as an uninterrupted one would.
+     * its earlier observations are gone and the run could not end as an uninterrupted one would. A
+     * run-cadence observable that can honestly leave those rows blank overrides this.
      *
+     * @param rows the observations the run took before the checkpoint (rows of timeseries.csv)
      * @throws ModelException with a one-line reason
      */
-    default void stateMissing() {
+    default void stateMissing(int rows) {
         throw new ModelException("resume: the checkpoint has no state for observable '" + name()
                 + "' (it was written by an older coag); this run cannot be resumed, start it again");
     }

@@ -189,8 +189,8 @@ public final class Observables {
     }
 
     /**
-     * Restores every observable from its section; sections no observable claims are ignored (an
-     * observable since removed).
+     * Restores every observable from its section (the time series first); sections no observable
+     * claims are ignored (an observable since removed).
      *
      * @param sections a checkpoint's sections
      * @param step the checkpoint's step
@@ -201,7 +201,7 @@ public final class Observables {
         for (Observable o : all) {
             Checkpoint.Section s = sections.stream().filter(x -> x.name().equals(o.name())).findFirst().orElse(null);
             if (s == null) {
-                o.stateMissing();
+                o.stateMissing(timeseries.observations());
                 continue;
             }
             if (s.version() < 1 || s.version() > o.version()) {
