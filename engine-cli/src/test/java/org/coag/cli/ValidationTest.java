@@ -123,8 +123,10 @@ class ValidationTest {
     }
 
     /**
-     * Section 3.4: P_{N,b} with b = 1/2 (range eps^(1/2), per-pair rate alpha eps^(-1/2)): the naive
-     * beta alpha |B_1| = 8.378, not the corrected 5.992. About 5600 collisions over 2 seeds: statistical
+     * Section 3.4: P_{N,b} with b = 1/2 (range eps^(1/2), per-pair rate alpha eps^(-1/2)): near the
+     * naive beta alpha |B_1| = 8.378, not the b = 1 recipe's 5.992. At this eps (2.4e-5) the
+     * finite-eps prediction (the b = 1 problem at strength alpha eps^(1/2) = 0.0098) is 0.2 % below
+     * the naive limit; the test compares with it. About 5600 collisions over 2 seeds: statistical
      * error about 2.5 %; the 8 % tolerance is 3 sigma (odds 0.3 %).
      */
     @Test
@@ -133,9 +135,9 @@ class ValidationTest {
                 "b = 0.5", "volume_fraction = 1e-2", "[model.alpha]", "value = 2.0",
                 "[time]", "dt = 5e-6", "t_end = 0.06", "[theory]", "grid = 8", "[study]", "seeds = 2", "observations = 12"));
         double beta = measuredBeta(r, 20000);
-        System.out.printf("Section 3.4 (b = 1/2): beta measured %.4f, naive %.4f, corrected-for-b=1 %.4f%n", beta,
-                r.theory().naive11(), 8 * Math.PI * (1 - Math.tanh(1)));
-        assertEquals(r.theory().naive11(), beta, 0.08 * r.theory().naive11());
+        System.out.printf("Section 3.4 (b = 1/2): beta measured %.4f, prediction at this eps %.4f, limit (naive) %.4f, "
+                + "b = 1 recipe %.4f%n", beta, r.theory().beta11(), r.theory().naive11(), 8 * Math.PI * (1 - Math.tanh(1)));
+        assertEquals(r.theory().beta11(), beta, 0.08 * r.theory().beta11());
     }
 
     /**

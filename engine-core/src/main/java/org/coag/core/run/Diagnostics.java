@@ -159,6 +159,7 @@ public record Diagnostics(double eps, double dt, double dtOverEps2, double volum
         BetaRecipe beta = BetaRecipe.of(spec);
         m.put("beta_naive", beta.naive(1, 1));
         m.put("beta_theory", beta.at(1, 1));
+        m.put("beta_limit", beta.limit(1, 1));
         return m;
     }
 }

@@ -6,10 +6,16 @@ import org.coag.core.model.DoiKernel;
 import org.coag.core.model.ModelSpec;
 
 /**
- * The macroscopic coagulation propensity beta(n, m) of a model (MODEL.md section 3), by the rule
- * that applies to it:
+ * The macroscopic coagulation propensity beta(n, m) of a model (MODEL.md section 3) at the model's
+ * eps, by the rule that applies to it:
  * <ul>
- *   <li>P_{N,b} with b &lt; 1: the naive alpha(n,m) * integral(V) * s^(d-2) (section 3.4);</li>
+ *   <li>P_{N,b} with b &lt; 1, d &gt;= 3, at finite eps: in units of the range s eps^b the pair
+ *       problem is the b = 1 problem (1.7) with the weaker strength
+ *       {@code lambda = alpha eps^((d-2)(1-b))} (the rate alpha eps^(-2+d(1-b)) s^-2 V times the
+ *       squared range (s eps^b)^2), so beta = (alpha / lambda) * [the b = 1 value at strength
+ *       lambda]. It tends to the naive alpha * integral(V) * s^(d-2) of section 3.4 as eps -&gt; 0
+ *       ({@link #limit}) and is the b = 1 recipe at b = 1;</li>
+ *   <li>P_{N,b} with b &lt; 1 in d = 2: the naive value (section 3.4);</li>
  *   <li>d = 2: (2.4), 2 pi D a / (2 pi D + a) with a = alpha(n,m) * integral(V);</li>
  *   <li>Doi kernel in d = 3: s * 4 pi D (1 - tanh(k)/k), k = sqrt(alpha / D);</li>
  *   <li>otherwise (d &gt;= 3): s^(d-2) * D * g(alpha / D) with g from {@link RadialBetaSolver}.</li>
@@ -26,13 +32,16 @@ public final class BetaRecipe {
     private BetaRecipe(ModelSpec spec) {
         this.spec = spec;
         this.kernelIntegral = spec.kernel().integral(spec.dim());
-        this.solver = rule() == Rule.RADIAL_SOLVER ? new RadialBetaSolver(spec.kernel(), spec.dim()) : null;
+        this.solver = b1Rule() == Rule.RADIAL_SOLVER ? new RadialBetaSolver(spec.kernel(), spec.dim()) : null;
     }
 
     /** The rule that gives beta for a model. */
     public enum Rule {
-        /** b &lt; 1: no correction. */
-        NAIVE_B_BELOW_ONE("naive alpha * integral(V), P_{N,b} with b < 1 (section 3.4)"),
+        /** b &lt; 1, d &gt;= 3: the b = 1 problem at the weaker strength alpha eps^((d-2)(1-b)). */
+        FINITE_EPS_B_BELOW_ONE("(1.7)-(1.8) at the run's eps with strength alpha eps^((d-2)(1-b)), P_{N,b} with b < 1 "
+                + "(section 3.4; naive as eps -> 0)"),
+        /** b &lt; 1, d = 2: no correction. */
+        NAIVE_B_BELOW_ONE("naive alpha * integral(V), P_{N,b} with b < 1 in d = 2 (section 3.4)"),
         /** (2.4). */
         PLANAR("(2.4), d = 2"),
         /** Doi kernel, d = 3. */
@@ -63,8 +72,13 @@ public final class BetaRecipe {
     /** @return which rule applies */
     public Rule rule() {
         if (spec.b() < 1) {
-            return Rule.NAIVE_B_BELOW_ONE;
+            return spec.dim() == 2 ? Rule.NAIVE_B_BELOW_ONE : Rule.FINITE_EPS_B_BELOW_ONE;
         }
+        return b1Rule();
+    }
+
+    /** The rule of the b = 1 problem of this kernel and dimension. */
+    private Rule b1Rule() {
         if (spec.dim() == 2) {
             return Rule.PLANAR;
         }
@@ -81,11 +95,41 @@ public final class BetaRecipe {
      */
     public double at(int n, int m) {
         double alpha = spec.alpha().at(n, m);
-        double diff = spec.diffusion().at(n) + spec.diffusion().at(m);
-        double scale = Math.pow(spec.rangeFactor(n, m), spec.dim() - 2);
         switch (rule()) {
             case NAIVE_B_BELOW_ONE:
                 return naive(n, m);
+            case FINITE_EPS_B_BELOW_ONE:
+                double lambda = effectiveStrength(alpha);
+                return alpha / lambda * unitRange(n, m, lambda, b1Rule());
+            default:
+                return unitRange(n, m, alpha, rule());
+        }
+    }
+
+    /**
+     * @param n mass
+     * @param m mass
+     * @return the eps -&gt; 0 limit of {@link #at}: the naive value for b &lt; 1 (section 3.4), else
+     *     {@link #at} itself (which does not depend on eps)
+     */
+    public double limit(int n, int m) {
+        return spec.b() < 1 ? naive(n, m) : at(n, m);
+    }
+
+    /**
+     * @param alpha the strength alpha(n, m)
+     * @return the strength of the b = 1 pair problem that P_{N,b} poses at this eps in units of its
+     *     range: alpha eps^((d-2)(1-b)) (alpha itself at b = 1)
+     */
+    public double effectiveStrength(double alpha) {
+        return alpha * Math.pow(spec.eps(), (spec.dim() - 2) * (1 - spec.b()));
+    }
+
+    /** beta of the b = 1 problem with strength {@code alpha} by the given b = 1 rule. */
+    private double unitRange(int n, int m, double alpha, Rule rule) {
+        double diff = spec.diffusion().at(n) + spec.diffusion().at(m);
+        double scale = Math.pow(spec.rangeFactor(n, m), spec.dim() - 2);
+        switch (rule) {
             case PLANAR:
                 double a = alpha * kernelIntegral;
                 return 2 * Math.PI * diff * a / (2 * Math.PI * diff + a);
@@ -110,10 +154,15 @@ public final class BetaRecipe {
      * Doi kernel in d = 3, unit range and unit D.
      *
      * @param c alpha / D
-     * @return 4 pi (1 - tanh(sqrt c) / sqrt c)
+     * @return 4 pi (1 - tanh(sqrt c) / sqrt c); below k = 0.01 from the series
+     *     k^2/3 - 2k^4/15 + 17k^6/315 (the next term is below 1e-13 of the sum), where the closed
+     *     form cancels
      */
     public static double doi3(double c) {
         double k = Math.sqrt(c);
+        if (k < 0.01) {
+            return 4 * Math.PI * c * (1.0 / 3 - c * (2.0 / 15 - c * 17.0 / 315));
+        }
         return 4 * Math.PI * (1 - Math.tanh(k) / k);
     }
 }

@@ -110,8 +110,8 @@ class BetaRecipeTest {
         double a = 2 * Math.PI;
         assertEquals(2 * Math.PI * 2 * a / (2 * Math.PI * 2 + a), planar.at(1, 1), 1e-12, "(2.4) with alpha integral(V)");
 
-        BetaRecipe b = BetaRecipe.of(spec("dim = 3\nb = 0.5\n[model.alpha]\nvalue = 2.0"));
-        assertEquals(b.naive(1, 1), b.at(1, 1), 0.0, "section 3.4: b < 1 is naive");
+        BetaRecipe planarB = BetaRecipe.of(spec("dim = 2\nb = 0.5\n[model.alpha]\nvalue = 2.0"));
+        assertEquals(planarB.naive(1, 1), planarB.at(1, 1), 0.0, "section 3.4 in d = 2: naive");
 
         ModelSpec radii = spec("dim = 4\n[model.kernel]\ntype = \"bump\"\n[model.radii]\ntype = \"power\"\ncoefficient = 1.0\nexponent = 0.5\n"
                 + "[model.diffusion]\ntype = \"power\"\ncoefficient = 1.0\nexponent = -0.5");
@@ -127,6 +127,50 @@ class BetaRecipeTest {
         assertEquals(rr.at(5, 7), table.at(5, 7), 0.0);
         assertEquals(table.at(7, 5), table.at(5, 7), 0.0);
         assertThrows(ModelException.class, () -> new RadialBetaSolver(DOI, 2));
+    }
+
+    /**
+     * P_{N,b}, b < 1, at finite eps: the b = 1 problem at strength lambda = alpha eps^((d-2)(1-b)),
+     * rescaled by alpha / lambda. Checked against the Doi closed form and the radial solver called
+     * directly, and against both limits: the naive value as eps -> 0 and the b = 1 recipe as b -> 1.
+     */
+    @Test
+    void pnbAtFiniteEpsIsTheUnitProblemAtTheWeakerStrength() {
+        double lambda = 2.0 * Math.pow(0.001, 0.5);
+        BetaRecipe doi = BetaRecipe.of(spec("dim = 3\nb = 0.5\n[model.alpha]\nvalue = 2.0"));
+        assertEquals(BetaRecipe.Rule.FINITE_EPS_B_BELOW_ONE, doi.rule());
+        assertEquals(lambda, doi.effectiveStrength(2.0), 1e-15 * lambda);
+        double k = Math.sqrt(lambda / 2);
+        double closed = 2.0 / lambda * 2 * 4 * Math.PI * (1 - Math.tanh(k) / k);
+        assertEquals(closed, doi.at(1, 1), 1e-10 * closed, "Doi, d = 3, D = 2");
+        assertEquals(doi.naive(1, 1), doi.limit(1, 1), 0.0);
+        System.out.printf("P_{N,b} Doi d=3 alpha=2 eps=1e-3 b=0.5: finite eps %.10f, naive limit %.10f, b = 1 recipe %.10f%n",
+                doi.at(1, 1), doi.naive(1, 1), 8 * Math.PI * (1 - Math.tanh(1)));
+
+        BetaRecipe bump = BetaRecipe.of(spec("dim = 4\nb = 0.8\n[model.kernel]\ntype = \"bump\"\n[model.alpha]\nvalue = 3.0"));
+        double l4 = 3.0 * Math.pow(0.001, 2 * 0.2);
+        double direct = 3.0 / l4 * 2 * new RadialBetaSolver(new BumpKernel(), 4).solve(l4 / 2).perDiffusivity();
+        assertEquals(direct, bump.at(1, 1), 1e-14 * direct, "bump, d = 4, b = 0.8");
+        double recipe4 = BetaRecipe.of(spec("dim = 4\n[model.kernel]\ntype = \"bump\"\n[model.alpha]\nvalue = 3.0")).at(1, 1);
+        assertTrue(recipe4 < bump.at(1, 1) && bump.at(1, 1) < bump.naive(1, 1), "between the recipe and the naive value");
+
+        double tiny = BetaRecipe.of(ConfigReader.read("[model]\nparticles = 100\neps = 1e-14\ndim = 3\nb = 0.5\n[model.alpha]\nvalue = 2.0\n"
+                + "[time]\nsteps = 1\n", List.of()).model()).at(1, 1);
+        assertEquals(doi.naive(1, 1), tiny, 1e-6 * tiny, "eps -> 0: naive (lambda = 2e-7)");
+        double nearOne = BetaRecipe.of(spec("dim = 3\nb = 0.999999\n[model.alpha]\nvalue = 2.0")).at(1, 1);
+        assertEquals(8 * Math.PI * (1 - Math.tanh(1)), nearOne, 1e-4, "b -> 1: the recipe");
+    }
+
+    /** The Doi closed form below k = 0.01 switches to its series; both agree where they meet and beyond. */
+    @Test
+    void doiSeriesMeetsTheClosedForm() {
+        for (double c : new double[] {0.99e-4, 1e-4, 1.01e-4}) {
+            double k = Math.sqrt(c);
+            double closed = 4 * Math.PI * (1 - Math.tanh(k) / k);
+            assertEquals(closed, BetaRecipe.doi3(c), 1e-10 * closed, "c = " + c);
+        }
+        double c = 1e-12;
+        assertEquals(4 * Math.PI * (c / 3 - 2 * c * c / 15), BetaRecipe.doi3(c), 1e-15 * 4 * Math.PI * c / 3);
     }
 
     /** u of the Doi kernel in d = 3: 1 - sinh(k r) / (r k cosh k) inside, u(1) / r outside. */
