@@ -157,6 +157,13 @@ final class RunCommand implements Callable<Integer> {
                 }
             }
             System.out.printf("%-34s %10.4f %+11.2f%%%n", "naive alpha * integral(V)", naive, 100 * (measured / naive - 1));
+            if (s.get("beta_expected_in_fit") instanceof Double expected) {
+                System.out.printf("%-34s %10.4f %+11.2f%%%n", "expected in this fit (transient)", expected, 100 * (measured / expected - 1));
+                if (s.get("beta_measured_without_transient") instanceof Double without) {
+                    System.out.printf("%-34s %10.4f %+11.2f%%%n", "measured, transient taken out", without,
+                            100 * (without / (Double) s.get("beta_theory") - 1));
+                }
+            }
         }
         System.out.println();
         System.out.println("outputs in " + dir + " (summary.json, timeseries.csv, meta.json)");

@@ -39,7 +39,7 @@ public record BetaFit(double beta, double relativeError, double tFrom, double tT
         int n = 0;
         double from = Double.NaN;
         for (Timeseries.Row r : rows) {
-            if (r.time() < fitFrom * tLast || r.survivors() == 0) {
+            if (!inWindow(r, fitFrom, tLast)) {
                 continue;
             }
             double y = 1 / series.fraction(r) - 1;
@@ -61,5 +61,23 @@ public record BetaFit(double beta, double relativeError, double tFrom, double tT
         double sdH = 2 * Math.sqrt(last.events()) / series.initialParticles();
         double relative = sdH / (h * h * (1 / h - 1));
         return new BetaFit(slope / initialDensity, relative, from, tLast, n);
+    }
+
+    /**
+     * @param series observations
+     * @param fitFrom start of the window as a fraction of the last observation time
+     * @return the times of the observations {@link #annihilation} fits, in order
+     */
+    public static double[] windowTimes(Timeseries series, double fitFrom) {
+        List<Timeseries.Row> rows = series.rows();
+        if (rows.isEmpty()) {
+            return new double[0];
+        }
+        double tLast = rows.get(rows.size() - 1).time();
+        return rows.stream().filter(r -> inWindow(r, fitFrom, tLast)).mapToDouble(Timeseries.Row::time).toArray();
+    }
+
+    private static boolean inWindow(Timeseries.Row r, double fitFrom, double tLast) {
+        return r.time() >= fitFrom * tLast && r.survivors() > 0;
     }
 }

@@ -118,10 +118,15 @@ public final class BetaRecipe {
 
     /**
      * @param alpha the strength alpha(n, m)
-     * @return the strength of the b = 1 pair problem that P_{N,b} poses at this eps in units of its
-     *     range: alpha eps^((d-2)(1-b)) (alpha itself at b = 1)
+     * @return the strength lambda of the pair problem that the model poses at this eps in units of
+     *     its range s eps^b (the rate prefactor times the squared range): alpha eps^((d-2)(1-b)) for
+     *     d &gt;= 3 (alpha itself at b = 1), alpha / |log eps| in d = 2 (the rate's 1/|log eps|, for
+     *     every b)
      */
     public double effectiveStrength(double alpha) {
+        if (spec.dim() == 2) {
+            return alpha / Math.abs(Math.log(spec.eps()));
+        }
         return alpha * Math.pow(spec.eps(), (spec.dim() - 2) * (1 - spec.b()));
     }
 
