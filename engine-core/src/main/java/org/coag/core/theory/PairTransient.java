@@ -41,7 +41,8 @@ import org.coag.core.model.TableKernel;
  * and K by 2e-12; an independent Crank-Nicolson solution agrees to 3e-9 in k and 2e-7 in K (its own
  * error). Promised: 1e-9. Cost: M RK4 solves per tau, with at least 4 sqrt(|p| + c max V) steps
  * each: about 1 ms per value for tau &gt;= 1e-3 (200 values of k and K in 0.4 s), about 0.1 s per
- * value at tau = 1e-6. Thread-safe.
+ * value at tau = 1e-6; below tau of about 1e-8 the grid would exceed 2^21 steps and a
+ * {@link ModelException} says so (there k is c integral V to within c^2 integral V^2 tau). Thread-safe.
  */
 public final class PairTransient {
     /** Talbot nodes: discretisation error about 10^(-0.6 M), round-off amplified by e^(0.4 M). */
@@ -90,6 +91,7 @@ public final class PairTransient {
     /**
      * @param tau dimensionless time, >= 0
      * @return k(tau) = c * integral V rho(y, tau) dy (c * integral V at tau = 0)
+     * @throws ModelException for tau &lt; 0, infinite, or too small to resolve (about 1e-8)
      */
     public double rate(double tau) {
         return tau == 0 ? rate0 : invert(tau, false);
@@ -143,8 +145,12 @@ public final class PairTransient {
      */
     double[] transform(double pr, double pi, double absTol) {
         double kappa = Math.sqrt(Math.hypot(pr + c * vMax, pi));
+        if (4 * kappa * support > MAX_STEPS / 4) {
+            throw new ModelException(String.format(java.util.Locale.ROOT, "transient pair problem: |p| = %.3g (tau ~ 1 / |p|) with "
+                    + "c = %.3g needs more than %d RK4 steps; use a larger tau or the short-time expansion", Math.hypot(pr, pi), c, MAX_STEPS));
+        }
         int n = MIN_STEPS;
-        while (n < 4 * kappa * support && n < MAX_STEPS / 2) {
+        while (n < 4 * kappa * support) {
             n *= 2;
         }
         double[] coarse = solve(pr, pi, n);
@@ -153,8 +159,11 @@ public final class PairTransient {
             double er = (fine[0] - coarse[0]) / 15;
             double ei = (fine[1] - coarse[1]) / 15;
             double mag = Math.hypot(fine[0], fine[1]);
-            if (Math.hypot(er, ei) <= Math.max(TOLERANCE * mag, absTol) || 4 * n > MAX_STEPS) {
+            if (Math.hypot(er, ei) <= Math.max(TOLERANCE * mag, absTol)) {
                 return new double[] {fine[0] + er, fine[1] + ei};
+            }
+            if (4 * n > MAX_STEPS) {
+                throw new ModelException("transient pair problem: no convergence at p = " + pr + " + " + pi + "i, c = " + c);
             }
             coarse = fine;
             n *= 2;

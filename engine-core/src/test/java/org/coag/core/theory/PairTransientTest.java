@@ -1,10 +1,12 @@
 package org.coag.core.theory;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.coag.core.model.BumpKernel;
 import org.coag.core.model.DoiKernel;
+import org.coag.core.model.ModelException;
 import org.coag.core.model.RadialKernel;
 import org.coag.core.model.TableKernel;
 import org.junit.jupiter.api.Test;
@@ -57,6 +59,12 @@ class PairTransientTest {
     @Test
     void shortTimesMatchTheExpansion() {
         assertEquals(4 * Math.PI / 3 * 2.5, new PairTransient(DOI, 3, 2.5).rate(0), 1e-15);
+        assertEquals(0, new PairTransient(DOI, 3, 2.5).integral(0));
+        ModelException tooShort = assertThrows(ModelException.class, () -> new PairTransient(DOI, 3, 2.5).rate(1e-14));
+        assertTrue(tooShort.getMessage().contains("larger tau"), tooShort.getMessage());
+        assertThrows(ModelException.class, () -> new PairTransient(DOI, 1, 2.5));
+        assertThrows(ModelException.class, () -> new PairTransient(DOI, 3, 0));
+        assertThrows(ModelException.class, () -> new PairTransient(DOI, 3, 1).rate(-1));
         double tau = 1e-6;
         for (int d : new int[] {2, 3, 4}) {
             for (double c : new double[] {1e-6, 1, 10}) {
