@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import org.coag.core.config.ConfigReader;
+import org.coag.core.model.ModelSpec;
+import org.coag.core.theory.PairRate;
 import org.coag.core.study.Study;
 import org.coag.core.study.StudyAnalysis;
 import org.coag.core.study.StudyRunData;
@@ -81,8 +84,8 @@ class ValidationTest {
     void proposition31TorusAnnihilationGivesTheCorrectedBeta() throws IOException {
         Study.Result r = study(tmp, TORUS_DOI_3D);
         double beta = measuredBeta(r, 40000);
-        System.out.printf("Proposition 3.1: beta measured %.4f, corrected theory %.4f, naive %.4f%n", beta, r.theory().beta11(),
-                r.theory().naive11());
+        System.out.printf("Proposition 3.1: beta measured %.4f, expected in this fit with the transient %.4f, corrected theory %.4f, "
+                + "naive %.4f%n", beta, expectedBeta(r, TORUS_DOI_3D, 40000), r.theory().beta11(), r.theory().naive11());
         assertEquals(r.theory().beta11(), beta, 0.04 * r.theory().beta11());
         assertTrue(beta < 0.85 * r.theory().naive11(), "far from the naive rate");
     }
@@ -211,20 +214,47 @@ class ValidationTest {
 
     /**
      * d = 2 with the |log eps| scaling, torus annihilation, Doi, alpha = 2, Z = N / |log eps| = 200:
-     * beta measured at |log eps| = 4 and 8 (N = 800, 1600; 4 seeds) against (2.4),
-     * 2 pi D a / (2 pi D + a), a = alpha pi. The finite-eps excess shrinks as N grows (statistical
-     * error of each estimate about 4 %; the excess at |log eps| = 4 is several times that).
+     * beta measured at |log eps| = 4 and 8 (N = 800, 1600; 4 seeds) against the finite-|log eps|
+     * prediction (PairRate: the two-particle problem at strength alpha / |log eps|, its rate's
+     * least-squares slope over the same fit window) and against the limit (2.4),
+     * 2 pi D a / (2 pi D + a), a = alpha pi, which the prediction approaches as N grows. Statistical
+     * error of each estimate about 4 %; the 12 % tolerance is 3 sigma (false-failure odds about 0.5 %
+     * for the two). Measured (2026-12-07): 5.681 against the prediction 5.373 (the limit 4.189) at
+     * |log eps| = 4, and 4.982 against 4.719 at 8. The prediction explains about 80 % of the excess
+     * over (2.4); a residual of +5.7 % and +5.6 % remains at both sizes. It is not yet explained (the
+     * time step, or the density at Z = 200, are the candidates).
      */
     @Test
-    void planarRateMovesTowardsFormula24() throws IOException {
+    void planarRateFollowsTheFiniteLogEpsPrediction() throws IOException {
         String text = String.join("\n", "[model]", "dim = 2", "mode = \"annihilation\"", "particles = 800", "Z = 200.0",
                 "[model.alpha]", "value = 2.0", "[time]", "dt_over_eps2 = 0.05", "t_end = 1e-3", "[theory]", "grid = 8",
                 "[study]", "particles = [800, 1600]", "seeds = 4", "observations = 12");
         Study.Result r = study(tmp, text);
-        double theory = r.theory().beta11();
-        double coarse = measuredBeta(r, 800);
-        double fine = measuredBeta(r, 1600);
-        System.out.printf("d = 2: beta measured %.4f at |log eps| = 4, %.4f at |log eps| = 8; (2.4) gives %.4f%n", coarse, fine, theory);
-        assertTrue(Math.abs(fine - theory) < Math.abs(coarse - theory), "closer to (2.4) at larger N");
+        double limit = r.theory().beta11();
+        for (long n : new long[] {800, 1600}) {
+            double measured = measuredBeta(r, n);
+            double expected = expectedBeta(r, text, n);
+            System.out.printf("d = 2, N = %d (|log eps| = %.1f): beta measured %.4f, finite-|log eps| prediction %.4f, limit (2.4) %.4f, "
+                    + "naive %.4f%n", n, n / 200.0, measured, expected, limit, r.theory().naive11());
+            assertEquals(expected, measured, 0.12 * expected, "N = " + n);
+        }
+        assertTrue(Math.abs(expectedBeta(r, text, 1600) - limit) < Math.abs(expectedBeta(r, text, 800) - limit),
+                "the prediction approaches (2.4) as |log eps| grows");
+    }
+
+    /**
+     * The slope {@link #measuredBeta} would find if 1/h - 1 followed f(0) K1(t) exactly: the
+     * least-squares slope of K1 over the same window ({@link PairRate#fittedSlope}).
+     */
+    static double expectedBeta(Study.Result r, String config, long particles) {
+        ModelSpec spec = ConfigReader.read(config, List.of("model.particles=" + particles)).model();
+        for (StudyRunData d : r.runs()) {
+            if (d.particles() == particles) {
+                double last = d.times()[d.times().length - 1];
+                double[] window = java.util.Arrays.stream(d.times()).skip(1).filter(t -> t >= 0.25 * last).toArray();
+                return PairRate.of(spec, 1, 1).fittedSlope(window);
+            }
+        }
+        throw new IllegalStateException("no run with N = " + particles);
     }
 }

@@ -18,6 +18,8 @@ import org.coag.core.observe.BetaFit;
 import org.coag.core.observe.EventRecorder;
 import org.coag.core.observe.Observables;
 import org.coag.core.observe.StateHash;
+import org.coag.core.observe.Timeseries;
+import org.coag.core.theory.PairRate;
 
 /**
  * Builds {@code summary.json} (the run's fixed fields, then each observable's) and {@code meta.json},
@@ -68,6 +70,7 @@ final class RunReport {
                 m.put("beta_relative_error", fit.relativeError());
                 m.put("beta_fit_window", new double[] {fit.tFrom(), fit.tTo()});
                 m.put("beta_fit_points", fit.points());
+                transientPrediction(m, s, observables.timeseries(), cfg.run().fitFrom(), fit.beta());
             } else {
                 m.put("beta_measured", null);
                 m.put("beta_fit_note", why);
@@ -75,6 +78,23 @@ final class RunReport {
         }
         observables.summarize(m);
         return m;
+    }
+
+    /**
+     * The finite-N prediction with the rate's transient ({@link PairRate}): the slope the fit should
+     * measure over its own window, 1/h - 1 at the last observation against f(0) K1(t), and (d &gt;= 3)
+     * the measured beta with the transient's share of the slope taken out.
+     */
+    private static void transientPrediction(Map<String, Object> m, ModelSpec s, Timeseries series, double fitFrom, double measured) {
+        PairRate rate = PairRate.of(s, 1, 1);
+        double expected = rate.fittedSlope(BetaFit.windowTimes(series, fitFrom));
+        Timeseries.Row last = series.last();
+        m.put("beta_expected_in_fit", expected);
+        m.put("one_over_h_minus_1", 1 / series.fraction(last) - 1);
+        m.put("one_over_h_minus_1_predicted", s.initialDensity() * rate.integral(last.time()));
+        if (s.dim() >= 3) {
+            m.put("beta_measured_without_transient", measured - (expected - (Double) m.get("beta_theory")));
+        }
     }
 
     static void writeOutputs(RunDirectory dir, Observables observables, EventRecorder rec) throws IOException {
