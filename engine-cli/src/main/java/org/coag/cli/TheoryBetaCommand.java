@@ -5,7 +5,6 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.coag.core.model.BumpKernel;
 import org.coag.core.model.DoiKernel;
 import org.coag.core.io.AtomicFiles;
 import org.coag.core.io.OutputFile;
@@ -14,6 +13,7 @@ import org.coag.core.model.RadialKernel;
 import org.coag.core.theory.BetaRecipe;
 import org.coag.core.theory.RadialBetaSolver;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code coag theory beta}: beta for one kernel, alpha and pair diffusivity D. */
@@ -21,17 +21,8 @@ import picocli.CommandLine.Option;
         description = "The macroscopic rate beta = alpha * integral V (1 - u) of (1.8) for a kernel V of unit range, "
                 + "strength alpha and pair diffusivity D = d(n) + d(m); u solves (1.7). d = 2 uses (2.4).")
 final class TheoryBetaCommand implements Callable<Integer> {
-    @Option(names = "--kernel", defaultValue = "doi", description = "doi or bump (default: ${DEFAULT-VALUE})")
-    private String kernel;
-
-    @Option(names = "--alpha", required = true, description = "interaction strength alpha")
-    private double alpha;
-
-    @Option(names = "--D", defaultValue = "2", description = "pair diffusivity d(n) + d(m) (default: ${DEFAULT-VALUE})")
-    private double diffusivity;
-
-    @Option(names = "--dim", defaultValue = "3", description = "dimension d >= 2 (default: ${DEFAULT-VALUE})")
-    private int dim;
+    @Mixin
+    private PairProblemMixin pair = new PairProblemMixin();
 
     @Option(names = "--profile", paramLabel = "FILE", description = "write u(r) as CSV (r in units of the range, to r = 4)")
     private Path profile;
@@ -41,13 +32,10 @@ final class TheoryBetaCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        RadialKernel v = kernel(kernel);
-        if (!(alpha > 0) || !(diffusivity > 0) || Double.isInfinite(alpha) || Double.isInfinite(diffusivity)) {
-            throw new ModelException("--alpha and --D must be positive and finite");
-        }
-        if (dim < 2 || dim > 16) {
-            throw new ModelException("--dim must lie in 2..16 (got " + dim + ")");
-        }
+        RadialKernel v = pair.kernel();
+        double alpha = pair.alpha();
+        double diffusivity = pair.diffusivity();
+        int dim = pair.dim();
         if (profile != null) {
             OutputFile.check(profile, force, "--profile");
         }
@@ -91,17 +79,5 @@ final class TheoryBetaCommand implements Callable<Integer> {
             System.out.printf("u(0) = %.10g; profile (%d points) written to %s%n", rows[0][1], rows.length, profile);
         }
         return 0;
-    }
-
-    private static RadialKernel kernel(String name) {
-        switch (name) {
-            case "doi":
-                return new DoiKernel();
-            case "bump":
-                return new BumpKernel();
-            default:
-                throw new ModelException("--kernel: unknown kernel '" + name + "' (expected doi or bump; "
-                        + "table kernels come from a config: coag theory ode|pde CONFIG)");
-        }
     }
 }

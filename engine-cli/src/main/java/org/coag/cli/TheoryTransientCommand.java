@@ -9,7 +9,6 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.coag.core.io.AtomicFiles;
 import org.coag.core.io.OutputFile;
-import org.coag.core.model.BumpKernel;
 import org.coag.core.model.DoiKernel;
 import org.coag.core.model.ModelException;
 import org.coag.core.model.RadialKernel;
@@ -17,6 +16,7 @@ import org.coag.core.theory.BetaRecipe;
 import org.coag.core.theory.PairTransient;
 import org.coag.core.theory.RadialBetaSolver;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -30,17 +30,8 @@ import picocli.CommandLine.Option;
                 + "(dimensionless, per unit diffusivity). k(0+) = c * integral V; for d >= 3, k -> beta / D of (1.8); "
                 + "in d = 2, k -> 0 like 4 pi / ln tau.")
 final class TheoryTransientCommand implements Callable<Integer> {
-    @Option(names = "--kernel", defaultValue = "doi", description = "doi or bump (default: ${DEFAULT-VALUE})")
-    private String kernel;
-
-    @Option(names = "--alpha", required = true, description = "interaction strength alpha")
-    private double alpha;
-
-    @Option(names = "--D", defaultValue = "2", description = "pair diffusivity d(n) + d(m) (default: ${DEFAULT-VALUE})")
-    private double diffusivity;
-
-    @Option(names = "--dim", defaultValue = "3", description = "dimension d >= 2 (default: ${DEFAULT-VALUE})")
-    private int dim;
+    @Mixin
+    private PairProblemMixin pair = new PairProblemMixin();
 
     @Option(names = "--tau-min", defaultValue = "1e-3", description = "first tau (default: ${DEFAULT-VALUE})")
     private double tauMin;
@@ -60,13 +51,10 @@ final class TheoryTransientCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        RadialKernel v = kernel(kernel);
-        if (!(alpha > 0) || !(diffusivity > 0) || Double.isInfinite(alpha) || Double.isInfinite(diffusivity)) {
-            throw new ModelException("--alpha and --D must be positive and finite");
-        }
-        if (dim < 2 || dim > 16) {
-            throw new ModelException("--dim must lie in 2..16 (got " + dim + ")");
-        }
+        RadialKernel v = pair.kernel();
+        double alpha = pair.alpha();
+        double diffusivity = pair.diffusivity();
+        int dim = pair.dim();
         if (!(tauMin > 0) || !(tauMax > tauMin) || Double.isInfinite(tauMax)) {
             throw new ModelException("--tau-min and --tau-max must satisfy 0 < tau-min < tau-max < infinity (got "
                     + tauMin + ", " + tauMax + ")");
@@ -111,16 +99,5 @@ final class TheoryTransientCommand implements Callable<Integer> {
             System.out.printf("%d rows written to %s%n", points, out);
         }
         return 0;
-    }
-
-    private static RadialKernel kernel(String name) {
-        switch (name) {
-            case "doi":
-                return new DoiKernel();
-            case "bump":
-                return new BumpKernel();
-            default:
-                throw new ModelException("--kernel: unknown kernel '" + name + "' (expected doi or bump)");
-        }
     }
 }

@@ -4,7 +4,6 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.coag.core.model.ModelException;
 import org.coag.core.model.RadialKernel;
-import org.coag.core.model.TableKernel;
 
 /**
  * The transient two-particle problem: the time-dependent reaction rate of a pair that starts
@@ -79,7 +78,7 @@ public final class PairTransient {
         this.support = kernel.support();
         this.sphere = RadialKernel.unitSphereArea(dim);
         this.rate0 = c * kernel.integral(dim);
-        this.breakpoints = kernel instanceof TableKernel ? ((TableKernel) kernel).radii() : new double[] {0, support};
+        this.breakpoints = RadialSteps.breakpoints(kernel);
         double m = 0;
         for (int i = 0; i < 1024; i++) {
             double r = support * i / 1024;
@@ -205,32 +204,7 @@ public final class PairTransient {
     }
 
     private Grid buildGrid(int steps) {
-        int segments = breakpoints.length - 1;
-        int[] per = new int[segments];
-        int total = 0;
-        for (int s = 0; s < segments; s++) {
-            per[s] = Math.max(2, (int) Math.ceil(steps * (breakpoints[s + 1] - breakpoints[s]) / support));
-            total += per[s];
-        }
-        Grid g = new Grid(total);
-        int i = 0;
-        for (int s = 0; s < segments; s++) {
-            double a = breakpoints[s];
-            double h = (breakpoints[s + 1] - a) / per[s];
-            for (int k = 0; k < per[s]; k++, i++) {
-                double r0 = a + k * h;
-                double r1 = k + 1 == per[s] ? breakpoints[s + 1] : a + (k + 1) * h;
-                g.r[i] = r0;
-                g.h[i] = r1 - r0;
-                g.v[3 * i] = kernel.value(r0 * r0);
-                g.v[3 * i + 1] = kernel.value(0.25 * (r0 + r1) * (r0 + r1));
-                g.v[3 * i + 2] = kernel.value(Math.min(r1 * r1, Math.nextDown(support * support)));
-                g.w[3 * i] = g.v[3 * i] * Math.pow(r0, dim - 1);
-                g.w[3 * i + 1] = g.v[3 * i + 1] * Math.pow(0.5 * (r0 + r1), dim - 1);
-                g.w[3 * i + 2] = g.v[3 * i + 2] * Math.pow(r1, dim - 1);
-            }
-        }
-        return g;
+        return new Grid(RadialSteps.of(kernel, breakpoints, steps));
     }
 
     /** Step sizes and kernel samples (start, midpoint, end of every step) on [0, rho]. */
@@ -241,12 +215,22 @@ public final class PairTransient {
         final double[] v;
         final double[] w;
 
-        Grid(int size) {
-            this.size = size;
-            r = new double[size];
-            h = new double[size];
+        Grid(RadialSteps steps) {
+            this.size = steps.size;
+            r = steps.r;
+            h = steps.h;
             v = new double[3 * size];
             w = new double[3 * size];
+            for (int i = 0; i < size; i++) {
+                double r0 = steps.r[i];
+                double r1 = steps.rEnd[i];
+                v[3 * i] = steps.v0[i];
+                v[3 * i + 1] = steps.vMid[i];
+                v[3 * i + 2] = steps.v1[i];
+                w[3 * i] = v[3 * i] * Math.pow(r0, dim - 1);
+                w[3 * i + 1] = v[3 * i + 1] * Math.pow(0.5 * (r0 + r1), dim - 1);
+                w[3 * i + 2] = v[3 * i + 2] * Math.pow(r1, dim - 1);
+            }
         }
 
         /** RK4 for (q, s, a, b) as complex pairs; returns their values at rho. */

@@ -4,7 +4,6 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.coag.core.model.ModelException;
 import org.coag.core.model.RadialKernel;
-import org.coag.core.model.TableKernel;
 
 /**
  * Solves the radial two-point problem (1.7) for a radial kernel V in d >= 3 and returns the rate
@@ -69,7 +68,7 @@ public final class RadialBetaSolver {
         this.kernel = kernel;
         this.dim = dim;
         this.rho = kernel.support();
-        this.breakpoints = kernel instanceof TableKernel ? ((TableKernel) kernel).radii() : new double[] {0, rho};
+        this.breakpoints = RadialSteps.breakpoints(kernel);
     }
 
     /**
@@ -161,41 +160,10 @@ public final class RadialBetaSolver {
     }
 
     private Grid buildGrid(int steps) {
-        int segments = breakpoints.length - 1;
-        int[] per = new int[segments];
-        int total = 0;
-        for (int s = 0; s < segments; s++) {
-            per[s] = Math.max(2, (int) Math.ceil(steps * (breakpoints[s + 1] - breakpoints[s]) / rho));
-            total += per[s];
-        }
-        Grid g = new Grid(total);
-        int i = 0;
-        for (int s = 0; s < segments; s++) {
-            double a = breakpoints[s];
-            double h = (breakpoints[s + 1] - a) / per[s];
-            for (int k = 0; k < per[s]; k++, i++) {
-                double r0 = a + k * h;
-                double r1 = k + 1 == per[s] ? breakpoints[s + 1] : a + (k + 1) * h;
-                g.r[i] = r0;
-                g.h[i] = r1 - r0;
-                g.v0[i] = kernelAt(r0);
-                g.vMid[i] = kernelAt(0.5 * (r0 + r1));
-                g.v1[i] = leftLimit(r1);
-            }
-        }
-        g.r[total] = rho;
-        return g;
+        return new Grid(RadialSteps.of(kernel, breakpoints, steps));
     }
 
-    private double kernelAt(double r) {
-        return kernel.value(r * r);
-    }
-
-    private double leftLimit(double r) {
-        return kernel.value(Math.min(r * r, Math.nextDown(rho * rho)));
-    }
-
-    /** Step sizes and kernel samples (start, midpoint, end of every step). */
+    /** Step sizes and kernel samples (start, midpoint, end of every step): {@link RadialSteps}. */
     private final class Grid {
         final int size;
         final double[] r;
@@ -204,13 +172,13 @@ public final class RadialBetaSolver {
         final double[] vMid;
         final double[] v1;
 
-        Grid(int size) {
-            this.size = size;
-            r = new double[size + 1];
-            h = new double[size];
-            v0 = new double[size];
-            vMid = new double[size];
-            v1 = new double[size];
+        Grid(RadialSteps steps) {
+            this.size = steps.size;
+            r = steps.r;
+            h = steps.h;
+            v0 = steps.v0;
+            vMid = steps.vMid;
+            v1 = steps.v1;
         }
 
         /** RK4 for q (and L = log w when logW is given); returns q(rho). */
