@@ -111,6 +111,12 @@ final class StudyReport {
                 m.append(String.format("| %d, %d | %.4g | %.4g |%n", n + 1, k + 1, a.propensity()[n][k], a.propensityTheory()[n][k]));
             }
         }
+        if (a.propensity().length > 0 && a.propensity()[0][0] == 0) {
+            m.append("\nNo pair of masses 1, 1 was within interaction range in any observation at the largest N, so the left "
+                    + "side reads 0: it is a sum over the pairs in range (about N phi / 2 per snapshot, phi the volume "
+                    + "fraction), which at this density is almost always empty. It cannot be estimated from snapshots here; "
+                    + "a denser run can (the validation suite asserts it at phi = 0.02).\n");
+        }
         return m.toString();
     }
 

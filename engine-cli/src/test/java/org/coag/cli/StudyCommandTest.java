@@ -40,6 +40,8 @@ class StudyCommandTest {
         assertEquals(3, summary.size());
         String report = Files.readString(dir.resolve("report.md"));
         assertTrue(report.contains("![survivors](plots/survivors.png)") && report.contains("| 600 | 1 |"), report);
+        assertEquals(report.contains("| 1, 1 | 0.000 |"), report.contains("No pair of masses 1, 1 was within interaction range"),
+                "a left side of 0 in the Proposition 4.1 table is explained, and only then");
 
         Outcome more = coag("study", config.toString(), "-o", dir.toString(), "-q", "--set", "study.seeds=2");
         assertEquals(0, more.code(), more.err());
