@@ -20,11 +20,17 @@ import org.coag.core.model.ModelSpec;
  */
 public final class Observables {
     private final List<Observable> all;
+    /** The observables that follow the run's cadence, in order (decided once: nextStep(-1)). */
+    private final List<Observable> atCadence;
     private final Timeseries timeseries;
+    /** Per observable, its next own step (Long.MAX_VALUE for none or for run cadence). */
     private final long[] next;
+    /** The smallest of {@link #next}: the driver asks for it every step. */
+    private long nextOwn = Long.MAX_VALUE;
 
     private Observables(List<Observable> all) {
         this.all = List.copyOf(all);
+        this.atCadence = all.stream().filter(o -> o.nextStep(-1) == Observable.RUN_CADENCE).toList();
         this.timeseries = (Timeseries) all.get(0);
         this.next = new long[all.size()];
         for (int i = 0; i < all.size(); i++) {
@@ -97,16 +103,14 @@ public final class Observables {
      * @throws IOException on failure
      */
     public void observeAtCadence(Observable.Sample sample) throws IOException {
-        for (Observable o : all) {
-            if (o.nextStep(-1) == Observable.RUN_CADENCE) {
-                o.observe(sample);
-            }
+        for (Observable o : atCadence) {
+            o.observe(sample);
         }
     }
 
     /** @return the next step at which an observable with steps of its own observes ({@link Long#MAX_VALUE}: none) */
     public long nextOwnStep() {
-        return Arrays.stream(next).min().orElse(Long.MAX_VALUE);
+        return nextOwn;
     }
 
     /**
@@ -122,6 +126,7 @@ public final class Observables {
                 next[i] = all.get(i).nextStep(sample.step());
             }
         }
+        nextOwn = Arrays.stream(next).min().orElse(Long.MAX_VALUE);
     }
 
     private void schedule(long step) {
@@ -129,11 +134,12 @@ public final class Observables {
             long s = all.get(i).nextStep(step);
             next[i] = s == Observable.RUN_CADENCE ? Long.MAX_VALUE : s;
         }
+        nextOwn = Arrays.stream(next).min().orElse(Long.MAX_VALUE);
     }
 
     /** @return {@code timeseries.csv}: the run-cadence observables' columns, one row per observation */
     public String timeseriesCsv() {
-        List<Observable> cols = all.stream().filter(o -> o.nextStep(-1) == Observable.RUN_CADENCE && !o.columns().isEmpty()).toList();
+        List<Observable> cols = atCadence.stream().filter(o -> !o.columns().isEmpty()).toList();
         StringBuilder sb = new StringBuilder();
         sb.append(String.join(",", cols.stream().flatMap(o -> o.columns().stream()).toList())).append('\n');
         int rows = timeseries.observations();
