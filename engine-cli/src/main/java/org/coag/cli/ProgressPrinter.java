@@ -10,6 +10,7 @@ import org.coag.core.run.RunListener;
 final class ProgressPrinter implements RunListener {
     private final ProgressBar bar;
     private long firstStep;
+    private String step = "step";
 
     ProgressPrinter(boolean quiet) {
         this.bar = new ProgressBar(quiet);
@@ -18,14 +19,18 @@ final class ProgressPrinter implements RunListener {
     @Override
     public void started(Diagnostics d, long first, long steps) {
         this.firstStep = first;
-        System.out.printf("eps = %.4g, dt = %.4g (dt/eps^2 = %.3g), volume fraction phi = %.3g, %d steps%n",
-                d.eps(), d.dt(), d.dtOverEps2(), d.volumeFraction(), steps);
+        this.step = d.finest() > 0 ? "macro step" : "step";
         if (d.finest() > 0) {
-            System.out.printf("adaptive scheme: macro step dt, finest sub-step h = dt / 2^%d = %.4g (h/eps^2 = %.3g), tolerance %.3g%n",
+            System.out.printf("eps = %.4g, macro step dt = %.4g (dt/eps^2 = %.3g), volume fraction phi = %.3g, %d macro steps%n",
+                    d.eps(), d.dt(), d.dtOverEps2(), d.volumeFraction(), steps);
+            System.out.printf("adaptive scheme: pairs that may meet are refined down to sub-steps h = dt / 2^%d = %.4g"
+                    + " (h/eps^2 = %.3g); tolerance %.3g per pair and macro step%n",
                     d.levels(), d.finest(), d.finest() / (d.eps() * d.eps()), d.tolerance());
             System.out.printf("sub-step budget: max rate*h = %.3g, rms step in h / range = %.3g, expected events in macro step 1 = %.3g,"
                     + " tolerance x N / those events = %.3g%n", d.maxRateDt(), d.rmsStepOverRange(), d.eventsPerStep(), d.toleranceLoad());
         } else {
+            System.out.printf("eps = %.4g, dt = %.4g (dt/eps^2 = %.3g), volume fraction phi = %.3g, %d steps%n",
+                    d.eps(), d.dt(), d.dtOverEps2(), d.volumeFraction(), steps);
             System.out.printf("time-step budget: max rate*dt = %.3g, rms step / range = %.3g, expected events in step 1 = %.3g%n",
                     d.maxRateDt(), d.rmsStepOverRange(), d.eventsPerStep());
         }
@@ -35,7 +40,7 @@ final class ProgressPrinter implements RunListener {
     public void progress(long step, long steps, int live, double wall) {
         double done = (double) step / steps;
         double sessionDone = (double) (step - firstStep) / Math.max(1, steps - firstStep);
-        bar.update(done, sessionDone, "step " + step + "/" + steps + "  live " + live, wall);
+        bar.update(done, sessionDone, this.step + " " + step + "/" + steps + "  live " + live, wall);
     }
 
     @Override

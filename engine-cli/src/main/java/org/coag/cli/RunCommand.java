@@ -135,9 +135,11 @@ final class RunCommand implements Callable<Integer> {
     private static void printSummary(Map<String, Object> s, Path dir) {
         System.out.printf("%-28s %s%n", "backend", s.get("backend"));
         System.out.printf("%-28s %s -> %s survivors (h = %.4f)%n", "particles", s.get("particles"), s.get("survivors"), (Double) s.get("survivor_fraction"));
-        System.out.printf("%-28s %s (t = %.6g)%n", "steps", s.get("steps"), (Double) s.get("time"));
+        String step = "adaptive".equals(s.get("scheme")) ? "macro step" : "step";
+        System.out.printf("%-28s %s (t = %.6g)%n", step + "s", s.get("steps"), (Double) s.get("time"));
         System.out.printf("%-28s %s%n", "collision events", s.get("events"));
-        System.out.printf("%-28s %.1f s, %.3g particle-steps/s%n", "wall time", (Double) s.get("wall_seconds"), (Double) s.get("particle_steps_per_second"));
+        System.out.printf("%-28s %.1f s, %.3g particle-%ss/s%n", "wall time", (Double) s.get("wall_seconds"),
+                (Double) s.get("particle_steps_per_second"), step.replace(' ', '-'));
         System.out.printf("%-28s %s%n", "event_log_sha256", s.get("event_log_sha256"));
         System.out.printf("%-28s %s%n", "final_state_sha256", s.get("final_state_sha256"));
         if (s.containsKey("beta_fit_note")) {
@@ -151,9 +153,9 @@ final class RunCommand implements Callable<Integer> {
                     String.format("+/- %.1f%%", 100 * (Double) s.get("beta_relative_error")));
             if (s.containsKey("beta_theory")) {
                 double theory = (Double) s.get("beta_theory");
-                System.out.printf("%-34s %10.4f %+11.2f%%%n", "corrected theory (1.8)", theory, 100 * (measured / theory - 1));
+                System.out.printf("%-34s %10.4f %+11.2f%%%n", "corrected theory (beta recipe)", theory, 100 * (measured / theory - 1));
                 if (s.get("beta_limit") instanceof Double limit && !limit.equals(theory)) {
-                    System.out.printf("%-34s %10.4f %+11.2f%%%n", "its limit eps -> 0 (section 3.4)", limit, 100 * (measured / limit - 1));
+                    System.out.printf("%-34s %10.4f %+11.2f%%%n", "its limit as eps -> 0", limit, 100 * (measured / limit - 1));
                 }
             }
             System.out.printf("%-34s %10.4f %+11.2f%%%n", "naive alpha * integral(V)", naive, 100 * (measured / naive - 1));
@@ -163,6 +165,10 @@ final class RunCommand implements Callable<Integer> {
                     System.out.printf("%-34s %10.4f %+11.2f%%%n", "measured, transient taken out", without,
                             100 * (without / (Double) s.get("beta_theory") - 1));
                 }
+                double z = (measured / expected - 1) / (Double) s.get("beta_relative_error");
+                System.out.printf("the measurement is %.1f standard errors from the value expected in this fit%s%n", Math.abs(z),
+                        Math.abs(z) < 2 ? " (statistical scatter: |z| < 2 in about 95 % of runs)"
+                                : Math.abs(z) < 3 ? " (unusual: |z| >= 2 in about 5 % of runs)" : " (more than scatter explains: check dt and the tolerance)");
             }
         }
         System.out.println();

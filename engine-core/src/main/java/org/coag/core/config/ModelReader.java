@@ -171,14 +171,15 @@ final class ModelReader {
     /**
      * The adaptive scheme's macro step: time.macro_dt, or time.macro_over_spacing2 (default 0.05)
      * times l^2 / (2 d_max), l = (volume / N)^(1/d) the typical spacing at the start (the box on a
-     * torus, the initial support in free space) and d_max the largest d(n) of the initial masses.
+     * torus, the initial support in free space) and d_max the largest d(n) of the initial masses;
+     * then shortened to end at time.t_end exactly ({@link #fitToEnd}).
      */
     private static double macroStep(ConfigNode t, int dim, int n, MassFunction diffusion, Domain domain, InitialCondition initial) {
         if (t.has("macro_dt")) {
             if (t.has("macro_over_spacing2")) {
                 throw t.error("macro_dt", "give either time.macro_dt or time.macro_over_spacing2, not both");
             }
-            return t.positive("macro_dt", null);
+            return fitToEnd(t, t.positive("macro_dt", null));
         }
         double volume = initial.occupiedVolume(dim, domain);
         double spacing = StrictMath.pow(volume / n, 1.0 / dim);
@@ -186,7 +187,21 @@ final class ModelReader {
         for (int m = 1; m <= Math.min(initial.maxMass(), 4096); m++) {
             dMax = Math.max(dMax, diffusion.at(m));
         }
-        return t.positive("macro_over_spacing2", 0.05) * spacing * spacing / (2 * dMax);
+        return fitToEnd(t, t.positive("macro_over_spacing2", 0.05) * spacing * spacing / (2 * dMax));
+    }
+
+    /**
+     * A run given by time.t_end ends there exactly: the macro step is shortened to t_end / K, K the
+     * number of macro steps of the nominal length needed to reach t_end (so by less than a factor
+     * K / (K + 1)). A run given by time.steps keeps the nominal step.
+     */
+    private static double fitToEnd(ConfigNode t, double macro) {
+        if (!t.has("t_end") || t.has("steps")) {
+            return macro;
+        }
+        double tEnd = t.positive("t_end", null);
+        double k = Math.ceil(tEnd / macro * (1 - 1e-12));
+        return k >= 1 && k < (double) (1L << 56) ? tEnd / k : macro;
     }
 
     /**
