@@ -28,7 +28,7 @@ final class TheoryReader {
         }
         double relTol = t.positive("rel_tol", a.relTol());
         String fields = t.choice("fields", a.fields(), "last", "all", "none");
-        String kernel = t.choice("kernel", a.kernel(), "recipe", "constant", "additive", "multiplicative");
+        String kernel = t.choice("kernel", a.kernel(), "recipe", "recipe_limit", "constant", "additive", "multiplicative");
         double coefficient = t.positive("kernel_coefficient", a.kernelCoefficient());
         return new TheorySettings((int) masses, (int) grid, radius, dt, tEnd, (int) outputs, relTol, fields, kernel, coefficient);
     }

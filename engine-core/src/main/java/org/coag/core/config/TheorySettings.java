@@ -14,7 +14,8 @@ package org.coag.core.config;
  * @param outputs number of equally spaced output times after t = 0
  * @param relTol ODE relative tolerance per step
  * @param fields which PDE fields to write as .npy: "last", "all" or "none"
- * @param kernel the coagulation kernel K: "recipe" (beta of the model, (1.8)) or one of the classical
+ * @param kernel the coagulation kernel K: "recipe" (beta of the model at its eps, the finite-N prediction),
+ *               "recipe_limit" (its eps -&gt; 0 limit; differs for P_{N,b} with b &lt; 1) or one of the classical
  *               "constant" (k), "additive" (k (n + m)), "multiplicative" (k n m)
  * @param kernelCoefficient k of a classical kernel
  */

@@ -11,11 +11,13 @@ public final class BetaTable implements CoagulationKernel {
     private final int maxMass;
     private final double[] values;
     private final BetaRecipe.Rule rule;
+    private final boolean limit;
 
-    private BetaTable(int maxMass, double[] values, BetaRecipe.Rule rule) {
+    private BetaTable(int maxMass, double[] values, BetaRecipe.Rule rule, boolean limit) {
         this.maxMass = maxMass;
         this.values = values;
         this.rule = rule;
+        this.limit = limit;
     }
 
     /**
@@ -24,16 +26,27 @@ public final class BetaTable implements CoagulationKernel {
      * @return the table
      */
     public static BetaTable build(ModelSpec spec, int maxMass) {
+        return build(spec, maxMass, false);
+    }
+
+    /**
+     * @param spec the model
+     * @param maxMass M, the largest mass
+     * @param limit true: the eps -&gt; 0 limit {@link BetaRecipe#limit} (which differs from the
+     *     finite-eps value only for P_{N,b} with b &lt; 1); false: the value at the model's eps
+     * @return the table
+     */
+    public static BetaTable build(ModelSpec spec, int maxMass, boolean limit) {
         BetaRecipe recipe = BetaRecipe.of(spec);
         double[] v = new double[maxMass * maxMass];
         IntStream.rangeClosed(1, maxMass).parallel().forEach(n -> {
             for (int m = n; m <= maxMass; m++) {
-                double b = recipe.at(n, m);
+                double b = limit ? recipe.limit(n, m) : recipe.at(n, m);
                 v[(n - 1) * maxMass + m - 1] = b;
                 v[(m - 1) * maxMass + n - 1] = b;
             }
         });
-        return new BetaTable(maxMass, v, recipe.rule());
+        return new BetaTable(maxMass, v, recipe.rule(), limit);
     }
 
     @Override
@@ -53,6 +66,6 @@ public final class BetaTable implements CoagulationKernel {
 
     @Override
     public String describe() {
-        return "beta recipe: " + rule.description();
+        return (limit ? "the eps -> 0 limit of the beta recipe: " : "beta recipe: ") + rule.description();
     }
 }

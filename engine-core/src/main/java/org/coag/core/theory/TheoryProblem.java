@@ -34,7 +34,7 @@ public final class TheoryProblem {
         } catch (ModelException e) {
             throw new ModelException(e.getMessage() + " (theory.masses = " + maxMass + "; lower it to what the tables cover)");
         }
-        this.kernel = kernel(settings, beta);
+        this.kernel = settings.kernel().equals("recipe_limit") ? BetaTable.build(spec, maxMass, true) : kernel(settings, beta);
         this.diffusion = new double[maxMass];
         for (int n = 1; n <= maxMass; n++) {
             diffusion[n - 1] = spec.diffusion().at(n);
@@ -197,9 +197,11 @@ public final class TheoryProblem {
 
     /** @return a multi-line description of the problem for reports */
     public String describe() {
-        String text = String.format("d = %d, %s, M = %d masses, t_end = %.6g%nbeta: %s; beta(1,1) = %.10g (naive %.10g)",
+        BetaRecipe recipe = BetaRecipe.of(spec);
+        String text = String.format("d = %d, %s, M = %d masses, t_end = %.6g%nbeta: %s; beta(1,1) = %.10g at this eps "
+                        + "(limit eps -> 0: %.10g; naive %.10g)",
                 spec.dim(), spec.mode().name().toLowerCase(), maxMass, tEnd, beta.rule().description(), beta.at(1, 1),
-                BetaRecipe.of(spec).naive(1, 1));
+                recipe.limit(1, 1), recipe.naive(1, 1));
         return kernel == beta ? text : text + String.format("%nkernel: K = %s (theory.kernel), not beta", kernel.describe());
     }
 }
