@@ -143,6 +143,18 @@ class SnapshotRunTest {
     }
 
     @Test
+    void aRunStoppedEarlyWritesItsFinalStateAtTheStopStep() throws IOException {
+        RunConfig cfg = ConfigReader.read(TORUS, List.of("observe.snapshots.final=true", "time.stop_at_survivor_fraction=0.8"));
+        Path dir = tmp.resolve("early");
+        RunResult r = run(cfg, dir, new RunControl(), false);
+        assertTrue(r.step() < cfg.run().steps(), "the survivor fraction must stop this run early (step " + r.step() + ")");
+        assertEquals(List.of(ParticleSnapshots.fileName(r.step())), files(dir));
+        ParticleState state = Checkpoint.read(dir.resolve("checkpoint.bin"), cfg.model().particles()).state();
+        assertSnapshotIs(dir.resolve("snapshots").resolve(ParticleSnapshots.fileName(r.step())), cfg, r.step(), state,
+                (String) r.summary().get("final_state_sha256"));
+    }
+
+    @Test
     void noSnapshotsByDefaultAndOneLineErrors() throws IOException {
         RunConfig cfg = ConfigReader.read(TORUS, List.of("time.steps=5"));
         Path dir = tmp.resolve("plain");
