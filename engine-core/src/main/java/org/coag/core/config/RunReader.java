@@ -1,5 +1,6 @@
 package org.coag.core.config;
 
+import java.util.TreeSet;
 import org.coag.core.model.ModelSpec;
 
 /** Reads [run], the duration in [time], [observe], [checkpoint] and [analysis]. */
@@ -74,7 +75,7 @@ final class RunReader {
                 throw table.error("every_steps", "must be at least 1 (got " + every + ")");
             }
         }
-        java.util.TreeSet<Long> at = new java.util.TreeSet<>();
+        TreeSet<Long> at = new TreeSet<>();
         if (table.has("times")) {
             for (double t : table.numbers("times")) {
                 if (!(t >= 0) || Double.isInfinite(t)) {
