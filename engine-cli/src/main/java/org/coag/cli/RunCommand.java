@@ -172,6 +172,8 @@ final class RunCommand implements Callable<Integer> {
             }
         }
         System.out.println();
-        System.out.println("outputs in " + dir + " (summary.json, timeseries.csv, meta.json)");
+        String snapshots = s.get("snapshot_count") instanceof Number count
+                ? ", snapshots/ with " + count + " H5MD snapshot" + (count.longValue() == 1 ? "" : "s") : "";
+        System.out.println("outputs in " + dir + " (summary.json, timeseries.csv, meta.json" + snapshots + ")");
     }
 }

@@ -1,5 +1,6 @@
 package org.coag.core.config;
 
+import java.util.TreeSet;
 import org.coag.core.model.ModelSpec;
 
 /** Reads [run], the duration in [time], [observe], [checkpoint] and [analysis]. */
@@ -50,6 +51,8 @@ final class RunReader {
             every = Math.max(1, steps / points);
         }
 
+        SnapshotSettings snapshots = obs.has("snapshots") ? snapshots(obs.table("snapshots"), steps, model.dt()) : SnapshotSettings.NONE;
+
         ConfigNode ck = root.table("checkpoint");
         long ckSteps = ck.integer("every_steps", 0L);
         double ckSeconds = ck.number("every_seconds", 300.0);
@@ -60,6 +63,32 @@ final class RunReader {
         if (!(fitFrom >= 0 && fitFrom < 1)) {
             throw root.table("analysis").error("fit_from", "must lie in [0, 1) (got " + fitFrom + ")");
         }
-        return new RunSettings(seed, backend, steps, every, ckSteps, ckSeconds, stop, fitFrom, eventLog);
+        return new RunSettings(seed, backend, steps, every, ckSteps, ckSeconds, stop, fitFrom, eventLog, snapshots);
+    }
+
+    /** Reads [observe.snapshots]: every_steps, times (each the first step at or after it), final. */
+    private static SnapshotSettings snapshots(ConfigNode table, long steps, double dt) {
+        long every = 0;
+        if (table.has("every_steps")) {
+            every = table.integer("every_steps", null);
+            if (every < 1) {
+                throw table.error("every_steps", "must be at least 1 (got " + every + ")");
+            }
+        }
+        TreeSet<Long> at = new TreeSet<>();
+        if (table.has("times")) {
+            for (double t : table.numbers("times")) {
+                if (!(t >= 0) || Double.isInfinite(t)) {
+                    throw table.error("times", "must be times >= 0 (got " + t + ")");
+                }
+                long step = (long) Math.ceil(t / dt * (1 - 1e-12));
+                if (step > steps) {
+                    throw table.error("times", t + " is after the run's end at t = " + steps * dt + " (step " + steps + ")");
+                }
+                at.add(step);
+            }
+        }
+        boolean atEnd = table.bool("final", false);
+        return new SnapshotSettings(every, at.stream().mapToLong(Long::longValue).toArray(), atEnd);
     }
 }

@@ -12,7 +12,9 @@ package org.coag.core.config;
  * @param stopFraction stop early once the survivor fraction h_N is at or below this (0: never)
  * @param fitFrom the beta fit uses observations with t >= fitFrom * (last observation time)
  * @param eventLog whether to write the canonical event log {@code events.bin}
+ * @param snapshots when to write particle snapshots ({@code [observe.snapshots]})
  */
 public record RunSettings(long seed, String backend, long steps, long observeEvery, long checkpointEverySteps,
-                          double checkpointEverySeconds, double stopFraction, double fitFrom, boolean eventLog) {
+                          double checkpointEverySeconds, double stopFraction, double fitFrom, boolean eventLog,
+                          SnapshotSettings snapshots) {
 }

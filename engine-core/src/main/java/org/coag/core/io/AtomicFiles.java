@@ -60,6 +60,36 @@ public final class AtomicFiles {
         syncDirectory(dir);
     }
 
+    /** Writes a whole file at a path it is given (a library that writes files, not streams). */
+    @FunctionalInterface
+    public interface FileContents {
+        /**
+         * @param file the file to create and write completely
+         * @throws IOException on failure
+         */
+        void writeTo(Path file) throws IOException;
+    }
+
+    /**
+     * Like {@link #write(Path, Contents)} for a writer that needs a path: it writes a temporary file
+     * in the target's directory, which is then synced and renamed over the target.
+     *
+     * @param target file to replace
+     * @param contents writes the new contents to the path it is given
+     * @throws IOException on failure (the target is then unchanged)
+     */
+    public static void writeFile(Path target, FileContents contents) throws IOException {
+        Path dir = target.toAbsolutePath().getParent();
+        Path tmp = dir.resolve("." + target.getFileName() + ".tmp");
+        Files.deleteIfExists(tmp);
+        contents.writeTo(tmp);
+        try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
+            ch.force(true);
+        }
+        Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        syncDirectory(dir);
+    }
+
     /**
      * @param target file to replace
      * @param text new contents, UTF-8

@@ -90,6 +90,16 @@ public interface Observable {
      */
     void observe(Sample sample) throws IOException;
 
+    /**
+     * Called once the run has taken its last step (also when it stopped early, and again when a
+     * completed run is resumed to rewrite its outputs), before its final checkpoint.
+     *
+     * @param sample the final state, the one {@code final_state_sha256} hashes
+     * @throws IOException when an output written here cannot be written
+     */
+    default void finish(Sample sample) throws IOException {
+    }
+
     /** @return the number of observations held (run-cadence observables: the rows of timeseries.csv) */
     default int observations() {
         return 0;

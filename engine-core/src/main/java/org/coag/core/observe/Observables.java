@@ -137,6 +137,16 @@ public final class Observables {
         nextOwn = Arrays.stream(next).min().orElse(Long.MAX_VALUE);
     }
 
+    /**
+     * @param sample the run's final state
+     * @throws IOException on failure
+     */
+    public void finish(Observable.Sample sample) throws IOException {
+        for (Observable o : all) {
+            o.finish(sample);
+        }
+    }
+
     /** @return {@code timeseries.csv}: the run-cadence observables' columns, one row per observation */
     public String timeseriesCsv() {
         List<Observable> cols = atCadence.stream().filter(o -> !o.columns().isEmpty()).toList();

@@ -27,6 +27,7 @@ import org.coag.core.model.ModelException;
  *   events.bin         canonical event log (EventRecorder), if run.event_log
  *   checkpoint.bin     last checkpoint (Checkpoint)
  *   summary.json       final numbers and hashes
+ *   snapshots/         particle snapshots (H5mdSnapshot), if [observe.snapshots] asks for them
  *   .coag              marker: made by coag (OwnedDirectory), so --force may replace it
  *   .coag.lock         the writer's lock (DirectoryLock): host, pid, start
  * </pre>

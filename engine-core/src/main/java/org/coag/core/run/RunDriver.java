@@ -27,6 +27,7 @@ import org.coag.core.observe.EventRecorder;
 import org.coag.core.observe.Hex;
 import org.coag.core.observe.Observable;
 import org.coag.core.observe.Observables;
+import org.coag.core.observe.ParticleSnapshots;
 import org.coag.core.observe.Timeseries;
 
 /**
@@ -192,13 +193,23 @@ public final class RunDriver {
         dir.writeText("config.toml", config.resolvedToml());
         configSha = configFileSha();
         scratch = InitialStates.generate(spec, settings.seed());
-        observables = Observables.forRun(spec, extra);
+        observables = Observables.forRun(spec, withSnapshots());
         series = observables.timeseries();
         eventsOut = settings.eventLog() ? new FileOutputStream(dir.file("events.bin").toFile()) : null;
         recorder = new EventRecorder(eventsOut);
         initialMass = scratch.totalMass();
         observables.start(new Observable.Sample(0, 0.0, scratch, 0));
         return 0;
+    }
+
+    /** @return the caller's observables, after the snapshot writer when [observe.snapshots] asks for one */
+    private List<Observable> withSnapshots() {
+        List<Observable> list = new ArrayList<>();
+        if (settings.snapshots().enabled()) {
+            list.add(new ParticleSnapshots(settings.snapshots(), spec, dir.file(ParticleSnapshots.DIRECTORY)));
+        }
+        list.addAll(extra);
+        return list;
     }
 
     private long restore() throws IOException {
@@ -208,7 +219,7 @@ public final class RunDriver {
             throw new ModelException("resume: config.toml in " + dir.path() + " does not match its checkpoint (was it edited?)");
         }
         scratch = ck.state();
-        observables = Observables.forRun(spec, extra);
+        observables = Observables.forRun(spec, withSnapshots());
         observables.restore(ck.sections(), ck.step());
         series = observables.timeseries();
         particleSteps = ck.particleSteps();
@@ -306,6 +317,8 @@ public final class RunDriver {
             observe(sim, step);
         }
         listener.progress(step, settings.steps(), sim.liveCount(), session);
+        sim.readState(scratch);
+        observables.finish(new Observable.Sample(step, step * spec.dt(), scratch, recorder.events()));
         checkpoint(sim, step, session);
         Map<String, Object> summary = RunReport.summary(config, backend, observables, recorder, scratch, step,
                 particleSteps, wallBefore + session, stoppedEarly);
