@@ -26,7 +26,7 @@ import picocli.CommandLine.Option;
 
 /** {@code coag run}: one simulation into a run directory. */
 @Command(name = "run", mixinStandardHelpOptions = true, description = "Run one simulation. Without CONFIG, runs the "
-        + "embedded default: torus annihilation in d = 3 (survey section 3), about a minute on 2 cores, and compares the "
+        + "embedded default: torus annihilation in d = 3 (docs/getting-started.md), about a minute on 2 cores, and compares the "
         + "measured beta with theory. Progress goes to stderr; Ctrl-C writes a checkpoint that --resume continues.")
 final class RunCommand implements Callable<Integer> {
     @Mixin
@@ -151,9 +151,9 @@ final class RunCommand implements Callable<Integer> {
                     String.format("+/- %.1f%%", 100 * (Double) s.get("beta_relative_error")));
             if (s.containsKey("beta_theory")) {
                 double theory = (Double) s.get("beta_theory");
-                System.out.printf("%-34s %10.4f %+11.2f%%%n", "corrected theory (1.8)", theory, 100 * (measured / theory - 1));
+                System.out.printf("%-34s %10.4f %+11.2f%%%n", "corrected theory (beta recipe)", theory, 100 * (measured / theory - 1));
                 if (s.get("beta_limit") instanceof Double limit && !limit.equals(theory)) {
-                    System.out.printf("%-34s %10.4f %+11.2f%%%n", "its limit eps -> 0 (section 3.4)", limit, 100 * (measured / limit - 1));
+                    System.out.printf("%-34s %10.4f %+11.2f%%%n", "its limit eps -> 0", limit, 100 * (measured / limit - 1));
                 }
             }
             System.out.printf("%-34s %10.4f %+11.2f%%%n", "naive alpha * integral(V)", naive, 100 * (measured / naive - 1));
