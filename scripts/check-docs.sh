@@ -11,6 +11,8 @@
 # print now (to start recording a command's output, put any line after it and run --update), and
 # regenerates docs/configuration.md from `coag config reference`.
 #
+# It also checks that every relative link in those pages leads to a file (and heading) that exists.
+#
 # Commands run with bash from a scratch directory per page in which `./coag`, `examples/`,
 # `engine-core/` and `scripts/` are the repository's, so run directories and other files they write
 # stay out of the repository; the commands of one page run in order and may use each other's files.
@@ -21,7 +23,7 @@ files=()
 for a in "$@"; do
   case "$a" in
     --update) update=1 ;;
-    -h|--help) sed -n '2,16p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,18p' "$0"; exit 0 ;;
     *) files+=("$a") ;;
   esac
 done
@@ -136,6 +138,25 @@ for path in sys.argv[1:]:
                 out.extend(replacements[i][1])
         open(path, "w").write("\n".join(out))
         print("updated the recorded outputs in %s" % path)
+
+def anchors(path):
+    """GitHub's heading anchors of a Markdown file."""
+    found = set()
+    for line in open(path):
+        if line.startswith("#"):
+            found.add(re.sub(r"[^\w\- ]", "", line.lstrip("#").strip().lower()).replace(" ", "-"))
+    return found
+
+for path in sys.argv[1:]:
+    for link in re.findall(r"\]\(([^)\s]+)\)", open(path).read()):
+        if re.match(r"[a-z]+:", link):
+            continue
+        target, _, anchor = link.partition("#")
+        resolved = os.path.normpath(os.path.join(os.path.dirname(path), target)) if target else path
+        if not os.path.exists(resolved):
+            failures.append("%s: a link to %s, which does not exist" % (path, link))
+        elif anchor and resolved.endswith(".md") and anchor not in anchors(resolved):
+            failures.append("%s: a link to %s, whose heading does not exist" % (path, link))
 
 print("%d commands run, %d failed" % (ran, len(failures)))
 for f in failures:
