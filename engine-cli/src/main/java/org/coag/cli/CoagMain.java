@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
 @Command(name = "coag", mixinStandardHelpOptions = true, version = "coag 0.1.0", resourceBundle = "org.coag.cli.ConfigMixin$Descriptions",
         description = "Coagulating Brownian particles: the microscopic model behind the Smoluchowski PDE.",
         subcommands = {RunCommand.class, StatusCommand.class, VerifyCommand.class, BackendsCommand.class, DevicesCommand.class, TheoryCommand.class,
-            StudyCommand.class, BenchCommand.class,
+            StudyCommand.class, BenchCommand.class, ConfigCommand.class,
             CommandLine.HelpCommand.class})
 public final class CoagMain {
     /** Exit code of a run stopped by Ctrl-C (after writing its checkpoint). */

@@ -26,7 +26,7 @@ import picocli.CommandLine.Option;
 
 /** {@code coag run}: one simulation into a run directory. */
 @Command(name = "run", mixinStandardHelpOptions = true, description = "Run one simulation. Without CONFIG, runs the "
-        + "embedded default: torus annihilation in d = 3 (survey section 3), about a minute on 2 cores, and compares the "
+        + "embedded default: torus annihilation in d = 3 (docs/getting-started.md), about a minute on 2 cores, and compares the "
         + "measured beta with theory. Progress goes to stderr; Ctrl-C writes a checkpoint that --resume continues.")
 final class RunCommand implements Callable<Integer> {
     @Mixin

@@ -18,8 +18,9 @@ import picocli.CommandLine.Option;
 
 /** {@code coag theory beta}: beta for one kernel, alpha and pair diffusivity D. */
 @Command(name = "beta", mixinStandardHelpOptions = true,
-        description = "The macroscopic rate beta = alpha * integral V (1 - u) of (1.8) for a kernel V of unit range, "
-                + "strength alpha and pair diffusivity D = d(n) + d(m); u solves (1.7). d = 2 uses (2.4).")
+        description = "The corrected macroscopic rate beta = alpha * integral V (1 - u) for a kernel V of unit range, "
+                + "strength alpha and pair diffusivity D = d(n) + d(m), u the two-particle profile (D Lap u = alpha V (1 - u)); "
+                + "d = 2 uses its own formula, beta = 2 pi D a / (2 pi D + a), a = alpha * integral V (docs/theory.md).")
 final class TheoryBetaCommand implements Callable<Integer> {
     @Mixin
     private PairProblemMixin pair = new PairProblemMixin();
@@ -43,10 +44,10 @@ final class TheoryBetaCommand implements Callable<Integer> {
         System.out.printf("kernel %s, d = %d, alpha = %s, D = %s%n", v.name(), dim, alpha, diffusivity);
         if (dim == 2) {
             if (profile != null) {
-                throw new ModelException("--profile: in d = 2 beta comes from (2.4), not from a profile u");
+                throw new ModelException("--profile: in d = 2 beta comes from its own formula, not from a profile u");
             }
             double beta = 2 * Math.PI * diffusivity * naive / (2 * Math.PI * diffusivity + naive);
-            System.out.printf("beta (2.4)                      %.12g%n", beta);
+            System.out.printf("beta (d = 2 formula)            %.12g%n", beta);
             System.out.printf("naive alpha * integral V        %.12g%n", naive);
             return 0;
         }
@@ -55,10 +56,10 @@ final class TheoryBetaCommand implements Callable<Integer> {
         RadialBetaSolver.Result r = solver.solve(c);
         if (!Double.isFinite(r.perDiffusivity()) || !Double.isFinite(r.relativeError())) {
             throw new ModelException(String.format(java.util.Locale.ROOT, "--alpha / --D = %.3g is beyond what the radial solver of "
-                    + "(1.7) resolves (its boundary layer is thinner than the grid); at such strengths beta is the diffusion limit "
+                    + "the profile equation resolves (its boundary layer is thinner than the grid); at such strengths beta is the diffusion limit "
                     + "(d-2)|S|D = %.12g to within O((D/alpha)^(1/2))", c, (dim - 2) * RadialKernel.unitSphereArea(dim) * diffusivity));
         }
-        System.out.printf("beta (1.7)-(1.8)                %.12g   (relative error estimate %.1e, %d RK4 steps)%n",
+        System.out.printf("beta (recipe)                   %.12g   (relative error estimate %.1e, %d RK4 steps)%n",
                 diffusivity * r.perDiffusivity(), r.relativeError(), r.steps());
         if (dim == 3 && v instanceof DoiKernel) {
             System.out.printf("closed form 4 pi D (1 - tanh k/k) %.12g%n", diffusivity * BetaRecipe.doi3(c));

@@ -13,11 +13,11 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code coag theory ode CONFIG}: the Smoluchowski ODE (2.1) for a homogeneous config. */
+/** {@code coag theory ode CONFIG}: the Smoluchowski ODE for a homogeneous config. */
 @Command(name = "ode", mixinStandardHelpOptions = true,
-        description = "Solve the Smoluchowski ODE (2.1) for a torus config with a uniform start, beta from the recipe, "
+        description = "Solve the Smoluchowski ODE for a torus config with a uniform start, beta from the recipe, "
                 + "to the config's t_end (or theory.t_end). CSV columns: t, number, mass, lost (mass gone past M), "
-                + "f_1..f_M, in the units of the PDE (1.2).")
+                + "f_1..f_M, in the units of the PDE (docs/theory.md).")
 final class TheoryOdeCommand implements Callable<Integer> {
     @Mixin
     private ConfigMixin configArgs = new ConfigMixin();

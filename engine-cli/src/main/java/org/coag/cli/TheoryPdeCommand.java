@@ -24,9 +24,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code coag theory pde CONFIG}: the Smoluchowski PDE (1.2) for a config. */
+/** {@code coag theory pde CONFIG}: the Smoluchowski coagulation-diffusion PDE for a config. */
 @Command(name = "pde", mixinStandardHelpOptions = true,
-        description = "Solve the Smoluchowski PDE (1.2) for a config: on its torus, or radially about the start's centre "
+        description = "Solve the Smoluchowski coagulation-diffusion PDE for a config: on its torus, or radially about the start's centre "
                 + "in free space; beta from the recipe, f_n(x, 0) from the initial law. Writes totals.csv (t, mass, lost, "
                 + "number, N_1..N_M: integrals of f_n), fields_KKKK.npy (shape [M+1, cells...]: f_1..f_M, then the lost "
                 + "mass density) and theory.json to the output directory.")

@@ -27,7 +27,7 @@ import picocli.CommandLine.Option;
 @Command(name = "transient", mixinStandardHelpOptions = true,
         description = "The transient pair rate k(tau) = c * integral V rho of d rho/d tau = Lap rho - c V rho, rho(0) = 1, "
                 + "and K(tau) = integral_0^tau k, for a kernel V of unit range, c = alpha / D and tau = D t / range^2 "
-                + "(dimensionless, per unit diffusivity). k(0+) = c * integral V; for d >= 3, k -> beta / D of (1.8); "
+                + "(dimensionless, per unit diffusivity). k(0+) = c * integral V; for d >= 3, k -> beta / D of the recipe; "
                 + "in d = 2, k -> 0 like 4 pi / ln tau.")
 final class TheoryTransientCommand implements Callable<Integer> {
     @Mixin
@@ -77,7 +77,7 @@ final class TheoryTransientCommand implements Callable<Integer> {
         System.out.printf("k(0+) = c * integral V           %.12g%n", pair.rate(0));
         if (dim >= 3) {
             double g = dim == 3 && v instanceof DoiKernel ? BetaRecipe.doi3(c) : new RadialBetaSolver(v, dim).solve(c).perDiffusivity();
-            System.out.printf("k(inf) = g(c) = beta / D (1.8)   %.12g%n", g);
+            System.out.printf("k(inf) = g(c) = beta / D       %.12g%n", g);
         } else {
             System.out.println("k(inf) = 0 in d = 2 (k ~ 4 pi / ln tau)");
         }

@@ -10,7 +10,7 @@ import org.coag.core.model.ModelSpec;
 /**
  * The CPU backend ({@code --backend cpu}): every model feature of the reference backend, with the
  * Vector API for the move and all cores for every phase; bit-identical to the reference at any
- * thread count and vector width (DESIGN.md contract 1). See {@link CpuSimulation}.
+ * thread count and vector width (docs/ARCHITECTURE.md contract 1). See {@link CpuSimulation}.
  *
  * <p>The vector width is fixed per JVM (system property {@code coag.vectorBits}, see
  * {@link CpuVectors}); asking for another width in {@link BackendOptions} is an error.

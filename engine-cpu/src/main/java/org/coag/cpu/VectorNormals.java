@@ -31,7 +31,7 @@ import org.coag.core.rng.Purpose;
  * 32x32 -> 64 product in one {@code mul}; both factors masked to 32 bits, although they fit, which
  * lets C2 emit one unsigned 32-bit multiply (vpmuludq) where AVX2 has no 64-bit one), Random123's
  * u01, and AS241 with a vector port of the fdlibm {@code log}. Hand-written for the Vector API
- * because the result must be bit-identical to {@link Gaussians#inverseCdf} (DESIGN.md contract 1):
+ * because the result must be bit-identical to {@link Gaussians#inverseCdf} (docs/ARCHITECTURE.md contract 1):
  * the same operations in the same order, no FMA. The rare lanes where fdlibm or AS241 take another branch (|z| above about 7, or a logarithm
  * argument within 2^-20 of a power of two) are recomputed with the scalar code.
  *

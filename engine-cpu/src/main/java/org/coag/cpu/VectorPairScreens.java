@@ -15,7 +15,7 @@ import org.coag.core.adaptive.PairScreens;
  * define them), the passage bound decided from the prefactor's binary exponent as
  * {@code BridgeBound.passageSafe} does, and every lane where that bracket cannot decide (its
  * logarithm needed) recomputed with the scalar code, as are the lanes past the last full vector.
- * Hand-written because the decisions must equal the reference's (DESIGN.md contract 1). Other
+ * Hand-written because the decisions must equal the reference's (docs/ARCHITECTURE.md contract 1). Other
  * dimensions use {@link PairScreens#SCALAR}. Not thread-safe (scratch for the scalar lanes): one per worker.
  */
 final class VectorPairScreens implements PairScreens {

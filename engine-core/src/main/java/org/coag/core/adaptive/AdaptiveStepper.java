@@ -13,7 +13,7 @@ import org.coag.core.step.Scheme;
 import org.coag.core.step.StepLimits;
 
 /**
- * One macro step of the adaptive scheme (DESIGN.md "Adaptive stepping"), macro step k from k dt to
+ * One macro step of the adaptive scheme (docs/model.md, "The adaptive scheme"), macro step k from k dt to
  * (k+1) dt:
  * <ol>
  *   <li>endpoints: every live particle's end position is drawn exactly as a fixed step of length

@@ -5,7 +5,7 @@ import org.coag.core.model.ModelSpec;
 /**
  * A compute backend, found with {@link java.util.ServiceLoader} (see {@link Backends}).
  * Every backend must produce, for the same spec, seed and initial state, the same event log and
- * final state as the reference backend, bit for bit (DESIGN.md contract 1).
+ * final state as the reference backend, bit for bit (docs/ARCHITECTURE.md contract 1).
  */
 public interface Backend {
     /** @return the name users pass to {@code --backend} */

@@ -4,7 +4,7 @@ import org.coag.core.model.ModelException;
 
 /**
  * How a backend runs, as opposed to what it simulates: none of these may change a result
- * (DESIGN.md contract 1), so they are not part of the run config and may differ on resume.
+ * (docs/ARCHITECTURE.md contract 1), so they are not part of the run config and may differ on resume.
  *
  * @param threads worker threads; 0 means every available processor
  * @param vectorBits SIMD width in bits for backends that use the Vector API (128, 256 or 512);

@@ -7,7 +7,7 @@ import org.coag.core.observe.EventRecorder;
 import org.coag.core.observe.StateHash;
 
 /**
- * What DESIGN.md contract 1 says every backend must reproduce bit for bit: a run's number of
+ * What docs/ARCHITECTURE.md contract 1 says every backend must reproduce bit for bit: a run's number of
  * collision events, its event-log SHA-256 and its final-state SHA-256, from the generated initial
  * state of a model and seed. The one definition used by {@code coag verify} and by the conformance
  * suite (its golden values in {@code conformance/expected.csv} are fingerprints); a run's

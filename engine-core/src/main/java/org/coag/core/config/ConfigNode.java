@@ -21,10 +21,26 @@ final class ConfigNode {
     private final String path;
     private final Set<String> known = new HashSet<>();
     private final Map<String, ConfigNode> children = new LinkedHashMap<>();
+    private final ConfigKeyLog log;
 
     ConfigNode(ObjectNode node, String path) {
+        this(node, path, null);
+    }
+
+    /**
+     * @param log where every key read is recorded with its type and default (the configuration
+     *        reference); null records nothing
+     */
+    ConfigNode(ObjectNode node, String path, ConfigKeyLog log) {
         this.node = node;
         this.path = path;
+        this.log = log;
+    }
+
+    private void record(String key, String type, Object fallback, String... allowed) {
+        if (log != null) {
+            log.record(path(key), type, fallback, allowed);
+        }
     }
 
     String path(String key) {
@@ -42,6 +58,7 @@ final class ConfigNode {
 
     ConfigNode table(String key) {
         known.add(key);
+        record(key, ConfigKeyLog.TABLE, null);
         if (children.containsKey(key)) {
             return children.get(key);
         }
@@ -52,7 +69,7 @@ final class ConfigNode {
         if (!n.isObject()) {
             throw error(key, "must be a table");
         }
-        ConfigNode child = new ConfigNode((ObjectNode) n, path(key));
+        ConfigNode child = new ConfigNode((ObjectNode) n, path(key), log);
         children.put(key, child);
         return child;
     }
@@ -73,6 +90,11 @@ final class ConfigNode {
     }
 
     double number(String key, Double fallback) {
+        record(key, "number", fallback);
+        return numberValue(key, fallback);
+    }
+
+    private double numberValue(String key, Double fallback) {
         JsonNode n = valueOrDefault(key, fallback);
         if (!n.isNumber()) {
             throw error(key, "must be a number (got " + n + ")");
@@ -81,7 +103,8 @@ final class ConfigNode {
     }
 
     double positive(String key, Double fallback) {
-        double v = number(key, fallback);
+        record(key, "number > 0", fallback);
+        double v = numberValue(key, fallback);
         if (!(v > 0) || Double.isInfinite(v)) {
             throw error(key, "must be a positive number (got " + v + ")");
         }
@@ -89,6 +112,7 @@ final class ConfigNode {
     }
 
     long integer(String key, Long fallback) {
+        record(key, "integer", fallback);
         JsonNode n = valueOrDefault(key, fallback);
         if (!n.isNumber() || n.doubleValue() != Math.rint(n.doubleValue()) || Math.abs(n.doubleValue()) > 0x1p62) {
             throw error(key, "must be an integer (got " + n + ")");
@@ -97,6 +121,11 @@ final class ConfigNode {
     }
 
     String string(String key, String fallback) {
+        record(key, "string", fallback);
+        return stringValue(key, fallback);
+    }
+
+    private String stringValue(String key, String fallback) {
         JsonNode n = valueOrDefault(key, fallback);
         if (!n.isTextual()) {
             throw error(key, "must be a string (got " + n + ")");
@@ -105,6 +134,7 @@ final class ConfigNode {
     }
 
     boolean bool(String key, boolean fallback) {
+        record(key, "boolean", fallback);
         JsonNode n = valueOrDefault(key, fallback);
         if (!n.isBoolean()) {
             throw error(key, "must be true or false (got " + n + ")");
@@ -113,7 +143,8 @@ final class ConfigNode {
     }
 
     String choice(String key, String fallback, String... allowed) {
-        String v = string(key, fallback);
+        record(key, ConfigKeyLog.CHOICE, fallback, allowed);
+        String v = stringValue(key, fallback);
         for (String a : allowed) {
             if (a.equals(v)) {
                 return v;
@@ -124,6 +155,7 @@ final class ConfigNode {
 
     double[] numbers(String key) {
         known.add(key);
+        record(key, "array of numbers", null);
         JsonNode n = node.get(key);
         if (n == null || !n.isArray() || n.size() == 0) {
             throw error(key, "must be a non-empty array of numbers");
@@ -140,6 +172,7 @@ final class ConfigNode {
 
     double[][] matrix(String key) {
         known.add(key);
+        record(key, "square array of arrays of numbers", null);
         JsonNode n = node.get(key);
         if (n == null || !n.isArray() || n.size() == 0) {
             throw error(key, "must be a non-empty array of arrays of numbers");

@@ -13,7 +13,7 @@ import org.coag.core.model.ModelException;
 import org.coag.core.model.ModelSpec;
 
 /**
- * Reads a TOML config (README.md, "Config reference"), applies {@code --set key=value} overrides,
+ * Reads a TOML config (docs/configuration.md, printed by {@link ConfigReference}), applies {@code --set key=value} overrides,
  * validates it and resolves eps, dt and the step count. Every error is a {@link ModelException}
  * whose one-line message names the field.
  */
@@ -41,11 +41,18 @@ public final class ConfigReader {
      * @return the validated config
      */
     public static RunConfig read(String toml, List<String> overrides) {
+        return read(toml, overrides, null);
+    }
+
+    /**
+     * @param log where every key read is recorded (the configuration reference); null records nothing
+     */
+    static RunConfig read(String toml, List<String> overrides, ConfigKeyLog log) {
         ObjectNode tree = parse(toml);
         for (String o : overrides) {
             applyOverride(tree, o);
         }
-        ConfigNode root = new ConfigNode(tree, "");
+        ConfigNode root = new ConfigNode(tree, "", log);
         root.rejectUnknownTables(TABLES);
         ModelSpec model = ModelReader.read(root);
         RunSettings run = RunReader.read(root, model);

@@ -1,7 +1,7 @@
 package org.coag.core.config;
 
 /**
- * The {@code [study]} table of {@code coag study} (README.md, "Studies").
+ * The {@code [study]} table of {@code coag study} (docs/studies.md).
  *
  * @param particles the values of N to sweep (default: the config's N)
  * @param seeds seeds per N: run.seed, run.seed + 1, ... (each (N, seed) is one run file, so a study

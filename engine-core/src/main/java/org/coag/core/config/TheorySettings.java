@@ -2,7 +2,7 @@ package org.coag.core.config;
 
 /**
  * The {@code [theory]} table: how {@code coag theory ode|pde} solves the macroscopic equations for a
- * config (README.md, "Theory"). Zero means "choose automatically".
+ * config (docs/configuration.md, docs/theory.md). Zero means "choose automatically".
  *
  * @param masses the mass truncation M (0: the largest initial mass for annihilation, else 32 or twice the
  *               largest initial mass, lowered to what the config's d(n), alpha and radii tables cover)

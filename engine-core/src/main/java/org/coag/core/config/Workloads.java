@@ -75,7 +75,7 @@ public final class Workloads {
     /**
      * The step workload in another dimension or mode: {@link #TORUS_3D} with {@code model.dim} and
      * {@code model.mode} replaced (phi = 1e-3 fixes eps in every d; d = 2 takes the |log eps| rate
-     * factor of MODEL.md section 1).
+     * factor of docs/model.md).
      *
      * @param dim 2, 3 or 4
      * @param mode "annihilation" or "coagulation"

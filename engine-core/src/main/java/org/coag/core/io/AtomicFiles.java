@@ -12,7 +12,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 
 /**
- * Atomic file replacement (DESIGN.md contract 2): write a temporary file in the same directory,
+ * Atomic file replacement (docs/ARCHITECTURE.md contract 2): write a temporary file in the same directory,
  * fsync it, rename it over the target, fsync the directory. A reader sees the old file or the new
  * one, never a torn one, even after SIGKILL or power loss.
  */

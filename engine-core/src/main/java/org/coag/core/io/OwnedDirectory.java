@@ -18,7 +18,7 @@ import org.coag.core.model.ModelException;
 
 /**
  * An output directory that coag made and marked as its own, so that {@code --force} can replace
- * what coag wrote there and nothing else (DESIGN.md contract 2, "nothing lost"). The marker file
+ * what coag wrote there and nothing else (docs/ARCHITECTURE.md contract 2, "nothing lost"). The marker file
  * {@value #MARKER} holds one line: {@code coag KIND ID CREATED}. A directory is replaced only when it
  * carries a marker of the same kind, is not locked by a live writer ({@link DirectoryLock}), and
  * holds nothing but the files that kind writes ({@link Kind#patterns}); then those files are

@@ -3,7 +3,7 @@ package org.coag.core.model;
 /**
  * The simulation box [-L/2, L/2)^d, centred at the origin.
  *
- * <p>Positions are fixed point (DESIGN.md contract 1): a coordinate is a signed 64-bit integer u
+ * <p>Positions are fixed point (docs/ARCHITECTURE.md contract 1): a coordinate is a signed 64-bit integer u
  * meaning x = u * L / 2^64, so two's-complement wrap-around is the torus and the difference of two
  * coordinates is the exact minimum-image displacement.
  *

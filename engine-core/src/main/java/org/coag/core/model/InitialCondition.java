@@ -2,7 +2,7 @@ package org.coag.core.model;
 
 /**
  * The initial law of (x_i, m_i): i.i.d. with density proportional to rho(x) * w(n), a spatial
- * profile times a mass distribution (MODEL.md section 1, h_n(x) = Z w(n) rho(x)).
+ * profile times a mass distribution (docs/model.md, h_n(x) = Z w(n) rho(x)).
  *
  * @param shape spatial profile
  * @param center centre of the profile (length units, d entries)

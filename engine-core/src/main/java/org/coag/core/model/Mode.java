@@ -1,6 +1,6 @@
 package org.coag.core.model;
 
-/** What a collision does (MODEL.md sections 1 and 2). */
+/** What a collision does (docs/model.md). */
 public enum Mode {
     /** One particle survives with probability proportional to its mass and takes the sum of both masses. */
     COAGULATION,

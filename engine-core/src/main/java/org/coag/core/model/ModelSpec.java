@@ -1,11 +1,11 @@
 package org.coag.core.model;
 
 /**
- * The microscopic model P_N (or P_{N,b}) of MODEL.md, fully resolved: every derived number
+ * The microscopic model P_N (or P_{N,b}) of docs/model.md, fully resolved: every derived number
  * (eps, dt) is already fixed. Lengths in the units of the box, times in the units in which a
  * particle of mass n has generator d(n) Laplacian.
  *
- * <p>Collision rate of particles of masses n, m at distance r (MODEL.md sections 1-2):
+ * <p>Collision rate of particles of masses n, m at distance r (docs/model.md):
  * <pre>
  *   s      = radii ? r_n + r_m : 1
  *   range  = s * eps^b                        (V is evaluated at y = x / range)

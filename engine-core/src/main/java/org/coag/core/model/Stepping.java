@@ -1,10 +1,10 @@
 package org.coag.core.model;
 
 /**
- * How time advances (config {@code time.scheme}). {@code FIXED}: the fixed-step scheme of DESIGN.md,
+ * How time advances (config {@code time.scheme}). {@code FIXED}: the fixed-step scheme (docs/model.md),
  * one step of {@link ModelSpec#dt()}. {@code ADAPTIVE}: macro steps of {@link ModelSpec#dt()}
  * ({@code time.macro_dt} or {@code time.macro_over_spacing2}) with
- * Brownian-bridge refinement of the pairs that may meet (DESIGN.md "Adaptive stepping",
+ * Brownian-bridge refinement of the pairs that may meet (docs/model.md, "The adaptive scheme",
  * {@code org.coag.core.adaptive}): a pair is left alone in a (sub-)interval when the bridge bound on
  * the probability that its relative path enters the interaction range there is below
  * {@code tolerance}; the pairs that are not are refined by dyadic midpoints down to sub-intervals of

@@ -9,7 +9,7 @@ import org.coag.core.space.CandidatePairs;
 import org.coag.core.space.SpatialHash;
 
 /**
- * Pair correlation of survivors at short range (MODEL.md section 5, Claim 3.11): pairs at distance
+ * Pair correlation of survivors at short range (docs/model.md, Claim 3.11): pairs at distance
  * y (in units of the mass-1 range s(1,1) eps^b) counted in {@code bins} bins on [0, yMax), each
  * divided by the count a locally uniform (Poisson) cloud with the same density would give,
  * (1/2) sum_c n_c (n_c - 1) / |c| * |shell|, over coarse cells c three times yMax wide (wide enough

@@ -1,7 +1,7 @@
 package org.coag.core.observe;
 
 /**
- * The study observables of one particle state (MODEL.md section 5), masses 1..M; masses above M
+ * The study observables of one particle state (docs/model.md), masses 1..M; masses above M
  * are counted in {@code survivors} only.
  *
  * @param time the time

@@ -7,7 +7,7 @@ package org.coag.core.rng;
  *
  * <p>Hand-written on purpose: {@code Math.log}/{@code Math.exp} are JIT intrinsics whose results
  * differ from fdlibm by a few ulp, and OpenCL's built-ins differ again, so no step of the engine
- * may call them (DESIGN.md contract 1). The OpenCL mirror is {@code fdlibm.cl}. Tests check both
+ * may call them (docs/ARCHITECTURE.md contract 1). The OpenCL mirror is {@code fdlibm.cl}. Tests check both
  * functions equal {@link StrictMath} bit for bit.
  */
 public final class FdLibm {

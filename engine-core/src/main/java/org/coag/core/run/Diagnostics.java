@@ -12,7 +12,7 @@ import org.coag.core.model.TableKernel;
 import org.coag.core.theory.BetaRecipe;
 
 /**
- * The time-step error budget printed at the start of a run (DESIGN.md, "The step"). With the
+ * The time-step error budget printed at the start of a run (docs/model.md, "Choosing dt"). With the
  * adaptive scheme the rate and step figures are those of its finest sub-step h, where the
  * fixed-step rule applies; dt is the macro step.
  *

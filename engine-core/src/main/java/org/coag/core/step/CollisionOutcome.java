@@ -37,7 +37,7 @@ public interface CollisionOutcome {
         return mode == Mode.ANNIHILATION ? Basic.ANNIHILATE : Basic.COAGULATE;
     }
 
-    /** The outcomes of the survey's two modes (MODEL.md sections 1 and 2). */
+    /** The outcomes of the survey's two modes (docs/model.md). */
     enum Basic implements CollisionOutcome {
         /** The lower id survives with probability m_lo / (m_lo + m_hi) ({@link CollisionRule#lowerSurvives}). */
         COAGULATE {

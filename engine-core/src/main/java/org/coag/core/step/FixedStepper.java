@@ -9,7 +9,7 @@ import org.coag.core.space.CandidatePairs;
 import org.coag.core.space.SpatialHash;
 
 /**
- * The fixed-step scheme of DESIGN.md, scalar (the reference every backend's fixed step is tested
+ * The fixed-step scheme (docs/model.md), scalar (the reference every backend's fixed step is tested
  * against, bit for bit), step s from s dt to (s+1) dt:
  * <ol>
  *   <li>move: every live particle adds {@code rint(sigma(m) z_k)} to coordinate k, z_k the k-th

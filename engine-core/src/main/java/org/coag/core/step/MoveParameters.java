@@ -9,7 +9,7 @@ import org.coag.core.rng.Purpose;
 /**
  * Per mass standard deviation of one coordinate's increment over a step, in fixed-point units:
  * {@code sigma(m) = sqrt(2 d(m) dt) / (L / 2^64)}. A move adds {@code rint(sigma(m) * z)} with z a
- * standard normal (MODEL.md: variance 2 d(n) dt per coordinate).
+ * standard normal (docs/model.md: variance 2 d(n) dt per coordinate).
  */
 public final class MoveParameters {
     private final ModelSpec spec;

@@ -6,7 +6,7 @@ import org.coag.core.model.DoiKernel;
 import org.coag.core.model.ModelSpec;
 
 /**
- * The macroscopic coagulation propensity beta(n, m) of a model (MODEL.md section 3) at the model's
+ * The macroscopic coagulation propensity beta(n, m) of a model (docs/model.md) at the model's
  * eps, by the rule that applies to it:
  * <ul>
  *   <li>P_{N,b} with b &lt; 1, d &gt;= 3, at finite eps: in units of the range s eps^b the pair

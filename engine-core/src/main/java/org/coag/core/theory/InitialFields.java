@@ -6,7 +6,7 @@ import org.coag.core.model.ModelSpec;
 
 /**
  * f_n(x, 0) = h_n(x) of a particle config in the units of the PDE (1.2): the particles' initial law
- * (MODEL.md section 1: density proportional to rho(x) w(n)) scaled so that
+ * (docs/model.md: density proportional to rho(x) w(n)) scaled so that
  * sum_n integral f_n = Z = eps^(d-2) N (d &gt;= 3) or N / |log eps| (d = 2). Cell averages of rho are
  * taken from {@value #SUB}^d sub-points per cell (an indicator edge is smeared over one cell),
  * then each mass is renormalised so its integral is exact.
