@@ -66,8 +66,6 @@ final class StudyPlots {
      */
     static void spectrum(StudyAnalysis a, boolean belowOne, Path file) throws IOException {
         XYChart c = chart(String.format(Locale.ROOT, "Mass spectrum at t = %.4g", a.times()[a.times().length - 1]), "mass n", "integral f_n");
-        c.getStyler().setYAxisLogarithmic(true);
-        c.getStyler().setYAxisDecimalPattern("0E0");
         int shown = 1;
         double smallest = Double.POSITIVE_INFINITY;
         for (double[] measured : a.spectrum()) {
@@ -88,10 +86,12 @@ final class StudyPlots {
             points(c, "N = " + a.particles()[i], xy[0], xy[1]);
         }
         double[][] xy = positive(n, Arrays.copyOf(a.theorySpectrum(), shown));
-        line(c, belowOne ? "recipe at the base config's eps" : "limit eps -> 0 (recipe beta)", xy[0], xy[1]).setLineColor(SHARED[belowOne ? 2 : 0]);
+        curve(c, belowOne ? "recipe at the base config's eps" : "limit eps -> 0 (recipe beta)", xy, SHARED[belowOne ? 2 : 0]);
         xy = positive(n, Arrays.copyOf(a.naiveSpectrum(), shown));
-        line(c, belowOne ? "limit eps -> 0 (naive beta)" : "naive beta", xy[0], xy[1]).setLineColor(SHARED[belowOne ? 0 : 1]);
-        if (Double.isFinite(smallest)) {
+        curve(c, belowOne ? "limit eps -> 0 (naive beta)" : "naive beta", xy, SHARED[belowOne ? 0 : 1]);
+        logAxisIfLabelled(c, new double[] {Double.isFinite(smallest) ? smallest / 10 : 1, a.theorySpectrum()[0]}, false);
+        if (c.getStyler().isYAxisLogarithmic()) {
+            c.getStyler().setYAxisDecimalPattern("0E0");
             c.getStyler().setYAxisMin(smallest / 10);
         }
         c.getStyler().setXAxisDecimalPattern("0");
@@ -191,6 +191,16 @@ final class StudyPlots {
             s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
         }
         save(c, file);
+    }
+
+    /** A line, or a marker where it has a single point (one mass) and a line would draw nothing. */
+    private static void curve(XYChart c, String name, double[][] xy, Color colour) {
+        XYSeries s = line(c, name, xy[0], xy[1]);
+        s.setLineColor(colour);
+        if (xy[0].length == 1) {
+            s.setMarker(SeriesMarkers.DIAMOND);
+            s.setMarkerColor(colour);
+        }
     }
 
     private static String rateLegend(PowerLawFit f) {
