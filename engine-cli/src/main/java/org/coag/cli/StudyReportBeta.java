@@ -15,7 +15,7 @@ final class StudyReportBeta {
         m.append("Every N shares the eps -> 0 limit. At its own eps a pair's collision rate starts at the naive value, relaxes "
                 + "as its depletion zone forms, and for P_{N,b} with b < 1 (or in d = 2, at finite |log eps|) settles away from "
                 + "the limit. Per N, for the pair of masses 1, 1: the recipe at that N's eps; the slope of the pair's "
-                + "integrated rate K1(t) over the fit window (t >= run.fit_from t_end: ");
+                + "integrated rate K1(t) over the fit window (t >= analysis.fit_from t_end: ");
         m.append(String.format(Locale.ROOT, "%d observations from t = %.4g), which is what a fit of 1/h - 1 over that window "
                 + "should measure, transient included; and, for torus annihilation from mass 1, the measured slope of "
                 + "(1/h - 1) / f(0) over the same window.%n%n", p.window().length, p.window().length > 0 ? p.window()[0] : Double.NaN));

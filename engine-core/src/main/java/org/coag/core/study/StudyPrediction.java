@@ -23,7 +23,7 @@ import org.coag.core.theory.TheoryProblem;
  *       the limit itself;</li>
  *   <li>{@code betaInWindow}: the slope of the pair's integrated rate K1(t) ({@link PairRate}, the
  *       rate relaxing from the naive value as the depletion zone forms) over the observations the
- *       fit window holds (t &gt;= run.fit_from t_end): what a fit of 1/h - 1 over that window should
+ *       fit window holds (t &gt;= analysis.fit_from t_end): what a fit of 1/h - 1 over that window should
  *       find; in d = 2 the finite-|log eps| value;</li>
  *   <li>{@code betaMeasured}: for torus annihilation from a uniform start of mass 1, the measured
  *       slope of (1/h - 1) / f(0) over the same window, mean over seeds with its standard error.</li>
