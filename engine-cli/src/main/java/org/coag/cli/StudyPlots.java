@@ -100,8 +100,8 @@ final class StudyPlots {
 
     /**
      * beta(1, 1) per N at its own eps (the recipe, and the slope expected in the fit window) and
-     * measured, beside the limit; the naive value, often far off, is left to the table so the
-     * axis resolves the differences between N.
+     * measured, beside the limit; the recipe at each eps only where it is not the limit itself; the
+     * naive value, often far off, is left to the table so the axis resolves the differences between N.
      */
     static void beta(StudyPrediction p, Path file) throws IOException {
         XYChart c = chart("beta(1,1) at each N's own eps, beside the limit", "N", "beta(1,1)");
@@ -117,8 +117,10 @@ final class StudyPlots {
             s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
             s.setLineStyle(DASHED);
         }
-        XYSeries s = c.addSeries("finite N: recipe at its eps", n, p.betaAtEps());
-        s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
+        if (Arrays.stream(p.betaAtEps()).anyMatch(b -> Math.abs(b - p.betaLimit()) > 1e-9 * p.betaLimit())) {
+            XYSeries s = c.addSeries("finite N: recipe at its eps", n, p.betaAtEps());
+            s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
+        }
         double[] ends = {n[0], n[n.length - 1]};
         line(c, "limit eps -> 0", ends, new double[] {p.betaLimit(), p.betaLimit()}).setLineColor(SHARED[0]);
         save(c, file);
