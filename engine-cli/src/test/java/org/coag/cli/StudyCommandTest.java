@@ -36,9 +36,17 @@ class StudyCommandTest {
         }
         assertEquals(2, first.err().lines().filter(l -> l.startsWith("task ")).count(), first.err());
         List<String> summary = Files.readAllLines(dir.resolve("summary.csv"));
-        assertTrue(summary.get(0).startsWith("N,seeds,h_final,h_theory,h_naive,weak_one"), summary.get(0));
+        assertTrue(summary.get(0).startsWith("N,seeds,eps,h_final,h_final_se,h_limit,h_naive,h_finite_n,beta_at_eps"), summary.get(0));
         assertEquals(3, summary.size());
+        assertTrue(summary.get(1).startsWith("300,1,") && summary.get(1).contains(",,"), "one seed: an empty standard error cell, "
+                + "not NaN: " + summary.get(1));
         String report = Files.readString(dir.resolve("report.md"));
+        assertTrue(!report.contains("NaN") && report.contains("(one seed: no error)"), "one seed says so: " + report);
+        assertTrue(report.contains("(two-point slope, not a fit)"), "two N give no fitted exponent: " + report);
+        assertTrue(Files.exists(dir.resolve("plots/beta.png")));
+        List<String> tasks = Files.readAllLines(dir.resolve("tasks.csv"));
+        assertEquals("N,seed,backend,wall_seconds,event_log_sha256,final_state_sha256", tasks.get(0));
+        assertTrue(tasks.get(2).startsWith("600,1,") && tasks.get(2).matches(".*,[0-9a-f]{64},[0-9a-f]{64}"), tasks.get(2));
         assertTrue(report.contains("![survivors](plots/survivors.png)") && report.contains("| 600 | 1 |"), report);
         assertEquals(report.contains("| 1, 1 | 0.000 |"), report.contains("No pair of masses 1, 1 was within interaction range"),
                 "a left side of 0 in the Proposition 4.1 table is explained, and only then");

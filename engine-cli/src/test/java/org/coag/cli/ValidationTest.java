@@ -313,10 +313,10 @@ class ValidationTest {
         Study.Result r = study(tmp, text, "time.t_end=3e-4", "study.particles=[1000, 4000, 16000]", "study.seeds=4");
         StudyAnalysis a = StudyAnalysis.of(r.theory(), r.runs(), r.config().study());
         for (int j = 0; j < a.testNames().length; j++) {
-            System.out.printf("weak error, J = %-12s N = 1000: %.3e, 4000: %.3e, 16000: %.3e; fitted rate N^%.2f%n",
-                    a.testNames()[j], a.weakError()[0][j], a.weakError()[1][j], a.weakError()[2][j], a.weakRate()[j]);
+            System.out.printf("weak error, J = %-12s N = 1000: %.3e, 4000: %.3e, 16000: %.3e; rate %s%n",
+                    a.testNames()[j], a.weakError()[0][j], a.weakError()[1][j], a.weakError()[2][j], a.weakRate()[j].describe());
             assertTrue(a.weakError()[2][j] < a.weakError()[0][j], "J = " + a.testNames()[j]);
-            assertTrue(a.weakRate()[j] < -0.2, "J = " + a.testNames()[j] + ": rate " + a.weakRate()[j]);
+            assertTrue(a.weakRate()[j].exponent() < -0.2, "J = " + a.testNames()[j] + ": rate " + a.weakRate()[j].describe());
         }
     }
 

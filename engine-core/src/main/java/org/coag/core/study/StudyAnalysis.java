@@ -2,6 +2,7 @@ package org.coag.core.study;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.TreeMap;
 import java.util.function.Function;
 import org.coag.core.config.StudySettings;
@@ -16,14 +17,16 @@ import org.coag.core.config.StudySettings;
  * @param seeds runs per N
  * @param times observation times
  * @param survivorFraction mean h_N(t) [N][t]
+ * @param survivorSe its standard error over the seeds [N][t] (NaN with one seed: {@link #withError} says so)
  * @param theoryFraction h(t) from the limit with the recipe beta [t]
  * @param naiveFraction h(t) with the naive beta [t]
  * @param spectrum mean weight * (survivors of mass n) at the last time [N][n-1]
  * @param theorySpectrum integral f_n at the last time [n-1]
  * @param naiveSpectrum the same with the naive beta [n-1]
  * @param weakError mean over seeds of |integral_0^T integral J_j (mu_N,1 - f_1) dt| [N][j]
- * @param weakErrorSe its standard error [N][j]
- * @param weakRate fitted exponent a of weakError ~ N^a per test function [j] (NaN with one N)
+ * @param weakErrorSe its standard error [N][j] (NaN with one seed)
+ * @param weakRate exponent a of weakError ~ N^a per test function [j]: fitted from three or more N,
+ *        a two-point slope from two, none from one
  * @param testNames the test functions
  * @param pairY bin centres of the pair correlation (units of the mass-1 range)
  * @param pairCounts pairs found per bin, pooled over the seeds of the largest N and its observations
@@ -35,9 +38,9 @@ import org.coag.core.config.StudySettings;
  * @param profileCoordinate abscissa of {@code profile}
  * @param profile mean candidate density of mass 1..P at the last time, largest N [n-1][k]
  */
-public record StudyAnalysis(long[] particles, int[] seeds, double[] times, double[][] survivorFraction,
+public record StudyAnalysis(long[] particles, int[] seeds, double[] times, double[][] survivorFraction, double[][] survivorSe,
                             double[] theoryFraction, double[] naiveFraction, double[][] spectrum, double[] theorySpectrum, double[] naiveSpectrum,
-                            double[][] weakError, double[][] weakErrorSe, double[] weakRate, String[] testNames,
+                            double[][] weakError, double[][] weakErrorSe, PowerLawFit[] weakRate, String[] testNames,
                             double[] pairY, double[] pairCounts, double[] pairExpected, int pairObservations, double[][] propensity,
                             double[][] propensityTheory, double[] profileCoordinate, double[][] profile) {
 
@@ -59,6 +62,7 @@ public record StudyAnalysis(long[] particles, int[] seeds, double[] times, doubl
         long[] ns = new long[nn];
         int[] seeds = new int[nn];
         double[][] h = new double[nn][outputs];
+        double[][] hSe = new double[nn][outputs];
         double[][] spectrum = new double[nn][masses];
         double[][] weak = new double[nn][tests];
         double[][] weakSe = new double[nn][tests];
@@ -68,10 +72,11 @@ public record StudyAnalysis(long[] particles, int[] seeds, double[] times, doubl
             List<StudyRunData> list = e.getValue();
             seeds[i] = list.size();
             double[][] perSeed = new double[list.size()][tests];
+            double[][] fractions = new double[outputs][list.size()];
             for (int s = 0; s < list.size(); s++) {
                 StudyRunData r = list.get(s);
                 for (int t = 0; t < outputs; t++) {
-                    h[i][t] += (double) r.survivors()[t] / r.particles() / list.size();
+                    fractions[t][s] = (double) r.survivors()[t] / r.particles();
                 }
                 for (int n = 0; n < masses; n++) {
                     spectrum[i][n] += r.weight() * r.byMass()[outputs - 1][n] / list.size();
@@ -86,28 +91,32 @@ public record StudyAnalysis(long[] particles, int[] seeds, double[] times, doubl
                     perSeed[s][j] = Math.abs(integral);
                 }
             }
+            for (int t = 0; t < outputs; t++) {
+                h[i][t] = mean(fractions[t]);
+                hSe[i][t] = standardError(fractions[t]);
+            }
             for (int j = 0; j < tests; j++) {
-                double mean = 0;
-                for (double[] p : perSeed) {
-                    mean += p[j] / perSeed.length;
+                double[] values = new double[perSeed.length];
+                for (int s = 0; s < values.length; s++) {
+                    values[s] = perSeed[s][j];
                 }
-                double var = 0;
-                for (double[] p : perSeed) {
-                    var += (p[j] - mean) * (p[j] - mean);
-                }
-                weak[i][j] = mean;
-                weakSe[i][j] = perSeed.length > 1 ? Math.sqrt(var / (perSeed.length - 1) / perSeed.length) : Double.NaN;
+                weak[i][j] = mean(values);
+                weakSe[i][j] = standardError(values);
             }
             i++;
         }
-        double[] rate = new double[tests];
+        PowerLawFit[] rate = new PowerLawFit[tests];
         for (int j = 0; j < tests; j++) {
-            rate[j] = slope(ns, weak, j);
+            double[] column = new double[nn];
+            for (int k = 0; k < nn; k++) {
+                column[k] = weak[k][j];
+            }
+            rate[j] = PowerLawFit.of(ns, column);
         }
         double[] h0 = fraction(theory.totals());
         double[] hn = fraction(theory.naiveTotals());
         List<StudyRunData> largest = byN.lastEntry().getValue();
-        return new StudyAnalysis(ns, seeds, theory.times(), h, h0, hn, spectrum, theory.totals()[outputs - 1].clone(), theory.naiveTotals()[outputs - 1].clone(), weak,
+        return new StudyAnalysis(ns, seeds, theory.times(), h, hSe, h0, hn, spectrum, theory.totals()[outputs - 1].clone(), theory.naiveTotals()[outputs - 1].clone(), weak,
                 weakSe, rate, theory.testNames(), pairY(settings.pairBins(), settings.pairMax()),
                 pooled(largest, StudyRunData::pairCounts, settings), pooled(largest, StudyRunData::pairExpected, settings),
                 pairObservations(largest.get(0), settings), average(largest, true), average(largest, false), largest.get(0).profileCoordinate(), profile(largest));
@@ -129,21 +138,42 @@ public record StudyAnalysis(long[] particles, int[] seeds, double[] times, doubl
         return h;
     }
 
-    private static double slope(long[] ns, double[][] err, int j) {
-        if (ns.length < 2) {
+    private static double mean(double[] v) {
+        double m = 0;
+        for (double x : v) {
+            m += x / v.length;
+        }
+        return m;
+    }
+
+    /** @return the standard error of the mean of {@code v}; NaN from one value, where it cannot be estimated */
+    static double standardError(double[] v) {
+        if (v.length < 2) {
             return Double.NaN;
         }
-        double sx = 0, sy = 0, sxx = 0, sxy = 0;
-        for (int i = 0; i < ns.length; i++) {
-            double x = Math.log(ns[i]);
-            double y = Math.log(err[i][j]);
-            sx += x;
-            sy += y;
-            sxx += x * x;
-            sxy += x * y;
+        double m = mean(v);
+        double var = 0;
+        for (double x : v) {
+            var += (x - m) * (x - m);
         }
-        int n = ns.length;
-        return (n * sxy - sx * sy) / (n * sxx - sx * sx);
+        return Math.sqrt(var / (v.length - 1) / v.length);
+    }
+
+    /**
+     * A mean with its standard error for a report, never "NaN": "0.7638 +- 0.0012", or with one
+     * seed "0.7638 (one seed: no error)".
+     *
+     * @param mean the mean
+     * @param se its standard error (NaN with one seed)
+     * @param seeds how many seeds the mean is over
+     * @param format the format of both numbers, e.g. "%.4f"
+     * @return the text
+     */
+    public static String withError(double mean, double se, int seeds, String format) {
+        if (seeds < 2) {
+            return String.format(Locale.ROOT, format, mean) + " (one seed: no error)";
+        }
+        return String.format(Locale.ROOT, format + " +- " + format, mean, se);
     }
 
     private static double[] pairY(int bins, double pairMax) {

@@ -128,7 +128,7 @@ public final class StudyDirectory {
 
     /** @return the theory (computed by {@link #init}) */
     public StudyTheoryData theory() throws IOException {
-        return Json.MAPPER.readValue(dir.resolve(THEORY).toFile(), StudyTheoryData.class);
+        return StudyJson.read(dir.resolve(THEORY), StudyTheoryData.class);
     }
 
     private void theory(Study.Listener listener) throws IOException {
@@ -167,7 +167,7 @@ public final class StudyDirectory {
         for (StudyTask t : plan.tasks()) {
             Path r = taskDir(t).resolve(RESULT);
             if (Files.isRegularFile(r)) {
-                runs.add(Json.MAPPER.readValue(r.toFile(), StudyRunData.class));
+                runs.add(StudyJson.read(r, StudyRunData.class));
             }
         }
         return runs;

@@ -187,7 +187,7 @@ final class StudyObservations implements Observable {
         List<Line> lines = new ArrayList<>();
         try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             for (String l = in.readLine(); l != null; l = in.readLine()) {
-                lines.add(Json.MAPPER.readValue(l, Line.class));
+                lines.add(StudyJson.read(l, Line.class));
             }
         }
         return lines;
