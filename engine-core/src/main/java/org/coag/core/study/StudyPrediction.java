@@ -106,11 +106,11 @@ public record StudyPrediction(long[] particles, double[] eps, double betaLimit, 
             return "mean field with the pair rate's transient at each N's eps: 1/h - 1 = f(0) K1(t)";
         }
         if (finiteEpsOde) {
-            return "the ODE (2.1) with beta from the recipe at each N's eps (P_{N,b}, b < 1)";
+            return "the Smoluchowski ODE with beta from the recipe at each N's eps (P_{N,b}, b < 1)";
         }
         if (spec.dim() == 2) {
             return "not computed: in d = 2 the rate at finite |log eps| keeps changing in time (the fit window's column), "
-                    + "and the ODE/PDE uses the limit (2.4)";
+                    + "and the ODE/PDE uses the limit 2 pi D a / (2 pi D + a)";
         }
         if (spec.b() < 1) {
             return "not computed: it takes one PDE per N; the beta table is per N, and the other curve is the recipe at the "

@@ -56,7 +56,7 @@ final class StudyTheory {
                 Arrays.fill(flat, s.densities()[outputs - 1][k]);
                 profile[k] = StudyGrid.profile(grid, flat);
             }
-            solver = "ode (2.1), Dormand-Prince 8(5,3), M = " + mm;
+            solver = "Smoluchowski ODE, Dormand-Prince 8(5,3), M = " + mm;
         } else {
             double[][] f0 = p.pdeInitial(grid);
             double dt = p.pdeStep(f0);
@@ -80,7 +80,7 @@ final class StudyTheory {
             int[] kn = {1};
             new SmoluchowskiPde(grid, p.diffusion(), naive, mm, spec.mode()).run(f0, later, dt,
                     (t, f, tot) -> naiveTotals[kn[0]++] = Arrays.copyOf(tot, mm), null);
-            solver = "pde (1.2), " + grid.describe() + ", dt = " + dt + ", M = " + mm;
+            solver = "coagulation-diffusion PDE, " + grid.describe() + ", dt = " + dt + ", M = " + mm;
         }
         double[][] pair = pairTheory(spec, pairMax);
         String[] names = tests.stream().map(TestFunction::name).toArray(String[]::new);
