@@ -47,8 +47,7 @@ public final class AtomicFiles {
      * @throws IOException on failure (the target is then unchanged)
      */
     public static void write(Path target, Contents contents) throws IOException {
-        Path dir = target.toAbsolutePath().getParent();
-        Path tmp = dir.resolve("." + target.getFileName() + ".tmp");
+        Path tmp = temporary(target);
         try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.TRUNCATE_EXISTING)) {
             OutputStream out = new BufferedOutputStream(Channels.newOutputStream(ch), 1 << 20);
@@ -56,8 +55,7 @@ public final class AtomicFiles {
             out.flush();
             ch.force(true);
         }
-        Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        syncDirectory(dir);
+        replace(tmp, target);
     }
 
     /** Writes a whole file at a path it is given (a library that writes files, not streams). */
@@ -79,15 +77,13 @@ public final class AtomicFiles {
      * @throws IOException on failure (the target is then unchanged)
      */
     public static void writeFile(Path target, FileContents contents) throws IOException {
-        Path dir = target.toAbsolutePath().getParent();
-        Path tmp = dir.resolve("." + target.getFileName() + ".tmp");
+        Path tmp = temporary(target);
         Files.deleteIfExists(tmp);
         contents.writeTo(tmp);
         try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
             ch.force(true);
         }
-        Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        syncDirectory(dir);
+        replace(tmp, target);
     }
 
     /**
@@ -110,5 +106,16 @@ public final class AtomicFiles {
         } catch (IOException e) {
             // Some file systems refuse to open a directory; the rename is still atomic there.
         }
+    }
+
+    /** The temporary file a new version of {@code target} is written to: hidden, in the same directory. */
+    private static Path temporary(Path target) {
+        return target.toAbsolutePath().getParent().resolve("." + target.getFileName() + ".tmp");
+    }
+
+    /** Renames the synced temporary file over the target and syncs the directory, so the rename survives a crash. */
+    private static void replace(Path tmp, Path target) throws IOException {
+        Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        syncDirectory(tmp.getParent());
     }
 }
