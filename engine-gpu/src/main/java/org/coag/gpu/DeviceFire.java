@@ -4,11 +4,11 @@ import static org.jocl.CL.CL_MEM_COPY_HOST_PTR;
 import static org.jocl.CL.CL_MEM_READ_ONLY;
 import static org.jocl.CL.CL_MEM_READ_WRITE;
 import static org.jocl.CL.CL_TRUE;
-import static org.jocl.CL.clCreateBuffer;
 import static org.jocl.CL.clEnqueueFillBuffer;
 import static org.jocl.CL.clEnqueueReadBuffer;
 import static org.jocl.CL.clReleaseMemObject;
 
+import org.coag.core.model.ModelException;
 import org.coag.core.model.ModelSpec;
 import org.coag.core.model.TableKernel;
 import org.coag.core.rng.CounterRng;
@@ -28,9 +28,6 @@ public final class DeviceFire implements AutoCloseable {
     /** One fired pair. */
     public record Fired(double tau, int idLo, int idHi, int slotLo, int slotHi, double u1) {
     }
-
-    /** Work items of the firing test's launch (each strides over the pairs). */
-    private static final int LAUNCH = 1 << 14;
 
     private final DeviceState s;
     private final ModelSpec spec;
@@ -72,54 +69,91 @@ public final class DeviceFire implements AutoCloseable {
             v = ((TableKernel) spec.kernel()).values();
         }
         tableSize = r.length;
-        tableR = readOnly(Sizeof.cl_double, r.length, Pointer.to(r));
-        tableV = readOnly(Sizeof.cl_double, v.length, Pointer.to(v));
-        tau = buffer(Sizeof.cl_double, capacity);
-        u1 = buffer(Sizeof.cl_double, capacity);
-        idx = buffer(4L * Sizeof.cl_int, capacity);
-        count = buffer(Sizeof.cl_int, 1);
-        untabulated = buffer(Sizeof.cl_int, 1);
+        tableR = readOnly("the kernel table's radii", Sizeof.cl_double, r.length, Pointer.to(r));
+        tableV = readOnly("the kernel table's values", Sizeof.cl_double, v.length, Pointer.to(v));
+        tau = buffer("the fired pairs' times", Sizeof.cl_double, capacity);
+        u1 = buffer("the fired pairs' survivor draws", Sizeof.cl_double, capacity);
+        idx = buffer("the fired pairs' ids and slots", 4L * Sizeof.cl_int, capacity);
+        count = buffer("the fired-pair count", Sizeof.cl_int, 1);
+        untabulated = buffer("the untabulated-pair flag", Sizeof.cl_int, 1);
+    }
+
+    /**
+     * @param device the device
+     * @return the largest M whose pair table (3 M^2 doubles) fits one device allocation and one Java array
+     */
+    static int largestTable(DeviceInfo device) {
+        long byDevice = (long) Math.floor(Math.sqrt(device.maxAllocation() / (double) (Sizeof.cl_double * PairConstants.FIELDS)));
+        long byHost = (long) Math.floor(Math.sqrt((Integer.MAX_VALUE - 8) / (double) PairConstants.FIELDS));
+        return (int) Math.max(1, Math.min(byDevice, byHost));
+    }
+
+    /**
+     * @param device the device
+     * @param m the largest mass the table must cover
+     * @throws ModelException when the table for masses up to m does not fit (see {@link #largestTable})
+     */
+    static void checkTable(DeviceInfo device, int m) {
+        int limit = largestTable(device);
+        if (m > limit) {
+            throw new ModelException(String.format("opencl: a mass of %d needs a pair-parameter table of %.2f GiB (3 doubles for "
+                    + "each of %d^2 mass pairs); %s allows masses up to %d (largest allocation %.2f GiB); use the cpu backend",
+                    m, tableBytes(m) / (double) (1L << 30), m, device.name(), limit, device.maxAllocation() / (double) (1L << 30)));
+        }
+    }
+
+    /**
+     * @param m the largest mass of the table
+     * @return its size on the device, bytes
+     */
+    static long tableBytes(long m) {
+        return (long) Sizeof.cl_double * PairConstants.FIELDS * m * m;
     }
 
     /**
      * Pair parameters for masses 1..m; a pair the config's tables do not cover gets NaN, and a pair in
-     * reach with NaN parameters is reported in the untabulated word (the run then fails).
+     * reach with NaN parameters raises the untabulated flag (the run then fails).
      */
     private cl_mem table(int m) {
+        checkTable(s.cl.device().info(), m);
         double[] p = new double[PairConstants.FIELDS * m * m];
         for (int lo = 1; lo <= m; lo++) {
             for (int hi = lo; hi <= m; hi++) {
+                int at = PairConstants.FIELDS * ((lo - 1) * m + hi - 1);
                 try {
-                    PairConstants.of(spec, lo, hi).writeTo(p, PairConstants.FIELDS * ((lo - 1) * m + hi - 1));
-                } catch (org.coag.core.model.ModelException e) {
-                    java.util.Arrays.fill(p, 3 * ((lo - 1) * m + hi - 1), 3 * ((lo - 1) * m + hi), Double.NaN);
+                    PairConstants.of(spec, lo, hi).writeTo(p, at);
+                } catch (ModelException e) {
+                    java.util.Arrays.fill(p, at, at + PairConstants.FIELDS, Double.NaN);
                 }
             }
         }
-        return readOnly(Sizeof.cl_double, p.length, Pointer.to(p));
+        return readOnly("the pair-parameter table (masses up to " + m + ")", Sizeof.cl_double, p.length, Pointer.to(p));
     }
 
     /**
-     * Grows the parameter table to cover masses up to {@code m} (doubling).
+     * Grows the parameter table to cover masses up to {@code m} (doubling, within {@link #largestTable}).
      *
      * @param m the largest live mass
+     * @throws ModelException when no table for m fits the device
      */
     public void ensureMasses(int m) {
         if (m <= maxMass) {
             return;
         }
-        int grown = Math.max(m, 2 * maxMass);
+        int limit = largestTable(s.cl.device().info());
+        checkTable(s.cl.device().info(), m);
+        int grown = (int) Math.max(m, Math.min(2L * maxMass, limit));
         clReleaseMemObject(params);
         params = table(grown);
         maxMass = grown;
     }
 
-    private cl_mem readOnly(long size, long n, Pointer data) {
-        return clCreateBuffer(s.cl.context(), CL_MEM_READ_ONLY | CL_MEM_COPY_HOST_PTR, size * n, data, null);
+    private cl_mem readOnly(String what, long size, long n, Pointer data) {
+        return DeviceBuffers.create(s.cl, what, CL_MEM_READ_ONLY | CL_MEM_COPY_HOST_PTR, size * n, data);
     }
 
-    private cl_mem buffer(long size, long n) {
-        return clCreateBuffer(s.cl.context(), CL_MEM_READ_WRITE, size * Math.max(1, n), null, null);
+    private cl_mem buffer(String what, long size, long n) {
+        return DeviceBuffers.create(s.cl, what, CL_MEM_READ_WRITE, size * Math.max(1, n), null);
     }
 
     /**
@@ -131,18 +165,16 @@ public final class DeviceFire implements AutoCloseable {
      */
     public void fire(DevicePairs pairs, long step) {
         clEnqueueFillBuffer(s.cl.queue(), count, Pointer.to(new int[] {0}), Sizeof.cl_int, 0, Sizeof.cl_int, 0, null, null);
-        clEnqueueFillBuffer(s.cl.queue(), untabulated, Pointer.to(new int[] {Integer.MAX_VALUE}), Sizeof.cl_int, 0, Sizeof.cl_int, 0,
-                null, null);
+        clEnqueueFillBuffer(s.cl.queue(), untabulated, Pointer.to(new int[] {0}), Sizeof.cl_int, 0, Sizeof.cl_int, 0, null, null);
         Kernels.args(kernel, s.pos, s.ids, s.masses, pairs.pairBuffer(), pairs.foundBuffer(), pairs.pairCapacity(), params,
                 maxMass, kernelType.code(), tableR, tableV, tableSize, s.capacity, s.dim, spec.domain().unit(), spec.dt(), step,
                 key.k0(), key.k1(), tau, u1, idx, count, capacity, untabulated);
-        Kernels.run(s.cl, kernel, Math.min(pairs.pairCapacity(), LAUNCH));
+        Kernels.run(s.cl, kernel, Kernels.strideItems(s.cl, kernel, pairs.pairCapacity()));
     }
 
     /**
      * @return the fired-pair buffers: firing times, survivor draws, (id lo, id hi, slot lo, slot hi),
-     *     count, and the word of untabulated pairs (the smallest {@link StatusLayout#UNTABULATED} code of a
-     *     pair in reach whose parameters the table lacks, INT_MAX if none)
+     *     count, and the untabulated flag (1 when a pair in reach has no parameters in the table, else 0)
      */
     cl_mem[] buffers() {
         return new cl_mem[] {tau, u1, idx, count, untabulated};
@@ -186,18 +218,23 @@ public final class DeviceFire implements AutoCloseable {
     }
 
     /**
-     * Grows the fired-pair buffers to hold {@code needed} pairs and half as many again.
+     * Grows the fired-pair buffers to hold {@code needed} pairs and half as many again (at most 2^31 - 1).
      *
      * @param needed the fired count that overflowed
+     * @throws ModelException when the count passed 2^31 - 1 (the device's counter wrapped)
      */
     void grow(int needed) {
+        if (needed < 0) {
+            throw new ModelException("opencl: more than 2^31 - 1 pairs fired in one step, beyond the device's counter; use fewer "
+                    + "particles or the cpu backend");
+        }
         for (cl_mem m : new cl_mem[] {tau, u1, idx}) {
             clReleaseMemObject(m);
         }
-        capacity = needed + needed / 2;
-        tau = buffer(Sizeof.cl_double, capacity);
-        u1 = buffer(Sizeof.cl_double, capacity);
-        idx = buffer(4L * Sizeof.cl_int, capacity);
+        capacity = (int) Math.min(Integer.MAX_VALUE, needed + (long) needed / 2);
+        tau = buffer("the fired pairs' times", Sizeof.cl_double, capacity);
+        u1 = buffer("the fired pairs' survivor draws", Sizeof.cl_double, capacity);
+        idx = buffer("the fired pairs' ids and slots", 4L * Sizeof.cl_int, capacity);
     }
 
     @Override

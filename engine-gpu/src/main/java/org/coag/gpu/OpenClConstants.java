@@ -82,7 +82,7 @@ public final class OpenClConstants {
      * @return its name in the {@code .cl} sources (see {@link StatusLayout})
      */
     static String statusName(String field) {
-        for (String kept : new String[] {"FLAG_", "UNTABULATED_", "EVENT_", "EV_"}) {
+        for (String kept : new String[] {"FLAG_", "EVENT_", "EV_"}) {
             if (field.startsWith(kept)) {
                 return field;
             }

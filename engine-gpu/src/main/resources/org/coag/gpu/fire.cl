@@ -2,7 +2,9 @@
  * The firing test of found pairs (the pair rule, org.coag.core.step.CollisionRule.fire): with
  * (range2, invUnit2, prefactor) of the mass pair (PairConstants), a pair with r^2 < range2 has rate prefactor * V(r^2 invUnit2);
  * its COLLIDE block (lower id, higher id, step) gives tau = -log(1 - u0) / rate (CollisionRule), and
- * it fires when tau < dt. Fired pairs are appended with their u1 (the survivor draw).
+ * it fires when tau < dt. Fired pairs are appended with their u1 (the survivor draw). A pair in reach
+ * whose parameters are NaN (the config's tables lack the mass pair) raises the untabulated flag; the
+ * host then names the pair and fails the run as the reference does.
  * Kernels V by code (org.coag.gpu.KernelCode): KERNEL_DOI (1 inside), KERNEL_BUMP
  * (exp(-1/(1-y^2))), KERNEL_TABLE (radii r, values v, linear). PURPOSE_COLLIDE and KERNEL_* come
  * from the prelude of org.coag.gpu.OpenClConstants.
@@ -46,14 +48,14 @@ COAG_INLINE void fire_pair(__global const long *pos, __global const int *ids, __
                            __global int *firedCount, const int firedCapacity, __global int *untabulated) {
     double r2 = 0;
     for (int k = 0; k < dim; k++) {
-        double dx = (double) as_long(as_ulong(pos[k * capacity + i]) - as_ulong(pos[k * capacity + j])) * unit;
+        double dx = (double) as_long(as_ulong(pos[(long) k * capacity + i]) - as_ulong(pos[(long) k * capacity + j])) * unit;
         r2 += dx * dx;
     }
     int lo = min(masses[i], masses[j]);
     int hi = max(masses[i], masses[j]);
-    __global const double *q = params + 3 * ((lo - 1) * maxMass + (hi - 1));
+    __global const double *q = params + 3 * ((long) (lo - 1) * maxMass + (hi - 1));
     if (isnan(q[0])) {
-        atomic_min(untabulated, (min(masses[i], UNTABULATED_MASK) << UNTABULATED_BITS) | min(masses[j], UNTABULATED_MASK));
+        atomic_max(untabulated, 1);
         return;
     }
     if (!(r2 < q[0])) {
@@ -67,7 +69,7 @@ COAG_INLINE void fire_pair(__global const long *pos, __global const int *ids, __
     double tau = -fd_log(1.0 - u01(w.x, w.y)) / rate;
     if (tau < dt) {
         int idx = atomic_inc(firedCount);
-        if (idx < firedCapacity) {
+        if (idx >= 0 && idx < firedCapacity) {
             firedTau[idx] = tau;
             firedU1[idx] = u01(w.z, w.w);
             firedIdx[idx] = (int4)(ids[i], ids[j], i, j);

@@ -79,7 +79,7 @@ COAG_INLINE void compute_status(__global int *status, __global double *statusD, 
         } else {
             widest = fmax(widest, s);
         }
-        double r2 = params[3 * ((m - 1) * pairStride + (m - 1))];
+        double r2 = params[3 * ((long) (m - 1) * pairStride + (m - 1))];
         if (isnan(r2)) {
             badRange = badRange == 0 ? m : badRange;
         } else if (r2 > r2max) {
@@ -125,15 +125,15 @@ __kernel void resolve_fired(__global const double *tau, __global const double *u
     }
     int n = *firedCount;
     int flags = 0;
-    flags |= *pairCount > pairCapacity ? FLAG_PAIRS : 0;
-    flags |= n > firedCapacity ? FLAG_FIRED : 0;
+    flags |= *pairCount < 0 || *pairCount > pairCapacity ? FLAG_PAIRS : 0;
+    flags |= n < 0 || n > firedCapacity ? FLAG_FIRED : 0;
     int used = status[ST_EVENTS];
     flags |= flags == 0 && used + n > eventCapacity ? FLAG_EVENTS : 0;
     status[ST_FLAGS] = flags;
     status[ST_PAIRS] = *pairCount;
     status[ST_FIRED] = n;
     status[ST_SORTED] = start[slots];
-    status[ST_UNTABULATED] = *untabulated == INT_MAX ? 0 : *untabulated;
+    status[ST_UNTABULATED] = *untabulated;
     if (flags != 0 || status[ST_UNTABULATED] != 0) {
         return;
     }
@@ -150,7 +150,7 @@ __kernel void resolve_fired(__global const double *tau, __global const double *u
         if (ma == 0 || mb == 0) {
             continue;
         }
-        __global int *ev = events + EVENT_INTS * used;
+        __global int *ev = events + (long) EVENT_INTS * used;
         used++;
         ev[EV_STEP_LO] = (int) step;
         ev[EV_STEP_HI] = (int) (step >> 32);
