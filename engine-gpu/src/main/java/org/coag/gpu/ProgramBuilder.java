@@ -12,6 +12,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -47,6 +49,12 @@ public final class ProgramBuilder {
 
     /** System property (or environment variable {@code COAG_OPENCL_OPTIONS}): extra OpenCL build options. */
     public static final String OPTIONS_PROPERTY = "coag.opencl.options";
+
+    /**
+     * System property (or environment variable {@code COAG_OPENCL_SOURCES}): a directory whose
+     * {@code .cl} files replace the jar's sources of the same name.
+     */
+    public static final String SOURCES_PROPERTY = "coag.opencl.sources";
 
     /** Build options that would change results (they allow contraction or value-changing rewrites). */
     private static final List<String> UNSAFE_OPTIONS = List.of("-cl-mad-enable", "-cl-unsafe-math-optimizations",
@@ -164,7 +172,21 @@ public final class ProgramBuilder {
         return new String(buf, StandardCharsets.UTF_8).trim();
     }
 
+    /**
+     * @param name a source of this package, e.g. {@code pairs.cl}
+     * @return its text: from the directory of {@link #SOURCES_PROPERTY} when it holds a file of that
+     *     name (kernel development, and the planted race of {@code scripts/ci-oclgrind.sh}), else the
+     *     jar's resource
+     */
     static String resource(String name) {
+        String dir = System.getProperty(SOURCES_PROPERTY, System.getenv("COAG_OPENCL_SOURCES"));
+        if (dir != null && !dir.isBlank() && Files.isRegularFile(Path.of(dir, name))) {
+            try {
+                return Files.readString(Path.of(dir, name));
+            } catch (IOException e) {
+                throw new ModelException(SOURCES_PROPERTY + ": cannot read " + Path.of(dir, name) + " (" + e.getMessage() + ")");
+            }
+        }
         try (InputStream in = ProgramBuilder.class.getResourceAsStream(name)) {
             if (in == null) {
                 throw new IllegalStateException("missing OpenCL source " + name);
