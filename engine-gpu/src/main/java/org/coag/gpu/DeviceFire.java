@@ -21,7 +21,7 @@ import org.jocl.cl_mem;
 
 /**
  * The firing test of the pairs {@link DevicePairs} found ({@code fire.cl}): rates from the mass
- * pair's constants (PairConstants for masses up to M), the COLLIDE draw, tau &lt; dt. Fired pairs
+ * pair's constants (PairConstants, held sparsely in a {@link PairTable}), the COLLIDE draw, tau &lt; dt. Fired pairs
  * stay on the device for the resolution; {@link #read} copies them to the host (tests).
  */
 public final class DeviceFire implements AutoCloseable {
@@ -33,8 +33,12 @@ public final class DeviceFire implements AutoCloseable {
     private final ModelSpec spec;
     private final PhiloxKey key;
     private final cl_kernel kernel;
+    /** Masses whose pairs the pair table holds from the start (every pair of masses up to this). */
+    static final int PREFILL = 32;
+
     private int maxMass;
-    private cl_mem params;
+    private cl_mem range2;
+    private final PairTable pairTable;
     private final cl_mem tableR;
     private final cl_mem tableV;
     private final int tableSize;
@@ -50,16 +54,31 @@ public final class DeviceFire implements AutoCloseable {
      * @param s the particles on the device
      * @param spec the model
      * @param seed the run seed
-     * @param maxMass M, the largest mass of the parameter table
+     * @param maxMass the largest mass of the range^2 table (it grows on demand)
      * @param capacity the most fired pairs one step may hold
      */
     public DeviceFire(DeviceState s, ModelSpec spec, long seed, int maxMass, int capacity) {
+        this(s, spec, seed, maxMass, capacity, Math.min(maxMass, PREFILL), 1024);
+    }
+
+    /**
+     * @param s the particles on the device
+     * @param spec the model
+     * @param seed the run seed
+     * @param maxMass the largest mass of the range^2 table (it grows on demand)
+     * @param capacity the most fired pairs one step may hold
+     * @param prefill the pair table holds every pair of masses up to this from the start (0: none; the
+     *     others are added when the firing test misses them)
+     * @param missCapacity initial size of the pair table's miss list
+     */
+    DeviceFire(DeviceState s, ModelSpec spec, long seed, int maxMass, int capacity, int prefill, int missCapacity) {
         this.s = s;
         this.spec = spec;
         this.key = CounterRng.key(seed);
         this.kernel = ProgramBuilder.kernel(s.cl.program(s.dim), "fire_pairs");
         this.capacity = capacity;
-        this.params = table(maxMass);
+        this.pairTable = new PairTable(s.cl, spec, prefill, missCapacity);
+        this.range2 = rangeTable(maxMass);
         this.maxMass = maxMass;
         double[] r = {0, 1};
         double[] v = {0, 0};
@@ -78,73 +97,31 @@ public final class DeviceFire implements AutoCloseable {
         untabulated = buffer("the untabulated-pair flag", Sizeof.cl_int, 1);
     }
 
-    /**
-     * @param device the device
-     * @return the largest M whose pair table (3 M^2 doubles) fits one device allocation and one Java array
-     */
-    static int largestTable(DeviceInfo device) {
-        long byDevice = (long) Math.floor(Math.sqrt(device.maxAllocation() / (double) (Sizeof.cl_double * PairConstants.FIELDS)));
-        long byHost = (long) Math.floor(Math.sqrt((Integer.MAX_VALUE - 8) / (double) PairConstants.FIELDS));
-        return (int) Math.max(1, Math.min(byDevice, byHost));
-    }
-
-    /**
-     * @param device the device
-     * @param m the largest mass the table must cover
-     * @throws ModelException when the table for masses up to m does not fit (see {@link #largestTable})
-     */
-    static void checkTable(DeviceInfo device, int m) {
-        int limit = largestTable(device);
-        if (m > limit) {
-            throw new ModelException(String.format("opencl: a mass of %d needs a pair-parameter table of %.2f GiB (3 doubles for "
-                    + "each of %d^2 mass pairs); %s allows masses up to %d (largest allocation %.2f GiB); use the cpu backend",
-                    m, tableBytes(m) / (double) (1L << 30), m, device.name(), limit, device.maxAllocation() / (double) (1L << 30)));
-        }
-    }
-
-    /**
-     * @param m the largest mass of the table
-     * @return its size on the device, bytes
-     */
-    static long tableBytes(long m) {
-        return (long) Sizeof.cl_double * PairConstants.FIELDS * m * m;
-    }
-
-    /**
-     * Pair parameters for masses 1..m; a pair the config's tables do not cover gets NaN, and a pair in
-     * reach with NaN parameters raises the untabulated flag (the run then fails).
-     */
-    private cl_mem table(int m) {
-        checkTable(s.cl.device().info(), m);
-        double[] p = new double[PairConstants.FIELDS * m * m];
-        for (int lo = 1; lo <= m; lo++) {
-            for (int hi = lo; hi <= m; hi++) {
-                int at = PairConstants.FIELDS * ((lo - 1) * m + hi - 1);
-                try {
-                    PairConstants.of(spec, lo, hi).writeTo(p, at);
-                } catch (ModelException e) {
-                    java.util.Arrays.fill(p, at, at + PairConstants.FIELDS, Double.NaN);
-                }
+    /** range^2 of the mass pair (m, m) for m = 1..n; NaN where the config's tables lack the pair. */
+    private cl_mem rangeTable(int n) {
+        double[] r2 = new double[n];
+        for (int m = 1; m <= n; m++) {
+            try {
+                r2[m - 1] = PairConstants.of(spec, m, m).range2();
+            } catch (ModelException e) {
+                r2[m - 1] = Double.NaN;
             }
         }
-        return readOnly("the pair-parameter table (masses up to " + m + ")", Sizeof.cl_double, p.length, Pointer.to(p));
+        return readOnly("the range table (masses 1.." + n + ")", Sizeof.cl_double, n, Pointer.to(r2));
     }
 
     /**
-     * Grows the parameter table to cover masses up to {@code m} (doubling, within {@link #largestTable}).
+     * Grows the range^2 table to cover masses up to {@code m} (doubling).
      *
      * @param m the largest live mass
-     * @throws ModelException when no table for m fits the device
      */
     public void ensureMasses(int m) {
         if (m <= maxMass) {
             return;
         }
-        int limit = largestTable(s.cl.device().info());
-        checkTable(s.cl.device().info(), m);
-        int grown = (int) Math.max(m, Math.min(2L * maxMass, limit));
-        clReleaseMemObject(params);
-        params = table(grown);
+        int grown = (int) Math.min(Integer.MAX_VALUE - 8, Math.max(m, 2L * maxMass));
+        clReleaseMemObject(range2);
+        range2 = rangeTable(grown);
         maxMass = grown;
     }
 
@@ -166,8 +143,11 @@ public final class DeviceFire implements AutoCloseable {
     public void fire(DevicePairs pairs, long step) {
         clEnqueueFillBuffer(s.cl.queue(), count, Pointer.to(new int[] {0}), Sizeof.cl_int, 0, Sizeof.cl_int, 0, null, null);
         clEnqueueFillBuffer(s.cl.queue(), untabulated, Pointer.to(new int[] {0}), Sizeof.cl_int, 0, Sizeof.cl_int, 0, null, null);
-        Kernels.args(kernel, s.pos, s.ids, s.masses, pairs.pairBuffer(), pairs.foundBuffer(), pairs.pairCapacity(), params,
-                maxMass, kernelType.code(), tableR, tableV, tableSize, s.capacity, s.dim, spec.domain().unit(), spec.dt(), step,
+        clEnqueueFillBuffer(s.cl.queue(), pairTable.missCount(), Pointer.to(new int[] {0}), Sizeof.cl_int, 0, Sizeof.cl_int, 0, null,
+                null);
+        Kernels.args(kernel, s.pos, s.ids, s.masses, pairs.pairBuffer(), pairs.foundBuffer(), pairs.pairCapacity(), pairTable.keys(),
+                pairTable.values(), pairTable.bits(), pairTable.misses(), pairTable.missCount(), pairTable.missCapacity(),
+                kernelType.code(), tableR, tableV, tableSize, s.capacity, s.dim, spec.domain().unit(), spec.dt(), step,
                 key.k0(), key.k1(), tau, u1, idx, count, capacity, untabulated);
         Kernels.run(s.cl, kernel, Kernels.strideItems(s.cl, kernel, pairs.pairCapacity()));
     }
@@ -185,12 +165,17 @@ public final class DeviceFire implements AutoCloseable {
         return capacity;
     }
 
-    /** @return the pair table: 3 doubles (range^2, 1 / unit^2, prefactor) per pair (lo, hi) at 3 ((lo - 1) maxMass + hi - 1) */
-    cl_mem paramsBuffer() {
-        return params;
+    /** @return range^2 of the mass pair (m, m) at m - 1, for m up to {@link #maxMass()} */
+    cl_mem range2Buffer() {
+        return range2;
     }
 
-    /** @return the largest mass of the parameter table */
+    /** @return the mass-pair parameters */
+    PairTable pairTable() {
+        return pairTable;
+    }
+
+    /** @return the largest mass of the range^2 table */
     int maxMass() {
         return maxMass;
     }
@@ -239,8 +224,9 @@ public final class DeviceFire implements AutoCloseable {
 
     @Override
     public void close() {
-        for (cl_mem m : new cl_mem[] {params, tableR, tableV, tau, u1, idx, count, untabulated}) {
+        for (cl_mem m : new cl_mem[] {range2, tableR, tableV, tau, u1, idx, count, untabulated}) {
             clReleaseMemObject(m);
         }
+        pairTable.close();
     }
 }

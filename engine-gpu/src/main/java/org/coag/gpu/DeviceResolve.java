@@ -39,7 +39,8 @@ final class DeviceResolve implements AutoCloseable {
      * @param pairs pairs the search found (may exceed the pair buffer)
      * @param fired pairs that fired (may exceed the fired buffer)
      * @param flags {@link StatusLayout#FLAG_PAIRS}: pair buffer overflowed, {@link StatusLayout#FLAG_FIRED}: fired
-     *     buffer overflowed, {@link StatusLayout#FLAG_EVENTS}: the event log is full (nothing was applied)
+     *     buffer overflowed, {@link StatusLayout#FLAG_MISSES}: the pair table lacked mass pairs,
+     *     {@link StatusLayout#FLAG_EVENTS}: the event log is full (nothing was applied in each case)
      * @param events events in the device log
      * @param live live particles after the step
      * @param largest largest mass that ever lived
@@ -49,11 +50,12 @@ final class DeviceResolve implements AutoCloseable {
      * @param needTable a live mass beyond the tables (0: none)
      * @param untabulated a pair within the search reach whose masses the parameter tables lack,
      *     {@link StatusLayout#UNTABULATED} (0: none, 1: the host names the pair from the pair list)
+     * @param misses mass pairs the firing test did not find in the pair table ({@link StatusLayout#FLAG_MISSES})
      * @param widest widest sigma of a live mass (fixed-point units)
      * @param range2 largest range^2 of a live mass pair (m, m)
      */
     record Status(int pairs, int fired, int flags, int events, int live, int largest, int sorted, int badSigma,
-                  int badRange, int needTable, int untabulated, double widest, double range2) {
+                  int badRange, int needTable, int untabulated, int misses, double widest, double range2) {
     }
 
     private final DeviceState s;
@@ -131,8 +133,8 @@ final class DeviceResolve implements AutoCloseable {
         cl_mem[] f = fire.buffers();
         Kernels.args(resolve, f[0], f[1], f[2], f[3], f[4], fire.capacity(), pairs.foundBuffer(), pairs.pairCapacity(), s.masses,
                 pairs.startBuffer(), pairs.slots(), OpenClConstants.modeCode(spec.mode()), step, events,
-                eventCapacity, liveByMass, ord, tmp, status, statusD, move.sigmaBuffer(), fire.paramsBuffer(), fire.maxMass(),
-                tables(move, fire));
+                eventCapacity, liveByMass, ord, tmp, status, statusD, move.sigmaBuffer(), fire.range2Buffer(), tables(move, fire),
+                fire.pairTable().missCount());
         Kernels.run(s.cl, resolve, 1);
     }
 
@@ -140,11 +142,10 @@ final class DeviceResolve implements AutoCloseable {
      * Enqueues the status alone (after the tables grew).
      *
      * @param move the move (its sigma table)
-     * @param fire the firing test (its pair table, whose entry (m, m) holds the range^2)
+     * @param fire the firing test (its range^2 of each mass pair (m, m))
      */
     void recomputeStatus(DeviceMove move, DeviceFire fire) {
-        Kernels.args(statusKernel, status, statusD, liveByMass, move.sigmaBuffer(), fire.paramsBuffer(), fire.maxMass(),
-                tables(move, fire));
+        Kernels.args(statusKernel, status, statusD, liveByMass, move.sigmaBuffer(), fire.range2Buffer(), tables(move, fire));
         Kernels.run(s.cl, statusKernel, 1);
     }
 
@@ -162,7 +163,7 @@ final class DeviceResolve implements AutoCloseable {
         clEnqueueReadBuffer(s.cl.queue(), status, CL_TRUE, 0, (long) Sizeof.cl_int * STATUS_INTS, Pointer.to(v), 0, null, null);
         return new Status(v[StatusLayout.PAIRS], v[StatusLayout.FIRED], v[StatusLayout.FLAGS], v[StatusLayout.EVENTS],
                 v[StatusLayout.LIVE], v[StatusLayout.LARGEST], v[StatusLayout.SORTED], v[StatusLayout.BAD_SIGMA],
-                v[StatusLayout.BAD_RANGE], v[StatusLayout.NEED_TABLE], v[StatusLayout.UNTABULATED], d[StatusLayout.D_WIDEST],
+                v[StatusLayout.BAD_RANGE], v[StatusLayout.NEED_TABLE], v[StatusLayout.UNTABULATED], v[StatusLayout.MISSES], d[StatusLayout.D_WIDEST],
                 d[StatusLayout.D_RANGE2]);
     }
 

@@ -65,9 +65,9 @@ public final class OpenClBackend implements Backend {
         return deviceBytes(spec.dim(), spec.particles(), (long) spec.particles() * spec.initial().maxMass(), spec.initial().maxMass());
     }
 
-    /** (16 d + 120) N + 4 M bytes for N particles of total mass M, and the pair table for the largest mass. */
+    /** (16 d + 120) N + 4 M bytes for N particles of total mass M, and the tables by mass up to the largest. */
     private static long deviceBytes(int dim, long particles, long totalMass, int largestMass) {
-        return (16L * dim + 120) * Math.max(1, particles) + 4L * totalMass + DeviceFire.tableBytes(Math.max(8, largestMass));
+        return (16L * dim + 120) * Math.max(1, particles) + 4L * totalMass + 16L * Math.max(8, largestMass) + (1L << 20);
     }
 
     @Override
@@ -99,10 +99,10 @@ public final class OpenClBackend implements Backend {
      * memory. The largest buffers, each checked against the largest allocation: the positions,
      * 8 d N bytes (the state and its sorted spare); the hash table's starts, 4 (2^b + 1) bytes for
      * 2^b &gt;= 2 N slots; the pair list, 8 N; the fired pairs' ids and slots, 16 N; the live-mass
-     * histogram, 4 (M + 1) for total mass M; the pair-parameter table, 24 m^2 for the largest mass
-     * m (at least 8); the event log, 32 min(N, 65536). In all about (16 d + 120) N + 4 M + 24 m^2
-     * bytes (with ids and masses and their spares, the hash table's counts and cursors, sort order,
-     * firing times and draws), checked against the device's memory.
+     * histogram, 4 (M + 1) for total mass M; the event log, 32 min(N, 65536). In all about
+     * (16 d + 120) N + 4 M bytes (with ids and masses and their spares, the hash table's counts and
+     * cursors, sort order, firing times and draws, the sigma and range tables by mass, and the pair
+     * table, 32 bytes per mass pair met, which starts at about 1 MB), checked against the device's memory.
      */
     static void checkMemory(DeviceInfo device, int dim, long particles, long totalMass, int largestMass) {
         long n = Math.max(1, particles);
@@ -112,7 +112,6 @@ public final class OpenClBackend implements Backend {
         DeviceBuffers.checkAllocation(device, "the pair list", 8L * buffers);
         DeviceBuffers.checkAllocation(device, "the fired pairs' ids and slots", 16L * buffers);
         DeviceBuffers.checkAllocation(device, "the live-mass histogram", 4L * (totalMass + 1));
-        DeviceFire.checkTable(device, Math.max(8, largestMass));
         DeviceBuffers.checkAllocation(device, "the event log", 4L * StatusLayout.EVENT_INTS * Math.max(1024, Math.min(n, 1 << 16)));
         long total = deviceBytes(dim, particles, totalMass, largestMass);
         if (total > device.globalMemory()) {

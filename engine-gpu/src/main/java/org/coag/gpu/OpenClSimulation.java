@@ -51,7 +51,8 @@ final class OpenClSimulation implements Simulation {
         this.move = new DeviceMove(device, spec, seed, tables);
         int buffers = startCapacity > 0 ? startCapacity : Math.max(1024, initial.count());
         this.pairs = new DevicePairs(device, buffers);
-        this.fire = new DeviceFire(device, spec, seed, tables, buffers);
+        this.fire = startCapacity > 0 ? new DeviceFire(device, spec, seed, tables, buffers, 0, 1)
+                : new DeviceFire(device, spec, seed, tables, buffers);
         this.resolve = new DeviceResolve(device, spec, initial,
                 startCapacity > 0 ? startCapacity : Math.max(1024, Math.min(initial.count(), 1 << 16)));
         this.seam = spec.freeSpace() ? new SeamCheck(device) : null;
@@ -168,6 +169,9 @@ final class OpenClSimulation implements Simulation {
         if ((st.flags() & StatusLayout.FLAG_PAIRS) != 0) {
             pairs.growPairs(st.pairs());
             pairs.findAgain();
+            fire.fire(pairs, step);
+        } else if ((st.flags() & StatusLayout.FLAG_MISSES) != 0) {
+            fire.pairTable().addMisses(st.misses());
             fire.fire(pairs, step);
         } else if ((st.flags() & StatusLayout.FLAG_FIRED) != 0) {
             fire.grow(st.fired());

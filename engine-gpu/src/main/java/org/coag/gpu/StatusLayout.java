@@ -31,8 +31,10 @@ final class StatusLayout {
     static final int NEED_TABLE = 9;
     /** 1 when a pair in reach has masses the tables lack (the host then names it), else 0. */
     static final int UNTABULATED = 10;
+    /** Mass pairs the firing test did not find in the pair table (they fired nothing; the host adds them). */
+    static final int MISSES = 11;
     /** Length of the int status. */
-    static final int INTS = 11;
+    static final int INTS = 12;
 
     /** Widest sigma of a live mass (fixed-point units), in the double status. */
     static final int D_WIDEST = 0;
@@ -47,6 +49,8 @@ final class StatusLayout {
     static final int FLAG_FIRED = 2;
     /** Flag: the event log is full (nothing was applied). */
     static final int FLAG_EVENTS = 4;
+    /** Flag: the firing test missed mass pairs of the pair table (nothing was applied). */
+    static final int FLAG_MISSES = 8;
 
     /** Ints per logged event, words {@code EV_*}. */
     static final int EVENT_INTS = 8;
