@@ -74,7 +74,8 @@ final class PairTable implements AutoCloseable {
         return (int) ((key * HASH_M) >>> (64 - bits));
     }
 
-    private void insert(int lo, int hi) {
+    /** @return whether the pair was new */
+    private boolean insert(int lo, int hi) {
         long key = ((long) lo << 32) | hi;
         if (2L * (entries + 1) > keys.length) {
             rehash();
@@ -83,7 +84,7 @@ final class PairTable implements AutoCloseable {
         int slot = home(key, bits);
         while (keys[slot] != 0) {
             if (keys[slot] == key) {
-                return;
+                return false;
             }
             slot = (slot + 1) & mask;
         }
@@ -94,6 +95,7 @@ final class PairTable implements AutoCloseable {
             Arrays.fill(values, PairConstants.FIELDS * slot, PairConstants.FIELDS * (slot + 1), Double.NaN);
         }
         entries++;
+        return true;
     }
 
     private void rehash() {
@@ -144,6 +146,7 @@ final class PairTable implements AutoCloseable {
      * grows the list when more missed than it holds (the rerun then meets the rest).
      *
      * @param missed the miss count of the step status
+     * @throws IllegalStateException when none of the missed pairs is new (the rerun would miss them again)
      */
     void addMisses(int missed) {
         int n = Math.min(Math.max(0, missed), missCapacity);
@@ -151,8 +154,13 @@ final class PairTable implements AutoCloseable {
         if (n > 0) {
             clEnqueueReadBuffer(cl.queue(), misses, CL_TRUE, 0, (long) Sizeof.cl_long * n, Pointer.to(got), 0, null, null);
         }
+        int added = 0;
         for (int k = 0; k < n; k++) {
-            insert((int) (got[k] >>> 32), (int) got[k]);
+            added += insert((int) (got[k] >>> 32), (int) got[k]) ? 1 : 0;
+        }
+        if (n > 0 && added == 0) {
+            throw new IllegalStateException("opencl: the firing test missed only mass pairs the pair table holds "
+                    + "(host and device hash disagree)");
         }
         upload();
         if (missed > missCapacity && missCapacity < MAX_MISSES) {
