@@ -2,7 +2,6 @@ package org.coag.gpu;
 
 import static org.jocl.CL.CL_MEM_COPY_HOST_PTR;
 import static org.jocl.CL.CL_MEM_READ_ONLY;
-import static org.jocl.CL.clCreateBuffer;
 import static org.jocl.CL.clReleaseMemObject;
 
 import org.coag.core.model.ModelSpec;
@@ -52,8 +51,8 @@ public final class DeviceMove implements AutoCloseable {
                 table[m - 1] = Double.NaN;
             }
         }
-        return clCreateBuffer(s.cl.context(), CL_MEM_READ_ONLY | CL_MEM_COPY_HOST_PTR, (long) Sizeof.cl_double * n,
-                Pointer.to(table), null);
+        return DeviceBuffers.create(s.cl, "the diffusion table (sigma of masses 1.." + n + ")", CL_MEM_READ_ONLY | CL_MEM_COPY_HOST_PTR,
+                (long) Sizeof.cl_double * n, Pointer.to(table));
     }
 
     /**

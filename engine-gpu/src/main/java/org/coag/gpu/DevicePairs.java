@@ -2,11 +2,11 @@ package org.coag.gpu;
 
 import static org.jocl.CL.CL_MEM_READ_WRITE;
 import static org.jocl.CL.CL_TRUE;
-import static org.jocl.CL.clCreateBuffer;
 import static org.jocl.CL.clEnqueueFillBuffer;
 import static org.jocl.CL.clEnqueueReadBuffer;
 import static org.jocl.CL.clReleaseMemObject;
 
+import org.coag.core.model.ModelException;
 import org.coag.core.space.SpatialHash;
 import org.jocl.Pointer;
 import org.jocl.Sizeof;
@@ -23,6 +23,11 @@ import org.jocl.cl_program;
  */
 public final class DevicePairs implements AutoCloseable {
     private static final int CHUNK = 256;
+    /**
+     * The hash table has at most 2^30 slots, so that slot indices and {@code slots + 1} stay ints; above
+     * 2^29 particles a slot holds two of them on average, which changes the search's cost, not its result.
+     */
+    static final int MAX_TABLE_BITS = 30;
 
     private final DeviceState s;
     private final cl_kernel count;
@@ -72,25 +77,33 @@ public final class DevicePairs implements AutoCloseable {
         find = ProgramBuilder.kernel(p, "find_pairs");
         findRows = ProgramBuilder.kernel(p, "find_pairs_rows");
         gather = ProgramBuilder.kernel(p, "gather_sorted");
-        int bits = 1;
-        while ((1L << bits) < 2L * s.capacity) {
-            bits++;
-        }
-        tableBits = bits;
-        slots = 1 << bits;
-        slotOf = ints(s.capacity);
-        counts = ints(slots);
-        start = ints(slots + 1);
-        cursor = ints(slots);
-        chunkTotals = ints((slots + CHUNK - 1) / CHUNK);
-        order = ints(s.capacity);
-        found = ints(1);
+        tableBits = tableBits(s.capacity);
+        slots = 1 << tableBits;
+        slotOf = ints("the particles' hash slots", s.capacity);
+        counts = ints("the hash table's counts", slots);
+        start = ints("the hash table's starts", slots + 1L);
+        cursor = ints("the hash table's cursors", slots);
+        chunkTotals = ints("the hash table's chunk totals", (slots + CHUNK - 1) / CHUNK);
+        order = ints("the sort order", s.capacity);
+        found = ints("the pair count", 1);
         outCapacity = Math.max(1, pairCapacity);
-        out = ints(2L * outCapacity);
+        out = ints("the pair list", 2L * outCapacity);
     }
 
-    private cl_mem ints(long n) {
-        return clCreateBuffer(s.cl.context(), CL_MEM_READ_WRITE, (long) Sizeof.cl_int * Math.max(1, n), null, null);
+    /**
+     * @param capacity particles
+     * @return log2 of the hash table's slots: at least 2 capacity slots, at most 2^{@link #MAX_TABLE_BITS}
+     */
+    static int tableBits(long capacity) {
+        int bits = 1;
+        while ((1L << bits) < 2L * capacity && bits < MAX_TABLE_BITS) {
+            bits++;
+        }
+        return bits;
+    }
+
+    private cl_mem ints(String what, long n) {
+        return DeviceBuffers.create(s.cl, what, CL_MEM_READ_WRITE, (long) Sizeof.cl_int * Math.max(1, n), null);
     }
 
     /**
@@ -119,6 +132,19 @@ public final class DevicePairs implements AutoCloseable {
             pairs[k] = new int[] {id[flat[2 * k]], id[flat[2 * k + 1]]};
         }
         return pairs;
+    }
+
+    /**
+     * @param n pairs to read (at most {@link #pairCapacity})
+     * @return the first n pairs of the last search, as slots of the sorted state: i0, j0, i1, j1, ...
+     *     (i the lower id)
+     */
+    int[] readPairs(int n) {
+        int[] flat = new int[2 * Math.max(1, n)];
+        if (n > 0) {
+            clEnqueueReadBuffer(s.cl.queue(), out, CL_TRUE, 0, (long) Sizeof.cl_int * 2 * n, Pointer.to(flat), 0, null, null);
+        }
+        return flat;
     }
 
     /** @return the device buffer of the last search's pairs (int2 (i, j) each, sorted-state slots) */
@@ -214,14 +240,19 @@ public final class DevicePairs implements AutoCloseable {
     }
 
     /**
-     * Grows the pair buffer to hold {@code needed} pairs and half as many again.
+     * Grows the pair buffer to hold {@code needed} pairs and half as many again (at most 2^31 - 1).
      *
      * @param needed the pair count that overflowed
+     * @throws ModelException when the count passed 2^31 - 1 (the device's counter wrapped)
      */
     void growPairs(int needed) {
+        if (needed < 0) {
+            throw new ModelException("opencl: more than 2^31 - 1 candidate pairs in one step, beyond the device's pair counter; "
+                    + "use fewer particles, a lower density or the cpu backend");
+        }
         clReleaseMemObject(out);
-        outCapacity = needed + needed / 2;
-        out = ints(2L * outCapacity);
+        outCapacity = (int) Math.min(Integer.MAX_VALUE, needed + (long) needed / 2);
+        out = ints("the pair list", 2L * outCapacity);
     }
 
     /** @return whether the last search ran by rows ({@code find_pairs_rows}) rather than by cells (tests) */

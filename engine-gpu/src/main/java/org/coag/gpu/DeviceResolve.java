@@ -3,13 +3,14 @@ package org.coag.gpu;
 import static org.jocl.CL.CL_MEM_COPY_HOST_PTR;
 import static org.jocl.CL.CL_MEM_READ_WRITE;
 import static org.jocl.CL.CL_TRUE;
-import static org.jocl.CL.clCreateBuffer;
+import static org.jocl.CL.clEnqueueFillBuffer;
 import static org.jocl.CL.clEnqueueReadBuffer;
 import static org.jocl.CL.clEnqueueWriteBuffer;
 import static org.jocl.CL.clReleaseMemObject;
 
 import org.coag.core.backend.EventSink;
 import org.coag.core.backend.ParticleState;
+import org.coag.core.model.ModelException;
 import org.coag.core.model.ModelSpec;
 import org.coag.core.step.CollisionOutcome;
 import org.coag.core.step.EventKind;
@@ -29,6 +30,8 @@ import org.jocl.cl_program;
 final class DeviceResolve implements AutoCloseable {
     private static final int STATUS_INTS = StatusLayout.INTS;
     private static final int EVENT_INTS = StatusLayout.EVENT_INTS;
+    /** The most events the log holds: its ints, read into one Java array, stay below 2^31. */
+    static final int MAX_EVENTS = (Integer.MAX_VALUE - 8) / EVENT_INTS;
 
     /**
      * The step status.
@@ -36,7 +39,8 @@ final class DeviceResolve implements AutoCloseable {
      * @param pairs pairs the search found (may exceed the pair buffer)
      * @param fired pairs that fired (may exceed the fired buffer)
      * @param flags {@link StatusLayout#FLAG_PAIRS}: pair buffer overflowed, {@link StatusLayout#FLAG_FIRED}: fired
-     *     buffer overflowed, {@link StatusLayout#FLAG_EVENTS}: the event log is full (nothing was applied)
+     *     buffer overflowed, {@link StatusLayout#FLAG_MISSES}: the pair table lacked mass pairs,
+     *     {@link StatusLayout#FLAG_EVENTS}: the event log is full (nothing was applied in each case)
      * @param events events in the device log
      * @param live live particles after the step
      * @param largest largest mass that ever lived
@@ -45,12 +49,13 @@ final class DeviceResolve implements AutoCloseable {
      * @param badRange smallest live mass without a pair range (0: none)
      * @param needTable a live mass beyond the tables (0: none)
      * @param untabulated a pair within the search reach whose masses the parameter tables lack,
-     *     {@link StatusLayout#UNTABULATED} (0: none; the smallest such code)
+     *     {@link StatusLayout#UNTABULATED} (0: none, 1: the host names the pair from the pair list)
+     * @param misses mass pairs the firing test did not find in the pair table ({@link StatusLayout#FLAG_MISSES})
      * @param widest widest sigma of a live mass (fixed-point units)
      * @param range2 largest range^2 of a live mass pair (m, m)
      */
     record Status(int pairs, int fired, int flags, int events, int live, int largest, int sorted, int badSigma,
-                  int badRange, int needTable, int untabulated, double widest, double range2) {
+                  int badRange, int needTable, int untabulated, int misses, double widest, double range2) {
     }
 
     private final DeviceState s;
@@ -78,27 +83,33 @@ final class DeviceResolve implements AutoCloseable {
         cl_program p = s.cl.program(s.dim);
         resolve = ProgramBuilder.kernel(p, "resolve_fired");
         statusKernel = ProgramBuilder.kernel(p, "step_status");
-        int[] histogram = new int[(int) Math.min(Integer.MAX_VALUE - 8, initial.totalMass() + 1)];
         int largest = 1;
         for (int i = 0; i < initial.count(); i++) {
-            histogram[initial.masses()[i]]++;
             largest = Math.max(largest, initial.masses()[i]);
         }
-        liveByMass = clCreateBuffer(s.cl.context(), CL_MEM_READ_WRITE | CL_MEM_COPY_HOST_PTR,
-                (long) Sizeof.cl_int * histogram.length, Pointer.to(histogram), null);
+        int[] histogram = new int[largest + 1];
+        for (int i = 0; i < initial.count(); i++) {
+            histogram[initial.masses()[i]]++;
+        }
+        long histogramInts = Math.max(initial.totalMass(), largest) + 1L;
+        liveByMass = buffer("the live-mass histogram", Sizeof.cl_int, histogramInts);
+        clEnqueueFillBuffer(s.cl.queue(), liveByMass, Pointer.to(new int[] {0}), Sizeof.cl_int, 0, Sizeof.cl_int * histogramInts, 0,
+                null, null);
+        clEnqueueWriteBuffer(s.cl.queue(), liveByMass, CL_TRUE, 0, (long) Sizeof.cl_int * histogram.length, Pointer.to(histogram), 0,
+                null, null);
         int[] st = new int[STATUS_INTS];
         st[StatusLayout.LIVE] = initial.count();
         st[StatusLayout.LARGEST] = largest;
-        status = clCreateBuffer(s.cl.context(), CL_MEM_READ_WRITE | CL_MEM_COPY_HOST_PTR, (long) Sizeof.cl_int * STATUS_INTS,
-                Pointer.to(st), null);
-        statusD = buffer(Sizeof.cl_double, StatusLayout.DOUBLES);
+        status = DeviceBuffers.create(s.cl, "the step status", CL_MEM_READ_WRITE | CL_MEM_COPY_HOST_PTR,
+                (long) Sizeof.cl_int * STATUS_INTS, Pointer.to(st));
+        statusD = buffer("the step status", Sizeof.cl_double, StatusLayout.DOUBLES);
         this.eventCapacity = Math.max(1, eventCapacity);
-        events = buffer((long) EVENT_INTS * Sizeof.cl_int, this.eventCapacity);
+        events = buffer("the event log", (long) EVENT_INTS * Sizeof.cl_int, this.eventCapacity);
         ordCapacity = 0;
     }
 
-    private cl_mem buffer(long size, long n) {
-        return clCreateBuffer(s.cl.context(), CL_MEM_READ_WRITE, size * Math.max(1, n), null, null);
+    private cl_mem buffer(String what, long size, long n) {
+        return DeviceBuffers.create(s.cl, what, CL_MEM_READ_WRITE, size * Math.max(1, n), null);
     }
 
     /**
@@ -116,14 +127,14 @@ final class DeviceResolve implements AutoCloseable {
                 clReleaseMemObject(tmp);
             }
             ordCapacity = fire.capacity();
-            ord = buffer(Sizeof.cl_int, ordCapacity);
-            tmp = buffer(Sizeof.cl_int, ordCapacity);
+            ord = buffer("the fired pairs' order", Sizeof.cl_int, ordCapacity);
+            tmp = buffer("the fired pairs' sort scratch", Sizeof.cl_int, ordCapacity);
         }
         cl_mem[] f = fire.buffers();
         Kernels.args(resolve, f[0], f[1], f[2], f[3], f[4], fire.capacity(), pairs.foundBuffer(), pairs.pairCapacity(), s.masses,
                 pairs.startBuffer(), pairs.slots(), OpenClConstants.modeCode(spec.mode()), step, events,
-                eventCapacity, liveByMass, ord, tmp, status, statusD, move.sigmaBuffer(), fire.paramsBuffer(), fire.maxMass(),
-                tables(move, fire));
+                eventCapacity, liveByMass, ord, tmp, status, statusD, move.sigmaBuffer(), fire.range2Buffer(), tables(move, fire),
+                fire.pairTable().missCount());
         Kernels.run(s.cl, resolve, 1);
     }
 
@@ -131,11 +142,10 @@ final class DeviceResolve implements AutoCloseable {
      * Enqueues the status alone (after the tables grew).
      *
      * @param move the move (its sigma table)
-     * @param fire the firing test (its pair table, whose entry (m, m) holds the range^2)
+     * @param fire the firing test (its range^2 of each mass pair (m, m))
      */
     void recomputeStatus(DeviceMove move, DeviceFire fire) {
-        Kernels.args(statusKernel, status, statusD, liveByMass, move.sigmaBuffer(), fire.paramsBuffer(), fire.maxMass(),
-                tables(move, fire));
+        Kernels.args(statusKernel, status, statusD, liveByMass, move.sigmaBuffer(), fire.range2Buffer(), tables(move, fire));
         Kernels.run(s.cl, statusKernel, 1);
     }
 
@@ -153,7 +163,7 @@ final class DeviceResolve implements AutoCloseable {
         clEnqueueReadBuffer(s.cl.queue(), status, CL_TRUE, 0, (long) Sizeof.cl_int * STATUS_INTS, Pointer.to(v), 0, null, null);
         return new Status(v[StatusLayout.PAIRS], v[StatusLayout.FIRED], v[StatusLayout.FLAGS], v[StatusLayout.EVENTS],
                 v[StatusLayout.LIVE], v[StatusLayout.LARGEST], v[StatusLayout.SORTED], v[StatusLayout.BAD_SIGMA],
-                v[StatusLayout.BAD_RANGE], v[StatusLayout.NEED_TABLE], v[StatusLayout.UNTABULATED], d[StatusLayout.D_WIDEST],
+                v[StatusLayout.BAD_RANGE], v[StatusLayout.NEED_TABLE], v[StatusLayout.UNTABULATED], v[StatusLayout.MISSES], d[StatusLayout.D_WIDEST],
                 d[StatusLayout.D_RANGE2]);
     }
 
@@ -188,9 +198,13 @@ final class DeviceResolve implements AutoCloseable {
         if (needed <= eventCapacity) {
             return;
         }
+        if (needed > MAX_EVENTS) {
+            throw new ModelException("opencl: " + needed + " collisions in one step, more than the event log can hold ("
+                    + MAX_EVENTS + "); use fewer particles or the cpu backend");
+        }
         clReleaseMemObject(events);
-        eventCapacity = needed + needed / 2;
-        events = buffer((long) EVENT_INTS * Sizeof.cl_int, eventCapacity);
+        eventCapacity = (int) Math.min(MAX_EVENTS, needed + (long) needed / 2);
+        events = buffer("the event log", (long) EVENT_INTS * Sizeof.cl_int, eventCapacity);
     }
 
     @Override

@@ -3,8 +3,8 @@ package org.coag.gpu;
 import static org.jocl.CL.CL_MEM_COPY_HOST_PTR;
 import static org.jocl.CL.CL_MEM_READ_WRITE;
 import static org.jocl.CL.CL_TRUE;
-import static org.jocl.CL.clCreateBuffer;
 import static org.jocl.CL.clEnqueueReadBuffer;
+import static org.jocl.CL.clEnqueueWriteBuffer;
 import static org.jocl.CL.clFinish;
 import static org.jocl.CL.clReleaseMemObject;
 
@@ -15,8 +15,9 @@ import org.jocl.Sizeof;
 import org.jocl.cl_mem;
 
 /**
- * Particles on an OpenCL device: positions SoA ({@code long[dim * capacity]}, coordinate k of slot i
- * at {@code k * capacity + i}, fixed point as in {@link ParticleState}), ids and masses
+ * Particles on an OpenCL device: positions SoA (one buffer of {@code dim * capacity} longs, coordinate k
+ * of slot i at {@code k * capacity + i}, a 64-bit index in the kernels, fixed point as in
+ * {@link ParticleState}; uploaded and read one coordinate at a time), ids and masses
  * ({@code int[capacity]}; mass 0 marks a dead slot), slots 0..count-1 in use. Each buffer has a
  * spare of the same size: the pair search gathers the live particles into the spares in cell
  * order and {@link #swap swaps} them in, so the state is compacted and sorted on the device every
@@ -43,20 +44,28 @@ public final class DeviceState implements AutoCloseable {
         this.dim = state.dim();
         this.count = state.count();
         this.capacity = Math.max(1, state.count());
-        long[] flat = new long[dim * capacity];
+        long positionBytes = (long) Sizeof.cl_long * dim * capacity;
+        pos = buffer("the positions", positionBytes, null);
         for (int k = 0; k < dim; k++) {
-            System.arraycopy(state.positions()[k], 0, flat, k * capacity, count);
+            if (count > 0) {
+                clEnqueueWriteBuffer(cl.queue(), pos, CL_TRUE, coordinateOffset(k), (long) Sizeof.cl_long * count,
+                        Pointer.to(state.positions()[k]), 0, null, null);
+            }
         }
-        pos = buffer((long) Sizeof.cl_long * flat.length, Pointer.to(flat));
-        ids = buffer((long) Sizeof.cl_int * capacity, Pointer.to(Arrays.copyOf(state.ids(), capacity)));
-        masses = buffer((long) Sizeof.cl_int * capacity, Pointer.to(Arrays.copyOf(state.masses(), capacity)));
-        sparePos = buffer((long) Sizeof.cl_long * flat.length, null);
-        spareIds = buffer((long) Sizeof.cl_int * capacity, null);
-        spareMasses = buffer((long) Sizeof.cl_int * capacity, null);
+        ids = buffer("the ids", (long) Sizeof.cl_int * capacity, Pointer.to(Arrays.copyOf(state.ids(), capacity)));
+        masses = buffer("the masses", (long) Sizeof.cl_int * capacity, Pointer.to(Arrays.copyOf(state.masses(), capacity)));
+        sparePos = buffer("the sorted positions", positionBytes, null);
+        spareIds = buffer("the sorted ids", (long) Sizeof.cl_int * capacity, null);
+        spareMasses = buffer("the sorted masses", (long) Sizeof.cl_int * capacity, null);
     }
 
-    private cl_mem buffer(long bytes, Pointer data) {
-        return clCreateBuffer(cl.context(), CL_MEM_READ_WRITE | (data == null ? 0 : CL_MEM_COPY_HOST_PTR), bytes, data, null);
+    private cl_mem buffer(String what, long bytes, Pointer data) {
+        return DeviceBuffers.create(cl, what, CL_MEM_READ_WRITE | (data == null ? 0 : CL_MEM_COPY_HOST_PTR), bytes, data);
+    }
+
+    /** @return the byte offset of coordinate k in the positions buffer */
+    private long coordinateOffset(int k) {
+        return (long) Sizeof.cl_long * k * capacity;
     }
 
     /** Makes the spares (just filled by a gather) the state; the count is set by the caller once known. */
@@ -76,10 +85,11 @@ public final class DeviceState implements AutoCloseable {
      * @param into receives the positions of slots 0..count-1
      */
     public void readPositions(ParticleState into) {
-        long[] flat = new long[dim * capacity];
-        clEnqueueReadBuffer(cl.queue(), pos, CL_TRUE, 0, (long) Sizeof.cl_long * flat.length, Pointer.to(flat), 0, null, null);
         for (int k = 0; k < dim; k++) {
-            System.arraycopy(flat, k * capacity, into.positions()[k], 0, count);
+            if (count > 0) {
+                clEnqueueReadBuffer(cl.queue(), pos, CL_TRUE, coordinateOffset(k), (long) Sizeof.cl_long * count,
+                        Pointer.to(into.positions()[k]), 0, null, null);
+            }
         }
     }
 
@@ -88,9 +98,18 @@ public final class DeviceState implements AutoCloseable {
      * @return slots 0..count-1 of it
      */
     int[] readInts(cl_mem buffer) {
-        int[] v = new int[Math.max(1, count)];
-        if (count > 0) {
-            clEnqueueReadBuffer(cl.queue(), buffer, CL_TRUE, 0, (long) Sizeof.cl_int * count, Pointer.to(v), 0, null, null);
+        return readInts(buffer, count);
+    }
+
+    /**
+     * @param buffer {@link #ids} or {@link #masses}
+     * @param n slots to read
+     * @return slots 0..n-1 of it
+     */
+    int[] readInts(cl_mem buffer, int n) {
+        int[] v = new int[Math.max(1, n)];
+        if (n > 0) {
+            clEnqueueReadBuffer(cl.queue(), buffer, CL_TRUE, 0, (long) Sizeof.cl_int * n, Pointer.to(v), 0, null, null);
         }
         return v;
     }

@@ -1,19 +1,35 @@
 package org.coag.gpu;
 
+import static org.jocl.CL.CL_DEVICE_MAX_WORK_ITEM_SIZES;
+import static org.jocl.CL.CL_KERNEL_PREFERRED_WORK_GROUP_SIZE_MULTIPLE;
+import static org.jocl.CL.CL_KERNEL_WORK_GROUP_SIZE;
 import static org.jocl.CL.CL_TRUE;
 import static org.jocl.CL.clEnqueueNDRangeKernel;
 import static org.jocl.CL.clEnqueueReadBuffer;
+import static org.jocl.CL.clGetDeviceInfo;
+import static org.jocl.CL.clGetKernelWorkGroupInfo;
 import static org.jocl.CL.clSetKernelArg;
 
+import org.coag.core.model.ModelException;
 import org.jocl.Pointer;
 import org.jocl.Sizeof;
 import org.jocl.cl_kernel;
 import org.jocl.cl_mem;
 
-/** Setting kernel arguments, launching 1D ranges, reading single words back. */
+/**
+ * Setting kernel arguments, launching 1D ranges, reading single words back. Each kernel's work-group
+ * size comes from the device ({@link #localSize}); no kernel depends on it for its result.
+ */
 final class Kernels {
-    /** Work-group size: a multiple of every vendor's SIMD width (32 NVIDIA, 64 AMD, 8-16 CPUs). */
-    static final long LOCAL = 64;
+    /**
+     * Work-group size aimed at: a multiple of every vendor's SIMD width (32 NVIDIA, 64 AMD, 8-16
+     * CPUs), lowered to what the device allows for the kernel.
+     */
+    static final long TARGET_LOCAL = 64;
+    /** System property (or environment variable {@code COAG_OPENCL_LOCAL}): a smaller work-group size cap. */
+    static final String LOCAL_PROPERTY = "coag.opencl.local";
+    /** Work groups per compute unit that a grid-stride launch ({@link #strideItems}) aims at. */
+    private static final long GROUPS_PER_UNIT = 64;
 
     private Kernels() {
     }
@@ -42,16 +58,90 @@ final class Kernels {
     }
 
     /**
-     * Enqueues {@code items} work items, padded to a multiple of {@link #LOCAL} (OpenCL 1.2 needs
-     * uniform work groups; kernels check their index against the count).
+     * Enqueues {@code items} work items, padded to a multiple of the kernel's work-group size
+     * ({@link ProgramBuilder#localSize}; OpenCL 1.2 needs uniform work groups; kernels check their
+     * index against the count).
      *
      * @param cl the device
      * @param kernel the kernel
      * @param items work items wanted
      */
     static void run(ProgramBuilder cl, cl_kernel kernel, long items) {
-        long global = Math.max(1, (items + LOCAL - 1) / LOCAL) * LOCAL;
-        clEnqueueNDRangeKernel(cl.queue(), kernel, 1, null, new long[] {global}, new long[] {LOCAL}, 0, null, null);
+        long local = cl.localSize(kernel);
+        long global = Math.max(1, (items + local - 1) / local) * local;
+        clEnqueueNDRangeKernel(cl.queue(), kernel, 1, null, new long[] {global}, new long[] {local}, 0, null, null);
+    }
+
+    /**
+     * @param cl the device
+     * @param kernel a grid-stride kernel (each work item strides over the items)
+     * @param items the items to cover
+     * @return work items to launch: {@code items}, at most {@link #GROUPS_PER_UNIT} work groups per compute unit
+     */
+    static long strideItems(ProgramBuilder cl, cl_kernel kernel, long items) {
+        long units = Math.max(1, cl.device().info().computeUnits());
+        return Math.max(1, Math.min(items, units * GROUPS_PER_UNIT * cl.localSize(kernel)));
+    }
+
+    /**
+     * The work-group size of a kernel on a device: {@link #TARGET_LOCAL} (or the cap of
+     * {@link #LOCAL_PROPERTY}), within the kernel's {@code CL_KERNEL_WORK_GROUP_SIZE} and the device's
+     * {@code CL_DEVICE_MAX_WORK_ITEM_SIZES[0]}, a multiple of the kernel's
+     * {@code CL_KERNEL_PREFERRED_WORK_GROUP_SIZE_MULTIPLE} where that fits.
+     *
+     * @param cl the device
+     * @param kernel the kernel
+     * @return the work-group size
+     */
+    static long queryLocalSize(ProgramBuilder cl, cl_kernel kernel) {
+        long[] v = new long[1];
+        clGetKernelWorkGroupInfo(kernel, cl.device().id(), CL_KERNEL_WORK_GROUP_SIZE, Sizeof.size_t, Pointer.to(v), null);
+        long kernelMax = v[0];
+        clGetKernelWorkGroupInfo(kernel, cl.device().id(), CL_KERNEL_PREFERRED_WORK_GROUP_SIZE_MULTIPLE, Sizeof.size_t,
+                Pointer.to(v), null);
+        long multiple = v[0];
+        long[] itemSizes = new long[3];
+        clGetDeviceInfo(cl.device().id(), CL_DEVICE_MAX_WORK_ITEM_SIZES, 3L * Sizeof.size_t, Pointer.to(itemSizes), null);
+        return chooseLocal(kernelMax, multiple, itemSizes[0], localCap());
+    }
+
+    /**
+     * @param kernelMax the kernel's largest work group on the device
+     * @param multiple the kernel's preferred multiple (SIMD width), 0 or 1 when none
+     * @param itemMax the device's largest work group along dimension 0 (0: no limit known)
+     * @param cap the largest size wanted
+     * @return the largest size at most min(cap, kernelMax, itemMax) that is a multiple of
+     *     {@code multiple} (or, when the limit is below it, the limit), at least 1
+     */
+    static long chooseLocal(long kernelMax, long multiple, long itemMax, long cap) {
+        long limit = Math.min(cap, kernelMax);
+        if (itemMax > 0) {
+            limit = Math.min(limit, itemMax);
+        }
+        limit = Math.max(1, limit);
+        long m = Math.max(1, multiple);
+        if (limit < m) {
+            return limit;
+        }
+        long wanted = Math.max(TARGET_LOCAL, m);
+        return Math.min(limit, wanted) / m * m;
+    }
+
+    /** @return {@link #TARGET_LOCAL}, or the smaller cap of {@link #LOCAL_PROPERTY} / {@code COAG_OPENCL_LOCAL} */
+    private static long localCap() {
+        String v = System.getProperty(LOCAL_PROPERTY, System.getenv("COAG_OPENCL_LOCAL"));
+        if (v == null || v.isBlank()) {
+            return Long.MAX_VALUE;
+        }
+        try {
+            long cap = Long.parseLong(v.trim());
+            if (cap >= 1) {
+                return cap;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new ModelException(LOCAL_PROPERTY + " / COAG_OPENCL_LOCAL: must be a positive integer work-group size (got " + v + ")");
     }
 
     /**

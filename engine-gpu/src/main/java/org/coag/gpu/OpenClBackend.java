@@ -62,11 +62,12 @@ public final class OpenClBackend implements Backend {
 
     @Override
     public long deviceBytes(ModelSpec spec) {
-        return deviceBytes(spec.dim(), spec.particles(), (long) spec.particles() * spec.initial().maxMass());
+        return deviceBytes(spec.dim(), spec.particles(), (long) spec.particles() * spec.initial().maxMass(), spec.initial().maxMass());
     }
 
-    private static long deviceBytes(int dim, long particles, long totalMass) {
-        return (16L * dim + 120) * Math.max(1, particles) + 4L * totalMass;
+    /** (16 d + 120) N + 4 M bytes for N particles of total mass M, and the tables by mass up to the largest. */
+    private static long deviceBytes(int dim, long particles, long totalMass, int largestMass) {
+        return (16L * dim + 120) * Math.max(1, particles) + 4L * totalMass + 16L * Math.max(8, largestMass) + (1L << 20);
     }
 
     @Override
@@ -84,26 +85,35 @@ public final class OpenClBackend implements Backend {
             throw new org.coag.core.model.ModelException("opencl: " + unsupported(spec));
         }
         OpenCl.Device device = OpenCl.select(System.getProperty("coag.device"));
-        checkMemory(device.info(), spec.dim(), state.count(), state.totalMass());
+        int largest = 1;
+        for (int i = 0; i < state.count(); i++) {
+            largest = Math.max(largest, state.masses()[i]);
+        }
+        checkMemory(device.info(), spec.dim(), state.count(), state.totalMass(), largest);
         ProgramBuilder cl = new ProgramBuilder(device);
         return new OpenClSimulation(cl, spec, seed, state, firstStep, startCapacity);
     }
 
     /**
      * Refuses, before any step, a run whose buffers exceed the device's largest allocation or its
-     * memory: positions 8 d N bytes per buffer (the state and its sorted spare); in all about
-     * (16 d + 120) N + 4 M bytes for N particles of total mass M (ids and masses with spares, hash
-     * slots, a table of 2..4 N slots with counts, starts and cursors, sort order, pair and fired-pair
-     * lists, the live-mass histogram).
+     * memory. The largest buffers, each checked against the largest allocation: the positions,
+     * 8 d N bytes (the state and its sorted spare); the hash table's starts, 4 (2^b + 1) bytes for
+     * 2^b &gt;= 2 N slots; the pair list, 8 N; the fired pairs' ids and slots, 16 N; the live-mass
+     * histogram, 4 (M + 1) for total mass M; the event log, 32 min(N, 65536). In all about
+     * (16 d + 120) N + 4 M bytes (with ids and masses and their spares, the hash table's counts and
+     * cursors, sort order, firing times and draws, the sigma and range tables by mass, and the pair
+     * table, 32 bytes per mass pair met, which starts at about 1 MB), checked against the device's memory.
      */
-    static void checkMemory(DeviceInfo device, int dim, long particles, long totalMass) {
-        long positions = 8L * dim * Math.max(1, particles);
-        long total = deviceBytes(dim, particles, totalMass);
-        if (positions > device.maxAllocation()) {
-            throw new org.coag.core.model.ModelException(String.format("opencl: the positions of %d particles in d = %d need "
-                    + "one %.2f GiB buffer, above the largest allocation of %s (%.2f GiB); use fewer particles or another device",
-                    particles, dim, positions / (double) (1L << 30), device.name(), device.maxAllocation() / (double) (1L << 30)));
-        }
+    static void checkMemory(DeviceInfo device, int dim, long particles, long totalMass, int largestMass) {
+        long n = Math.max(1, particles);
+        long buffers = Math.max(1024, n);
+        DeviceBuffers.checkAllocation(device, String.format("the positions of %d particles in d = %d", particles, dim), 8L * dim * n);
+        DeviceBuffers.checkAllocation(device, "the hash table's starts", 4L * ((1L << DevicePairs.tableBits(n)) + 1));
+        DeviceBuffers.checkAllocation(device, "the pair list", 8L * buffers);
+        DeviceBuffers.checkAllocation(device, "the fired pairs' ids and slots", 16L * buffers);
+        DeviceBuffers.checkAllocation(device, "the live-mass histogram", 4L * (totalMass + 1));
+        DeviceBuffers.checkAllocation(device, "the event log", 4L * StatusLayout.EVENT_INTS * Math.max(1024, Math.min(n, 1 << 16)));
+        long total = deviceBytes(dim, particles, totalMass, largestMass);
         if (total > device.globalMemory()) {
             throw new org.coag.core.model.ModelException(String.format("opencl: %d particles need about %.2f GiB of device memory, "
                     + "%s has %.2f GiB", particles, total / (double) (1L << 30), device.name(),

@@ -21,6 +21,7 @@ import org.coag.core.rng.Purpose;
  * COUNTER_PURPOSE_SHIFT, COUNTER_STEP_HIGH_MASK (uint)   CounterRng's counter word 3
  * MODE_&lt;name&gt;      Mode codes ({@link #modeCode}), the resolve_fired argument
  * KERNEL_&lt;name&gt;    KernelCode codes, the fire_pairs argument
+ * PAIR_HASH_M       the multiplier of PairTable's hash (ulong)
  * ST_&lt;name&gt;, FLAG_&lt;name&gt;, EV_&lt;name&gt;, ...   every int constant of StatusLayout ({@link #statusName})
  * </pre>
  */
@@ -68,6 +69,7 @@ public final class OpenClConstants {
         for (KernelCode k : KernelCode.values()) {
             d.put("KERNEL_" + k.name(), Integer.toString(k.code()));
         }
+        d.put("PAIR_HASH_M", "0x" + Long.toHexString(PairTable.HASH_M).toUpperCase() + "UL");
         for (Field f : StatusLayout.class.getDeclaredFields()) {
             int m = f.getModifiers();
             if (Modifier.isStatic(m) && Modifier.isFinal(m) && f.getType() == int.class) {
@@ -82,7 +84,7 @@ public final class OpenClConstants {
      * @return its name in the {@code .cl} sources (see {@link StatusLayout})
      */
     static String statusName(String field) {
-        for (String kept : new String[] {"FLAG_", "UNTABULATED_", "EVENT_", "EV_"}) {
+        for (String kept : new String[] {"FLAG_", "EVENT_", "EV_"}) {
             if (field.startsWith(kept)) {
                 return field;
             }

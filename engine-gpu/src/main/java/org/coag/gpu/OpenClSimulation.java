@@ -1,10 +1,14 @@
 package org.coag.gpu;
 
+import java.util.HashMap;
+import java.util.Map;
 import org.coag.core.backend.EventSink;
 import org.coag.core.backend.ParticleState;
 import org.coag.core.backend.Simulation;
+import org.coag.core.model.ModelException;
 import org.coag.core.model.ModelSpec;
 import org.coag.core.step.MoveParameters;
+import org.coag.core.step.PairConstants;
 import org.coag.core.step.PairParameters;
 import org.coag.core.step.StepLimits;
 
@@ -47,7 +51,8 @@ final class OpenClSimulation implements Simulation {
         this.move = new DeviceMove(device, spec, seed, tables);
         int buffers = startCapacity > 0 ? startCapacity : Math.max(1024, initial.count());
         this.pairs = new DevicePairs(device, buffers);
-        this.fire = new DeviceFire(device, spec, seed, tables, buffers);
+        this.fire = startCapacity > 0 ? new DeviceFire(device, spec, seed, tables, buffers, 0, 1)
+                : new DeviceFire(device, spec, seed, tables, buffers);
         this.resolve = new DeviceResolve(device, spec, initial,
                 startCapacity > 0 ? startCapacity : Math.max(1024, Math.min(initial.count(), 1 << 16)));
         this.seam = spec.freeSpace() ? new SeamCheck(device) : null;
@@ -98,9 +103,7 @@ final class OpenClSimulation implements Simulation {
             st = rerun(st, sink);
         }
         if (st.untabulated() != 0) {
-            int code = st.untabulated();
-            pairParameters.of(code >>> StatusLayout.UNTABULATED_BITS, code & StatusLayout.UNTABULATED_MASK);
-            throw new IllegalStateException("opencl: a pair in reach has no parameters at step " + step);
+            failOnUntabulatedPair(st);
         }
         device.count = st.sorted();
         while (st.needTable() > 0) {
@@ -112,6 +115,40 @@ final class OpenClSimulation implements Simulation {
         status = st;
         logged = st.events();
         step++;
+    }
+
+    /**
+     * A pair in reach has masses the config's tables lack: fails as the reference does, naming the
+     * smallest such (mass of the lower id, mass of the higher id) of the step's pair list.
+     */
+    private void failOnUntabulatedPair(DeviceResolve.Status st) {
+        int[] slots = pairs.readPairs(st.pairs());
+        int[] masses = device.readInts(device.masses, st.sorted());
+        Map<Long, Boolean> tabulated = new HashMap<>();
+        long smallest = Long.MAX_VALUE;
+        for (int p = 0; p < st.pairs(); p++) {
+            int mi = masses[slots[2 * p]];
+            int mj = masses[slots[2 * p + 1]];
+            long code = ((long) mi << 32) | mj;
+            int lo = Math.min(mi, mj);
+            int hi = Math.max(mi, mj);
+            if (code < smallest && !tabulated.computeIfAbsent(((long) lo << 32) | hi, k -> hasParameters(lo, hi))) {
+                smallest = code;
+            }
+        }
+        if (smallest != Long.MAX_VALUE) {
+            pairParameters.of((int) (smallest >>> 32), (int) smallest);
+        }
+        throw new IllegalStateException("opencl: a pair in reach has no parameters at step " + step);
+    }
+
+    private boolean hasParameters(int lo, int hi) {
+        try {
+            PairConstants.of(spec, lo, hi);
+            return true;
+        } catch (ModelException e) {
+            return false;
+        }
     }
 
     /** A live mass lacks a sigma, or (with radii) a range: fails as the reference does, naming the same mass. */
@@ -132,6 +169,9 @@ final class OpenClSimulation implements Simulation {
         if ((st.flags() & StatusLayout.FLAG_PAIRS) != 0) {
             pairs.growPairs(st.pairs());
             pairs.findAgain();
+            fire.fire(pairs, step);
+        } else if ((st.flags() & StatusLayout.FLAG_MISSES) != 0) {
+            fire.pairTable().addMisses(st.misses());
             fire.fire(pairs, step);
         } else if ((st.flags() & StatusLayout.FLAG_FIRED) != 0) {
             fire.grow(st.fired());

@@ -1,7 +1,6 @@
 package org.coag.gpu;
 
 import static org.jocl.CL.CL_MEM_READ_WRITE;
-import static org.jocl.CL.clCreateBuffer;
 import static org.jocl.CL.clEnqueueFillBuffer;
 import static org.jocl.CL.clReleaseMemObject;
 
@@ -19,7 +18,7 @@ final class SeamCheck implements AutoCloseable {
     SeamCheck(DeviceState s) {
         this.s = s;
         this.kernel = ProgramBuilder.kernel(s.cl.program(s.dim), "seam_check");
-        this.offender = clCreateBuffer(s.cl.context(), CL_MEM_READ_WRITE, Sizeof.cl_int, null, null);
+        this.offender = DeviceBuffers.create(s.cl, "the seam check's word", CL_MEM_READ_WRITE, Sizeof.cl_int, null);
     }
 
     /**

@@ -1,8 +1,13 @@
 /*
  * The firing test of found pairs (the pair rule, org.coag.core.step.CollisionRule.fire): with
- * (range2, invUnit2, prefactor) of the mass pair (PairConstants), a pair with r^2 < range2 has rate prefactor * V(r^2 invUnit2);
+ * (range2, invUnit2, prefactor) of the mass pair (PairConstants, held sparsely in the hash table of
+ * org.coag.gpu.PairTable), a pair with r^2 < range2 has rate prefactor * V(r^2 invUnit2);
  * its COLLIDE block (lower id, higher id, step) gives tau = -log(1 - u0) / rate (CollisionRule), and
- * it fires when tau < dt. Fired pairs are appended with their u1 (the survivor draw).
+ * it fires when tau < dt. Fired pairs are appended with their u1 (the survivor draw). A pair in reach
+ * whose parameters are NaN (the config's tables lack the mass pair) raises the untabulated flag; the
+ * host then names the pair and fails the run as the reference does. A mass pair the table does not
+ * hold yet is appended to the miss list and tested after the host has added it (the step's
+ * resolution applies nothing while misses are pending).
  * Kernels V by code (org.coag.gpu.KernelCode): KERNEL_DOI (1 inside), KERNEL_BUMP
  * (exp(-1/(1-y^2))), KERNEL_TABLE (radii r, values v, linear). PURPOSE_COLLIDE and KERNEL_* come
  * from the prelude of org.coag.gpu.OpenClConstants.
@@ -34,26 +39,52 @@ COAG_INLINE double kernel_value(int type, double y2, __global const double *tr, 
     return tv[lo] + w * (tv[hi] - tv[lo]);
 }
 
+/* The slot of the mass pair (lo, hi) in the pair table, or -1 when it is not there; twin of org.coag.gpu.PairTable. */
+COAG_INLINE long pair_slot(__global const ulong *keys, const int bits, ulong key) {
+    ulong mask = (1UL << bits) - 1;
+    ulong slot = (key * PAIR_HASH_M) >> (64 - bits);
+    for (;;) {
+        ulong k = keys[slot];
+        if (k == key) {
+            return (long) slot;
+        }
+        if (k == 0) {
+            return -1;
+        }
+        slot = (slot + 1) & mask;
+    }
+}
+
 /*
  * The firing test of one pair (slots i, j; id(i) < id(j)); twin of org.coag.core.step.CollisionRule.fire
  * (r^2 as CollisionRule.addAxis), as org.coag.core.step.FixedStepper.testPair calls it.
  */
 COAG_INLINE void fire_pair(__global const long *pos, __global const int *ids, __global const int *masses, int i, int j,
-                           __global const double *params, const int maxMass, const int kernelType,
+                           __global const ulong *pairKeys, __global const double *params, const int pairBits,
+                           __global ulong *misses, __global int *missCount, const int missCapacity, const int kernelType,
                            __global const double *tr, __global const double *tv, const int tn, const int capacity,
                            const int dim, const double unit, const double dt, const ulong step, const uint k0,
                            const uint k1, __global double *firedTau, __global double *firedU1, __global int4 *firedIdx,
                            __global int *firedCount, const int firedCapacity, __global int *untabulated) {
     double r2 = 0;
     for (int k = 0; k < dim; k++) {
-        double dx = (double) as_long(as_ulong(pos[k * capacity + i]) - as_ulong(pos[k * capacity + j])) * unit;
+        double dx = (double) as_long(as_ulong(pos[(long) k * capacity + i]) - as_ulong(pos[(long) k * capacity + j])) * unit;
         r2 += dx * dx;
     }
     int lo = min(masses[i], masses[j]);
     int hi = max(masses[i], masses[j]);
-    __global const double *q = params + 3 * ((lo - 1) * maxMass + (hi - 1));
+    ulong key = ((ulong) lo << 32) | (uint) hi;
+    long slot = pair_slot(pairKeys, pairBits, key);
+    if (slot < 0) {
+        int m = atomic_inc(missCount);
+        if (m >= 0 && m < missCapacity) {
+            misses[m] = key;
+        }
+        return;
+    }
+    __global const double *q = params + 3 * slot;
     if (isnan(q[0])) {
-        atomic_min(untabulated, (min(masses[i], UNTABULATED_MASK) << UNTABULATED_BITS) | min(masses[j], UNTABULATED_MASK));
+        atomic_max(untabulated, 1);
         return;
     }
     if (!(r2 < q[0])) {
@@ -67,7 +98,7 @@ COAG_INLINE void fire_pair(__global const long *pos, __global const int *ids, __
     double tau = -fd_log(1.0 - u01(w.x, w.y)) / rate;
     if (tau < dt) {
         int idx = atomic_inc(firedCount);
-        if (idx < firedCapacity) {
+        if (idx >= 0 && idx < firedCapacity) {
             firedTau[idx] = tau;
             firedU1[idx] = u01(w.z, w.w);
             firedIdx[idx] = (int4)(ids[i], ids[j], i, j);
@@ -78,15 +109,16 @@ COAG_INLINE void fire_pair(__global const long *pos, __global const int *ids, __
 /* fire_pair over the found pairs, grid-stride. */
 __kernel void fire_pairs(__global const long *pos, __global const int *ids, __global const int *masses,
                          __global const int2 *pairs, __global const int *pairCount, const int pairCapacity,
-                         __global const double *params,
-                         const int maxMass, const int kernelType, __global const double *tr, __global const double *tv,
+                         __global const ulong *pairKeys, __global const double *params, const int pairBits,
+                         __global ulong *misses, __global int *missCount, const int missCapacity, const int kernelType, __global const double *tr, __global const double *tv,
                          const int tn, const int capacity, const int dim, const double unit, const double dt,
                          const ulong step, const uint k0, const uint k1, __global double *firedTau,
                          __global double *firedU1, __global int4 *firedIdx, __global int *firedCount,
                          const int firedCapacity, __global int *untabulated) {
     int n = min(*pairCount, pairCapacity);
     for (int p = get_global_id(0); p < n; p += get_global_size(0)) {
-        fire_pair(pos, ids, masses, pairs[p].x, pairs[p].y, params, maxMass, kernelType, tr, tv, tn, capacity, dim, unit,
+        fire_pair(pos, ids, masses, pairs[p].x, pairs[p].y, pairKeys, params, pairBits, misses, missCount, missCapacity,
+                  kernelType, tr, tv, tn, capacity, dim, unit,
                   dt, step, k0, k1, firedTau, firedU1, firedIdx, firedCount, firedCapacity, untabulated);
     }
 }

@@ -2,7 +2,7 @@
  * The move of one step, twin of org.coag.core.step.MoveParameters.moveAll (sigma from
  * MoveParameters.sigmaFixed, the increment as MoveParameters.increment): particle i adds rint(sigma(m_i) z_k) to
  * coordinate k, z from Philox blocks (MOVE, step, id, j), normals 2j and 2j+1 per block. One work
- * item per particle; positions are SoA (coordinate k of slot i at pos[k * capacity + i]) so
+ * item per particle; positions are SoA (coordinate k of slot i at pos[k * capacity + i], a 64-bit index) so
  * neighbouring work items touch neighbouring words. Fixed-point addition wraps (the torus).
  * PURPOSE_MOVE comes from org.coag.core.rng.Purpose (prelude of org.coag.gpu.OpenClConstants).
  */
@@ -25,7 +25,7 @@ __kernel void move(__global long *pos, __global const int *ids, __global const i
             double z = h == 0 ? as241(u01(w0, w1)) : as241(u01(w2, w3));
             long inc = convert_long_sat(rint(s * z));
             int k = 2 * j + h;
-            pos[k * capacity + i] = as_long(as_ulong(pos[k * capacity + i]) + as_ulong(inc));
+            pos[(long) k * capacity + i] = as_long(as_ulong(pos[(long) k * capacity + i]) + as_ulong(inc));
         }
     }
 }
@@ -39,7 +39,7 @@ __kernel void seam_check(__global const long *pos, __global const int *ids, __gl
         return;
     }
     for (int k = 0; k < dim; k++) {
-        if (fabs((double) pos[k * capacity + i] * unit) >= limit) {
+        if (fabs((double) pos[(long) k * capacity + i] * unit) >= limit) {
             atomic_min(offender, ids[i]);
             return;
         }

@@ -6,7 +6,8 @@
  * scan, atomic scatter, gather into the sorted copy that becomes the state: the order inside a
  * slot is arbitrary, which cannot change a result because pairs are identified by ids and fired
  * pairs are applied in (time, lower id, higher id) order).
- * Positions are SoA: coordinate k of slot i at pos[k * capacity + i]. A particle with mass 0 is dead.
+ * Positions are SoA: coordinate k of slot i at pos[k * capacity + i] (computed in 64 bits: d N may pass 2^31).
+ * A particle with mass 0 is dead. Counters that wrap past 2^31 - 1 store nothing (the host refuses the step).
  * When the whole grid fits the table (bits * d <= tableBits) the slot is the row-major cell index
  * itself, so slot order is spatial order; the pair search walks the particles in slot order, so
  * neighbouring work items look up neighbouring cells (the lookups are the cost: random reads of
@@ -51,7 +52,7 @@ __kernel void hash_count(__global const long *pos, __global const int *masses, _
     ulong cell[COAG_DIM];
     #pragma unroll
     for (int k = 0; k < COAG_DIM; k++) {
-        cell[k] = cell_of(pos[k * capacity + i], bits);
+        cell[k] = cell_of(pos[(long) k * capacity + i], bits);
     }
     uint s = slot_of(cell, COAG_DIM, tableBits, bits);
     slots[i] = (int) s;
@@ -125,7 +126,7 @@ __kernel void gather_sorted(__global const long *pos, __global const int *ids, _
     int i = order[g];
     #pragma unroll
     for (int k = 0; k < COAG_DIM; k++) {
-        sortedPos[k * capacity + g] = pos[k * capacity + i];
+        sortedPos[(long) k * capacity + g] = pos[(long) k * capacity + i];
     }
     sortedIds[g] = ids[i];
     sortedMasses[g] = masses[i];
@@ -158,7 +159,7 @@ __kernel void find_pairs(__global const long *sortedPos, __global const int *sor
     ulong own[4];
     long xi[4];
     for (int k = 0; k < dim; k++) {
-        xi[k] = sortedPos[k * capacity + g];
+        xi[k] = sortedPos[(long) k * capacity + g];
         own[k] = cell_of(xi[k], bits);
     }
     int idi = sortedIds[g];
@@ -193,14 +194,14 @@ __kernel void find_pairs(__global const long *sortedPos, __global const int *sor
             bool same = true;
             double r2 = 0;
             for (int k = 0; k < dim; k++) {
-                long xj = sortedPos[k * capacity + o];
+                long xj = sortedPos[(long) k * capacity + o];
                 same = same && cell_of(xj, bits) == cell[k];
                 double dx = (double) as_long(as_ulong(xi[k]) - as_ulong(xj)) * unit;
                 r2 += dx * dx;
             }
             if (same && r2 < reach2) {
                 int idx = atomic_inc(found);
-                if (idx < outCapacity) {
+                if (idx >= 0 && idx < outCapacity) {
                     out[idx] = idi < idj ? (int2)(g, o) : (int2)(o, g);
                 }
             }
@@ -217,13 +218,13 @@ COAG_INLINE void pairs_in_segment(int from, int to, const long *xi, int idi, int
         double r2 = 0;
         #pragma unroll
         for (int k = 0; k < COAG_DIM; k++) {
-            double dx = (double) as_long(as_ulong(xi[k]) - as_ulong(sortedPos[k * capacity + o])) * unit;
+            double dx = (double) as_long(as_ulong(xi[k]) - as_ulong(sortedPos[(long) k * capacity + o])) * unit;
             r2 += dx * dx;
         }
         if (r2 < reach2) {
             int idj = sortedIds[o];
             int idx = atomic_inc(found);
-            if (idx < outCapacity) {
+            if (idx >= 0 && idx < outCapacity) {
                 out[idx] = idi < idj ? (int2)(slotI, o) : (int2)(o, slotI);
             }
         }
@@ -262,7 +263,7 @@ __kernel void find_pairs_rows(__global const long *sortedPos, __global const int
     bool high[COAG_DIM];
     #pragma unroll
     for (int k = 0; k < COAG_DIM; k++) {
-        xi[k] = sortedPos[k * capacity + g];
+        xi[k] = sortedPos[(long) k * capacity + g];
         ulong u = as_ulong(xi[k]);
         c[k] = (uint) (u >> (64 - bits));
         ulong f = u & within;

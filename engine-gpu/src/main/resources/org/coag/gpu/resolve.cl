@@ -51,14 +51,12 @@ COAG_INLINE void sort_fired(int n, __global int *ord, __global int *tmp, __globa
 
 /*
  * What the host needs before the next step, from the live-mass histogram: the widest sigma and the
- * largest range^2 of a live mass pair (m, m) (read from the firing test's pair table, rows of
- * pairStride masses), the smallest live mass whose sigma or range the tables lack (NaN), and
+ * largest range^2 of a live mass pair (m, m) (range2[m - 1], from PairConstants of (m, m)), the smallest live mass whose sigma or range the tables lack (NaN), and
  * whether a live mass lies beyond the tables. Twin of the host's bounds before a step,
  * org.coag.core.step.StepLimits (largestRange, seamGuard's widest sigma, replayMassTables).
  */
 COAG_INLINE void compute_status(__global int *status, __global double *statusD, __global const int *liveByMass,
-                                __global const double *sigma, __global const double *params, const int pairStride,
-                                const int tableSize) {
+                                __global const double *sigma, __global const double *range2, const int tableSize) {
     double widest = 0;
     double r2max = 0;
     int badSigma = 0;
@@ -79,7 +77,7 @@ COAG_INLINE void compute_status(__global int *status, __global double *statusD, 
         } else {
             widest = fmax(widest, s);
         }
-        double r2 = params[3 * ((m - 1) * pairStride + (m - 1))];
+        double r2 = range2[m - 1];
         if (isnan(r2)) {
             badRange = badRange == 0 ? m : badRange;
         } else if (r2 > r2max) {
@@ -95,17 +93,17 @@ COAG_INLINE void compute_status(__global int *status, __global double *statusD, 
 
 /* compute_status alone, after the host grew the tables (DeviceResolve.recomputeStatus). */
 __kernel void step_status(__global int *status, __global double *statusD, __global const int *liveByMass,
-                          __global const double *sigma, __global const double *params, const int pairStride,
-                          const int tableSize) {
+                          __global const double *sigma, __global const double *range2, const int tableSize) {
     if (get_global_id(0) != 0) {
         return;
     }
-    compute_status(status, statusD, liveByMass, sigma, params, pairStride, tableSize);
+    compute_status(status, statusD, liveByMass, sigma, range2, tableSize);
 }
 
 /*
- * Applies the fired pairs of `step` (slots index the sorted state), unless a buffer overflowed or
- * a pair in reach lacks its parameters (the host then fails the run as the reference would): then
+ * Applies the fired pairs of `step` (slots index the sorted state), unless a buffer overflowed, the
+ * firing test missed mass pairs the pair table does not hold yet (FLAG_MISSES), or a pair in reach
+ * lacks its parameters (the host then fails the run as the reference would): then
  * it only raises the flag and the host grows the buffer and reruns the step's search, firing
  * test or resolution (nothing was changed). Annihilation (mode MODE_ANNIHILATION) kills both;
  * coagulation keeps the lower id when u1 (m_lo + m_hi) < m_lo (twin of the outcomes of
@@ -118,22 +116,24 @@ __kernel void resolve_fired(__global const double *tau, __global const double *u
                             __global const int *pairCount, const int pairCapacity, __global int *masses, __global const int *start, const int slots,
                             const int mode, const ulong step, __global int *events, const int eventCapacity,
                             __global int *liveByMass, __global int *ord, __global int *tmp, __global int *status,
-                            __global double *statusD, __global const double *sigma, __global const double *params,
-                            const int pairStride, const int tableSize) {
+                            __global double *statusD, __global const double *sigma, __global const double *range2,
+                            const int tableSize, __global const int *missCount) {
     if (get_global_id(0) != 0) {
         return;
     }
     int n = *firedCount;
     int flags = 0;
-    flags |= *pairCount > pairCapacity ? FLAG_PAIRS : 0;
-    flags |= n > firedCapacity ? FLAG_FIRED : 0;
+    flags |= *pairCount < 0 || *pairCount > pairCapacity ? FLAG_PAIRS : 0;
+    flags |= n < 0 || n > firedCapacity ? FLAG_FIRED : 0;
+    flags |= *missCount != 0 ? FLAG_MISSES : 0;
     int used = status[ST_EVENTS];
     flags |= flags == 0 && used + n > eventCapacity ? FLAG_EVENTS : 0;
     status[ST_FLAGS] = flags;
     status[ST_PAIRS] = *pairCount;
     status[ST_FIRED] = n;
     status[ST_SORTED] = start[slots];
-    status[ST_UNTABULATED] = *untabulated == INT_MAX ? 0 : *untabulated;
+    status[ST_UNTABULATED] = *untabulated;
+    status[ST_MISSES] = *missCount;
     if (flags != 0 || status[ST_UNTABULATED] != 0) {
         return;
     }
@@ -150,7 +150,7 @@ __kernel void resolve_fired(__global const double *tau, __global const double *u
         if (ma == 0 || mb == 0) {
             continue;
         }
-        __global int *ev = events + EVENT_INTS * used;
+        __global int *ev = events + (long) EVENT_INTS * used;
         used++;
         ev[EV_STEP_LO] = (int) step;
         ev[EV_STEP_HI] = (int) (step >> 32);
@@ -180,5 +180,5 @@ __kernel void resolve_fired(__global const double *tau, __global const double *u
     status[ST_EVENTS] = used;
     status[ST_LIVE] = live;
     status[ST_LARGEST] = largest;
-    compute_status(status, statusD, liveByMass, sigma, params, pairStride, tableSize);
+    compute_status(status, statusD, liveByMass, sigma, range2, tableSize);
 }

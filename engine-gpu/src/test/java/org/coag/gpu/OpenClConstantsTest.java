@@ -89,7 +89,7 @@ class OpenClConstantsTest {
         assertEquals("2", d.get("FLAG_FIRED"));
         assertEquals("1", d.get("ST_D_RANGE2"));
         assertEquals("6", d.get("EV_SURVIVOR"));
-        assertEquals("16", d.get("UNTABULATED_BITS"));
+        assertEquals("10", d.get("ST_UNTABULATED"));
         assertTrue(OpenClConstants.prelude().contains("#define PURPOSE_MOVE 3u\n"), OpenClConstants.prelude());
     }
 

@@ -49,6 +49,24 @@ class OpenClFailuresTest {
                 + "exponent = 0.3333333333333333\n", "model.alpha.values: mass pair (6, 6)");
     }
 
+    /**
+     * Without radii a pair within the search reach whose mass pair the alpha table lacks stops the
+     * run: the device raises a flag and the host names the pair from the step's pair list, with the
+     * reference's message for that pair.
+     */
+    @Test
+    void aMassPairBeyondTheAlphaTableWithoutRadii() {
+        OpenClTests.devicesOrSkip();
+        RunConfig cfg = ConfigReader.read(COAG + "[model.alpha]\ntype = \"table\"\nvalues = [[20.0, 18.0, 16.0, 14.0], "
+                + "[18.0, 16.0, 14.0, 12.0], [16.0, 14.0, 12.0, 10.0], [14.0, 12.0, 10.0, 9.0]]\n", List.of());
+        Outcome ref = run(new ReferenceBackend(), cfg);
+        Outcome dev = run(new OpenClBackend(), cfg);
+        assertTrue(ref.message().startsWith("model.alpha.values: mass pair ("), ref.message());
+        assertTrue(dev.message().startsWith("model.alpha.values: mass pair ("), dev.message());
+        System.out.printf("reference: %s after %d events; opencl: %s after %d events%n", ref.message(), ref.events(), dev.message(),
+                dev.events());
+    }
+
     /** Radii growing with the mass: the run stops when a live mass's range reaches half the box. */
     @Test
     void aRangeThatOutgrowsTheBox() {
