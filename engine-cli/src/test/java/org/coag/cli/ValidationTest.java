@@ -329,9 +329,9 @@ class ValidationTest {
      * error of each estimate about 4 %; the 12 % tolerance is 3 sigma (false-failure odds about 0.5 %
      * for the two). Measured (2026-12-07): 5.681 against the prediction 5.373 (the limit 4.189) at
      * |log eps| = 4, and 4.982 against 4.719 at 8. The prediction explains about 80 % of the excess
-     * over (2.4). Sweeps with 96 seeds (docs/theory.md) put the residual at +2.5 +- 1.1 % at
-     * |log eps| = 4 and +1.7 +- 0.9 % at 6, unchanged by dt (0.01 eps^2) and by halving the density:
-     * it shrinks with |log eps|, as a three-particle correction the pair problem leaves out would.
+     * over (2.4). Seed sweeps (docs/theory.md) put the residual at +2.7 +- 0.6 % pooled over
+     * |log eps| = 4, 6 and 8, unchanged by dt (0.01 eps^2) and by halving the density: likely a
+     * three-particle effect the pair problem leaves out; the 12 % tolerance covers it.
      */
     @Test
     void planarRateFollowsTheFiniteLogEpsPrediction() throws IOException {
