@@ -23,14 +23,21 @@ final class ConfigMixin {
     @Option(names = "--set", paramLabel = "key=value", descriptionKey = "set", description = "override a config value")
     private List<String> overrides = new ArrayList<>();
 
+    @Option(names = "--unset", paramLabel = "key", description = "remove a key from CONFIG (its default applies), before "
+            + "the --set values; a --set of time.steps already replaces time.t_end (and the like, see docs/command-line.md)")
+    private List<String> removals = new ArrayList<>();
+
     /** @return the CONFIG file given, or null */
     Path file() {
         return file;
     }
 
-    /** @return the {@code --set} overrides, in command-line order */
+    /** @return the {@code --unset} removals, then the {@code --set} overrides in command-line order ({@link ConfigReader#read}) */
     List<String> overrides() {
-        return overrides;
+        List<String> all = new ArrayList<>();
+        removals.forEach(k -> all.add(ConfigReader.unset(k)));
+        all.addAll(overrides);
+        return all;
     }
 
     /**

@@ -1,5 +1,6 @@
 package org.coag.core.config;
 
+import org.coag.core.backend.AutoBackend;
 import org.coag.core.model.ModelSpec;
 
 /** Reads [run], the duration in [time], [observe], [checkpoint] and [analysis]. */
@@ -12,7 +13,7 @@ final class RunReader {
     static RunSettings read(ConfigNode root, ModelSpec model) {
         ConfigNode run = root.table("run");
         long seed = run.integer("seed", 1L);
-        String backend = run.string("backend", "reference");
+        String backend = run.string("backend", AutoBackend.AUTO);
         boolean eventLog = run.bool("event_log", true);
 
         ConfigNode time = root.table("time");
