@@ -66,7 +66,7 @@ final class ConfigMixin {
         @Override
         protected Object[][] getContents() {
             return new Object[][] {
-                {"coag.run.config", "TOML config (see README.md)"},
+                {"coag.run.config", "TOML config (coag init writes a commented one)"},
                 {"coag.run.set", "override a config value, e.g. --set model.particles=5000"},
                 {"coag.study.config", "TOML config with model.Z and a [study] table"},
                 {"coag.study.set", "override a config value, e.g. study.seeds=4"},

@@ -15,7 +15,7 @@ import picocli.CommandLine.Option;
 
 /** {@code coag verify}: one config on several backends; equal hashes or exit 1. */
 @Command(name = "verify", mixinStandardHelpOptions = true, description = "Run one config on several backends from the "
-        + "same initial state and compare their event logs and final states bit for bit (DESIGN.md contract 1). "
+        + "same initial state and compare their event logs and final states bit for bit (every backend must reproduce the reference backend exactly). "
         + "Prints each backend's hashes; exits 1 when any differ. Writes no files.")
 final class VerifyCommand implements Callable<Integer> {
     @Mixin
@@ -76,7 +76,7 @@ final class VerifyCommand implements Callable<Integer> {
             }
         }
         if (!same) {
-            System.err.println("coag: error: the backends differ (DESIGN.md contract 1 is broken; please report with this config)");
+            System.err.println("coag: error: the backends differ (every backend must give the same bits; please report this with the config)");
             return 1;
         }
         System.out.println("identical: every backend gave the same event log and final state");

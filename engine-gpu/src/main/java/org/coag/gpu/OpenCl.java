@@ -84,7 +84,9 @@ public final class OpenCl {
                 clGetPlatformIDs(platforms.length, platforms, null);
             }
         } catch (UnsatisfiedLinkError | CLException e) {
-            notes.add("no OpenCL platform: " + e.getMessage().split("\n")[0]);
+            String what = e.getMessage().split("\n")[0];
+            notes.add(what.contains("PLATFORM_NOT_FOUND") ? "no OpenCL platform: the ICD loader found no driver (" + what + ")"
+                    : "no OpenCL platform: " + what);
             return new Listing(out, notes);
         }
         if (platforms.length == 0) {
