@@ -29,8 +29,10 @@ import org.jocl.cl_device_id;
 import org.jocl.cl_platform_id;
 
 /**
- * The OpenCL platforms and devices of this machine (JOCL). Any failure to load the OpenCL library
- * or to find a platform becomes a {@link ModelException} whose message says what to install.
+ * The OpenCL platforms and devices of this machine (JOCL). {@link #list} never fails for a missing
+ * or empty OpenCL installation (it says why there are no devices); {@link #devices} and
+ * {@link #select}, which the opencl backend uses, turn that into a {@link ModelException} whose
+ * message says what to install.
  */
 public final class OpenCl {
     /** The hint printed when no platform exists. */
