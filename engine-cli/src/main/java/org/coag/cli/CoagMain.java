@@ -10,10 +10,10 @@ import picocli.CommandLine.Command;
  * exits 2; a run stopped by Ctrl-C (SIGINT) exits 130, by SIGTERM 143, after writing its checkpoint.
  * Set {@code COAG_DEBUG=1} to see stack traces.
  */
-@Command(name = "coag", mixinStandardHelpOptions = true, version = "coag 0.1.0", resourceBundle = "org.coag.cli.ConfigMixin$Descriptions",
+@Command(name = "coag", mixinStandardHelpOptions = true, versionProvider = VersionInfo.class, resourceBundle = "org.coag.cli.ConfigMixin$Descriptions",
         description = "Coagulating Brownian particles: the microscopic model behind the Smoluchowski PDE.",
         subcommands = {RunCommand.class, StatusCommand.class, VerifyCommand.class, BackendsCommand.class, DevicesCommand.class, TheoryCommand.class,
-            StudyCommand.class, BenchCommand.class, ConfigCommand.class,
+            StudyCommand.class, BenchCommand.class, ConfigCommand.class, InitCommand.class, CompletionCommand.class,
             CommandLine.HelpCommand.class})
 public final class CoagMain {
     /** Exit code of a run stopped by Ctrl-C (after writing its checkpoint). */
@@ -28,6 +28,19 @@ public final class CoagMain {
     }
 
     /**
+     * @param command the command's qualified name, e.g. "coag run"
+     * @param message picocli's message, possibly several lines (e.g. with suggestions)
+     * @return one line: the error and where to read the usage, instead of the whole usage
+     */
+    static String usageError(String command, String message) {
+        String text = message.replaceAll("\\s*\\R\\s*", " ").trim();
+        if (!text.isEmpty()) {
+            text = Character.toLowerCase(text.charAt(0)) + text.substring(1);
+        }
+        return command + ": " + text.replaceAll("[.;]$", "") + "; see '" + command + " --help'";
+    }
+
+    /**
      * @param args command line
      * @return the exit code
      */
@@ -35,8 +48,7 @@ public final class CoagMain {
         CommandLine cl = new CommandLine(new CoagMain());
         cl.setParameterExceptionHandler((ex, ignored) -> {
             CommandLine cmd = ex.getCommandLine();
-            cmd.getErr().println("coag: " + ex.getMessage().replace('\n', ' ').trim() + " (see "
-                    + cmd.getCommandSpec().qualifiedName() + " --help)");
+            cmd.getErr().println(usageError(cmd.getCommandSpec().qualifiedName(), ex.getMessage()));
             return cmd.getCommandSpec().exitCodeOnInvalidInput();
         });
         cl.setExecutionExceptionHandler((e, cmd, parsed) -> {

@@ -23,14 +23,21 @@ final class ConfigMixin {
     @Option(names = "--set", paramLabel = "key=value", descriptionKey = "set", description = "override a config value")
     private List<String> overrides = new ArrayList<>();
 
+    @Option(names = "--unset", paramLabel = "key", description = "remove a key from CONFIG (its default applies), before "
+            + "the --set values; a --set of time.steps already replaces time.t_end (and the like, see docs/command-line.md)")
+    private List<String> removals = new ArrayList<>();
+
     /** @return the CONFIG file given, or null */
     Path file() {
         return file;
     }
 
-    /** @return the {@code --set} overrides, in command-line order */
+    /** @return the {@code --unset} removals, then the {@code --set} overrides in command-line order ({@link ConfigReader#read}) */
     List<String> overrides() {
-        return overrides;
+        List<String> all = new ArrayList<>();
+        removals.forEach(k -> all.add(ConfigReader.unset(k)));
+        all.addAll(overrides);
+        return all;
     }
 
     /**
@@ -59,7 +66,7 @@ final class ConfigMixin {
         @Override
         protected Object[][] getContents() {
             return new Object[][] {
-                {"coag.run.config", "TOML config (keys: docs/configuration.md, or coag config reference)"},
+                {"coag.run.config", "TOML config (coag init writes a commented one; keys: docs/configuration.md)"},
                 {"coag.run.set", "override a config value, e.g. --set model.particles=5000"},
                 {"coag.study.config", "TOML config with model.Z and a [study] table"},
                 {"coag.study.set", "override a config value, e.g. study.seeds=4"},

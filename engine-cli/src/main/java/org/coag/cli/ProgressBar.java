@@ -12,6 +12,7 @@ final class ProgressBar {
     private final boolean terminal = System.console() != null;
     private final PrintStream err = System.err;
     private final long startNanos = System.nanoTime();
+    private final EtaEstimator eta = new EtaEstimator();
     private double lastLine = -1e9;
     private boolean drawn;
 
@@ -21,7 +22,7 @@ final class ProgressBar {
 
     /**
      * @param done fraction of the whole job done, 0..1
-     * @param etaBasis fraction done in this session (the ETA extrapolates it)
+     * @param etaBasis fraction done in this session (the ETA extrapolates its smoothed rate, {@link EtaEstimator})
      * @param detail what to show after the percentage
      * @param wall seconds elapsed in this session
      */
@@ -29,7 +30,7 @@ final class ProgressBar {
         if (quiet) {
             return;
         }
-        double eta = etaBasis > 0 ? wall / etaBasis - wall : Double.NaN;
+        double eta = this.eta.update(wall, etaBasis);
         if (terminal) {
             int bars = (int) (Math.min(1, done) * WIDTH);
             err.printf("\r[%s%s] %5.1f%%  %s  %s elapsed  ETA %s ", "#".repeat(bars), ".".repeat(WIDTH - bars), 100 * done,
@@ -58,7 +59,7 @@ final class ProgressBar {
     }
 
     static String clock(double s) {
-        if (Double.isNaN(s) || Double.isInfinite(s)) {
+        if (Double.isNaN(s) || Double.isInfinite(s) || s > 99 * 3600) {
             return "--";
         }
         long t = Math.round(s);

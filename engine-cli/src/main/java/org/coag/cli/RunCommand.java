@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.coag.core.backend.Backend;
 import org.coag.core.backend.BackendOptions;
-import org.coag.core.backend.Backends;
+import org.coag.core.backend.AutoBackend;
 import org.coag.core.config.ConfigReader;
 import org.coag.core.config.RunConfig;
 import org.coag.core.model.ModelException;
@@ -32,7 +32,8 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     private ConfigMixin configArgs = new ConfigMixin();
 
-    @Option(names = "--backend", paramLabel = "NAME", description = "backend (default: run.backend, else reference)")
+    @Option(names = "--backend", paramLabel = "NAME", description = "backend: reference, cpu, opencl or auto (default: run.backend, else auto: the reference backend below "
+            + AutoBackend.CPU_MIN_PARTICLES + " particles, else cpu; see docs/command-line.md)")
     private String backend;
 
     @Option(names = "--seed", paramLabel = "S", description = "seed (default: run.seed, else 1)")
@@ -84,7 +85,11 @@ final class RunCommand implements Callable<Integer> {
             }
             cfg = ConfigReader.read(readConfig(), all);
         }
-        Backend chosen = Backends.find(cfg.run().backend());
+        AutoBackend.Choice choice = AutoBackend.resolve(cfg.run().backend(), cfg.model());
+        Backend chosen = choice.backend();
+        if (cfg.run().backend().equals(AutoBackend.AUTO)) {
+            System.out.println("backend auto -> " + chosen.name() + ": " + choice.reason());
+        }
         MemoryBudget.check(cfg.model(), chosen, options);
         if (dryRun) {
             return dryRun(cfg, chosen, options);

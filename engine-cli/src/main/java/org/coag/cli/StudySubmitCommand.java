@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import org.coag.core.backend.BackendOptions;
-import org.coag.core.backend.Backends;
+import org.coag.core.backend.AutoBackend;
 import org.coag.core.io.AtomicFiles;
 import org.coag.core.model.ModelException;
 import org.coag.core.run.MemoryBudget;
@@ -209,7 +209,7 @@ final class StudySubmitCommand implements Callable<Integer> {
         }
         StudyTask largest = plan.tasks().stream().max(java.util.Comparator.comparingLong(StudyTask::particles)).orElseThrow();
         var cfg = plan.taskConfig(largest);
-        long heap = MemoryBudget.heapBytes(cfg.model(), Backends.find(cfg.run().backend()),
+        long heap = MemoryBudget.heapBytes(cfg.model(), AutoBackend.resolve(cfg.run().backend(), cfg.model()).backend(),
                 new BackendOptions(Math.min(cpus, BackendOptions.maxThreads()), 0));
         long mb = (long) Math.ceil(heap / MemoryBudget.HEAP_SHARE / 0.8 / (1 << 20));
         return Math.max(1024, (mb + 255) / 256 * 256);

@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 import org.coag.core.config.RunConfig;
 import org.coag.core.io.AtomicFiles;
 import org.coag.core.io.OutputFile;
+import org.coag.core.model.Mode;
 import org.coag.core.theory.SmoluchowskiOde;
 import org.coag.core.theory.TheoryProblem;
 import picocli.CommandLine.Command;
@@ -16,7 +17,8 @@ import picocli.CommandLine.Option;
 /** {@code coag theory ode CONFIG}: the Smoluchowski ODE for a homogeneous config. */
 @Command(name = "ode", mixinStandardHelpOptions = true,
         description = "Solve the Smoluchowski ODE for a torus config with a uniform start, beta from the recipe, "
-                + "to the config's t_end (or theory.t_end). CSV columns: t, number, mass, lost (mass gone past M), "
+                + "to the config's t_end (or theory.t_end). CSV columns: t, number, mass, lost (coagulation: mass gone past the "
+                + "truncation M, so mass + lost is conserved; annihilation: 0, as nothing is conserved), "
                 + "f_1..f_M, in the units of the PDE (docs/theory.md).")
 final class TheoryOdeCommand implements Callable<Integer> {
     @Mixin
@@ -55,9 +57,11 @@ final class TheoryOdeCommand implements Callable<Integer> {
             });
         }
         int last = times.length - 1;
-        System.err.printf("t = %.6g: number %.10g (from %.10g), mass + lost %.15g (from %.15g), lost %.3g; %d evaluations%s%n",
-                times[last], s.number(last), s.number(0), s.mass(last) + s.lost()[last], s.mass(0), s.lost()[last],
-                s.evaluations(), out == null ? "" : "; written to " + out);
+        String balance = p.spec().mode() == Mode.ANNIHILATION
+                ? annihilated(s.number(last), s.number(0))
+                : String.format("mass + lost %.15g (from %.15g), lost %.3g (mass past M)", s.mass(last) + s.lost()[last], s.mass(0), s.lost()[last]);
+        System.err.printf("t = %.6g: number %.10g (from %.10g), %s; %d evaluations%s%n", times[last], s.number(last), s.number(0),
+                balance, s.evaluations(), out == null ? "" : "; written to " + out);
         return 0;
     }
 
@@ -75,6 +79,16 @@ final class TheoryOdeCommand implements Callable<Integer> {
             csv.println(row);
         }
         csv.flush();
+    }
+
+    /**
+     * @param number the number density now
+     * @param initial the number density at t = 0
+     * @return what annihilation's balance says: nothing is conserved, the share annihilated
+     */
+    static String annihilated(double number, double initial) {
+        return String.format("%.2f %% of the particles annihilated in pairs (annihilation conserves neither number nor mass)",
+                100 * (1 - number / initial));
     }
 
     static double[] withZero(double[] times) {

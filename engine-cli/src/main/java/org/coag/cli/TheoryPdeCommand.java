@@ -15,6 +15,7 @@ import org.coag.core.io.AtomicFiles;
 import org.coag.core.io.Json;
 import org.coag.core.io.Npy;
 import org.coag.core.io.OwnedDirectory;
+import org.coag.core.model.Mode;
 import org.coag.core.theory.PdeGeometry;
 import org.coag.core.theory.RadialGeometry;
 import org.coag.core.theory.SmoluchowskiPde;
@@ -64,14 +65,21 @@ final class TheoryPdeCommand implements Callable<Integer> {
         rows.add(row(0, pde.totals(withLost(f0, g.cells()))));
         int[] index = {0};
         double mass0 = rows.get(0)[1];
+        double number0 = rows.get(0)[3];
+        boolean annihilation = p.spec().mode() == Mode.ANNIHILATION;
         pde.run(f0, times, dt, (t, f, totals) -> {
             rows.add(row(t, totals));
             index[0]++;
             if (!quiet) {
                 bar.finish();
-                double m = SmoluchowskiPde.mass(totals);
-                System.err.printf("t = %-11.5g mass + lost %.15g (relative change %+.1e), lost %.4g%n", t, m, m / mass0 - 1,
-                        totals[p.maxMass()]);
+                double[] r = row(t, totals);
+                if (annihilation) {
+                    System.err.printf("t = %-11.5g number %.10g, %s%n", t, r[3], TheoryOdeCommand.annihilated(r[3], number0));
+                } else {
+                    double m = SmoluchowskiPde.mass(totals);
+                    System.err.printf("t = %-11.5g mass + lost %.15g (relative change %+.1e), lost %.4g%n", t, m, m / mass0 - 1,
+                            totals[p.maxMass()]);
+                }
             }
             if (fields.equals("all") || fields.equals("last") && index[0] == times.length) {
                 try {
@@ -87,8 +95,13 @@ final class TheoryPdeCommand implements Callable<Integer> {
         writeMeta(out.resolve("theory.json"), p, g, dt, times, wall);
         double[] first = rows.get(0);
         double[] last = rows.get(rows.size() - 1);
-        System.err.printf("t = %.6g: mass + lost %.15g (from %.15g, relative change %.1e), lost %.3g, number %.10g; %.1f s; written to %s%n",
-                last[0], last[1] + last[2], first[1], (last[1] + last[2]) / first[1] - 1, last[2], last[3], wall, out);
+        if (annihilation) {
+            System.err.printf("t = %.6g: number %.10g (from %.10g), %s; %.1f s; written to %s%n", last[0], last[3], first[3],
+                    TheoryOdeCommand.annihilated(last[3], first[3]), wall, out);
+        } else {
+            System.err.printf("t = %.6g: mass + lost %.15g (from %.15g, relative change %.1e), lost %.3g, number %.10g; %.1f s; "
+                    + "written to %s%n", last[0], last[1] + last[2], first[1], (last[1] + last[2]) / first[1] - 1, last[2], last[3], wall, out);
+        }
         return 0;
     }
 

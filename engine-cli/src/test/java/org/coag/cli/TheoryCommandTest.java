@@ -48,6 +48,9 @@ class TheoryCommandTest {
         double[] last = parse(lines[4]);
         double beta = 4 * Math.PI * 2 * (1 - Math.tanh(1) / 1);
         assertEquals(first[4] / (1 + beta * first[4] * last[0]), last[4], 1e-9 * last[4]);
+        String summary = o.err().lines().reduce((a, b) -> b).orElse("");
+        assertTrue(!summary.contains("mass + lost") && !summary.contains("relative change"), "annihilation conserves nothing: " + summary);
+        assertTrue(summary.contains(String.format("%.2f %% of the particles annihilated in pairs", 100 * (1 - last[1] / first[1]))), summary);
         Outcome bad = coag("theory", "ode", "-q", "--set", "initial.type=\"ball\"", "--set", "initial.radius=0.2");
         assertEquals(1, bad.code());
         assertTrue(bad.err().contains("spatially homogeneous"), bad.err());
@@ -64,6 +67,7 @@ class TheoryCommandTest {
         double n0 = parse(lines[1])[1];
         double[] last = parse(lines[3]);
         assertEquals(n0 / (1 + 3 * n0 * last[0] / 2), last[1], 1e-9 * last[1]);
+        assertTrue(o.err().contains("mass + lost"), "coagulation keeps its mass balance: " + o.err());
     }
 
     @Test

@@ -29,8 +29,10 @@ import org.jocl.cl_device_id;
 import org.jocl.cl_platform_id;
 
 /**
- * The OpenCL platforms and devices of this machine (JOCL). Any failure to load the OpenCL library
- * or to find a platform becomes a {@link ModelException} whose message says what to install.
+ * The OpenCL platforms and devices of this machine (JOCL). {@link #list} never fails for a missing
+ * or empty OpenCL installation (it says why there are no devices); {@link #devices} and
+ * {@link #select}, which the opencl backend uses, turn that into a {@link ModelException} whose
+ * message says what to install.
  */
 public final class OpenCl {
     /** The hint printed when no platform exists. */
@@ -45,39 +47,104 @@ public final class OpenCl {
     }
 
     /**
+     * What this machine's OpenCL offers.
+     *
+     * @param devices every device of every platform, in a stable order (empty without OpenCL)
+     * @param notes one line per platform skipped, or why there are no devices at all
+     */
+    public record Listing(List<Device> devices, List<String> notes) {
+    }
+
+    /** clGetDeviceIDs for a count: the status it fails with is in the {@link CLException}. */
+    interface DeviceCount {
+        int count();
+    }
+
+    /**
      * @return every device of every platform, in a stable order
-     * @throws ModelException when OpenCL cannot be loaded or has no platform
+     * @throws ModelException when OpenCL cannot be loaded or has no device, saying what to install
      */
     public static List<Device> devices() {
+        Listing l = list();
+        if (l.devices().isEmpty()) {
+            throw new ModelException(NO_PLATFORM + (l.notes().isEmpty() ? "" : " (" + String.join("; ", l.notes()) + ")"));
+        }
+        return l.devices();
+    }
+
+    /** @return the devices and notes; never throws for a missing or empty OpenCL installation */
+    public static Listing list() {
+        List<Device> out = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
+        cl_platform_id[] platforms;
         try {
             CL.setExceptionsEnabled(true);
             int[] count = new int[1];
             clGetPlatformIDs(0, null, count);
-            if (count[0] == 0) {
-                throw new ModelException(NO_PLATFORM);
+            platforms = new cl_platform_id[count[0]];
+            if (platforms.length > 0) {
+                clGetPlatformIDs(platforms.length, platforms, null);
             }
-            cl_platform_id[] platforms = new cl_platform_id[count[0]];
-            clGetPlatformIDs(platforms.length, platforms, null);
-            List<Device> out = new ArrayList<>();
-            for (cl_platform_id p : platforms) {
-                String platform = string(p, CL_PLATFORM_NAME) + " (" + string(p, CL_PLATFORM_VERSION) + ")";
-                int[] n = new int[1];
-                clGetDeviceIDs(p, CL_DEVICE_TYPE_ALL, 0, null, n);
-                cl_device_id[] ids = new cl_device_id[n[0]];
-                clGetDeviceIDs(p, CL_DEVICE_TYPE_ALL, ids.length, ids, null);
-                for (cl_device_id d : ids) {
-                    out.add(new Device(p, d, new DeviceInfo(out.size(), platform, string(d, CL_DEVICE_NAME), type(d),
-                            string(d, CL_DRIVER_VERSION), longValue(d, CL_DEVICE_DOUBLE_FP_CONFIG) != 0,
-                            longValue(d, CL_DEVICE_GLOBAL_MEM_SIZE), longValue(d, CL_DEVICE_MAX_MEM_ALLOC_SIZE),
-                            (int) intValue(d, CL_DEVICE_MAX_COMPUTE_UNITS))));
-                }
-            }
-            if (out.isEmpty()) {
-                throw new ModelException(NO_PLATFORM);
-            }
-            return out;
         } catch (UnsatisfiedLinkError | CLException e) {
-            throw new ModelException(NO_PLATFORM + " (" + e.getMessage().split("\n")[0] + ")");
+            String what = e.getMessage().split("\n")[0];
+            notes.add(what.contains("PLATFORM_NOT_FOUND") ? "no OpenCL platform: the ICD loader found no driver (" + what + ")"
+                    : "no OpenCL platform: " + what);
+            return new Listing(out, notes);
+        }
+        if (platforms.length == 0) {
+            notes.add("no OpenCL platform: no ICD is installed");
+        }
+        for (cl_platform_id p : platforms) {
+            try {
+                addDevices(p, out, notes);
+            } catch (CLException e) {
+                notes.add("an OpenCL platform failed and was skipped: " + e.getMessage().split("\n")[0]);
+            }
+        }
+        return new Listing(out, notes);
+    }
+
+    private static void addDevices(cl_platform_id p, List<Device> out, List<String> notes) {
+        String platform = string(p, CL_PLATFORM_NAME) + " (" + string(p, CL_PLATFORM_VERSION) + ")";
+        int n = deviceCount(platform, () -> {
+            int[] c = new int[1];
+            clGetDeviceIDs(p, CL_DEVICE_TYPE_ALL, 0, null, c);
+            return c[0];
+        }, notes);
+        cl_device_id[] ids = new cl_device_id[n];
+        if (n > 0) {
+            clGetDeviceIDs(p, CL_DEVICE_TYPE_ALL, ids.length, ids, null);
+        }
+        for (cl_device_id d : ids) {
+            out.add(new Device(p, d, new DeviceInfo(out.size(), platform, string(d, CL_DEVICE_NAME), type(d),
+                    string(d, CL_DRIVER_VERSION), longValue(d, CL_DEVICE_DOUBLE_FP_CONFIG) != 0,
+                    longValue(d, CL_DEVICE_GLOBAL_MEM_SIZE), longValue(d, CL_DEVICE_MAX_MEM_ALLOC_SIZE),
+                    (int) intValue(d, CL_DEVICE_MAX_COMPUTE_UNITS))));
+        }
+    }
+
+    /**
+     * A platform's device count. A platform with no devices (mesa's ICD answers CL_DEVICE_NOT_FOUND,
+     * rusticl without a driver CL_INVALID_DEVICE_TYPE) counts 0 and gets a note; other failures throw.
+     *
+     * @param platform the platform's name, for the note
+     * @param query the clGetDeviceIDs count query
+     * @param notes where the note goes
+     * @return the number of devices
+     */
+    static int deviceCount(String platform, DeviceCount query, List<String> notes) {
+        try {
+            int n = query.count();
+            if (n == 0) {
+                notes.add("platform " + platform + ": no devices");
+            }
+            return n;
+        } catch (CLException e) {
+            if (e.getStatus() == CL.CL_DEVICE_NOT_FOUND || e.getStatus() == CL.CL_INVALID_DEVICE_TYPE) {
+                notes.add("platform " + platform + ": no devices (" + CL.stringFor_errorCode(e.getStatus()) + ")");
+                return 0;
+            }
+            throw e;
         }
     }
 

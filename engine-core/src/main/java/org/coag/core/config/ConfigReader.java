@@ -23,6 +23,21 @@ public final class ConfigReader {
     static final List<String> TABLES = List.of("model", "domain", "initial", "time", "observe", "checkpoint", "run", "analysis",
             "theory", "study");
 
+    /**
+     * Keys that say the same thing in different ways, of which a config gives at most one: a
+     * {@code --set} of one removes the others (so {@code --set time.steps=3000} replaces the file's
+     * {@code time.t_end}). {@code observe.every_steps} would otherwise silently win over {@code observe.points}.
+     */
+    public static final List<List<String>> ALTERNATIVES = List.of(
+            List.of("time.t_end", "time.steps"),
+            List.of("model.eps", "model.Z", "model.volume_fraction"),
+            List.of("time.dt", "time.dt_over_eps2"),
+            List.of("time.macro_dt", "time.macro_over_spacing2"),
+            List.of("time.tolerance", "time.tolerance_load"),
+            List.of("observe.every_steps", "observe.points"));
+    /** Marks an override that removes a key ({@link #unset}). */
+    private static final String UNSET = "\u0000unset:";
+
     private ConfigReader() {
     }
 
@@ -37,7 +52,8 @@ public final class ConfigReader {
 
     /**
      * @param toml config text
-     * @param overrides dotted {@code key=value} overrides, values in TOML syntax (bare words are strings)
+     * @param overrides dotted {@code key=value} overrides, values in TOML syntax (bare words are strings), and
+     *                  {@link #unset} removals, applied in order; a {@code key=value} removes the key's {@link #ALTERNATIVES}
      * @return the validated config
      */
     public static RunConfig read(String toml, List<String> overrides) {
@@ -85,7 +101,23 @@ public final class ConfigReader {
         }
     }
 
+    /**
+     * @param key a dotted key
+     * @return the override that removes it ({@code --unset key}), for {@link #read}'s override list
+     */
+    public static String unset(String key) {
+        return UNSET + key;
+    }
+
     private static void applyOverride(ObjectNode tree, String override) {
+        if (override.startsWith(UNSET)) {
+            String key = override.substring(UNSET.length()).trim();
+            if (key.isEmpty()) {
+                throw new ModelException("--unset: expected a key, e.g. --unset time.t_end");
+            }
+            remove(tree, key);
+            return;
+        }
         int eq = override.indexOf('=');
         if (eq <= 0) {
             throw new ModelException("--set " + override + ": expected key=value, e.g. --set model.particles=5000");
@@ -108,5 +140,21 @@ public final class ConfigReader {
             node = (ObjectNode) child;
         }
         node.set(parts[parts.length - 1], value);
+        for (List<String> group : ALTERNATIVES) {
+            if (group.contains(key)) {
+                group.stream().filter(k -> !k.equals(key)).forEach(k -> remove(tree, k));
+            }
+        }
+    }
+
+    private static void remove(ObjectNode tree, String key) {
+        String[] parts = key.split("\\.");
+        JsonNode node = tree;
+        for (int i = 0; i < parts.length - 1 && node != null; i++) {
+            node = node.get(parts[i]);
+        }
+        if (node instanceof ObjectNode parent) {
+            parent.remove(parts[parts.length - 1]);
+        }
     }
 }

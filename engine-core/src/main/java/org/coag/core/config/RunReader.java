@@ -1,6 +1,7 @@
 package org.coag.core.config;
 
 import java.util.TreeSet;
+import org.coag.core.backend.AutoBackend;
 import org.coag.core.model.ModelSpec;
 
 /** Reads [run], the duration in [time], [observe], [checkpoint] and [analysis]. */
@@ -13,7 +14,7 @@ final class RunReader {
     static RunSettings read(ConfigNode root, ModelSpec model) {
         ConfigNode run = root.table("run");
         long seed = run.integer("seed", 1L);
-        String backend = run.string("backend", "reference");
+        String backend = run.string("backend", AutoBackend.AUTO);
         boolean eventLog = run.bool("event_log", true);
 
         ConfigNode time = root.table("time");

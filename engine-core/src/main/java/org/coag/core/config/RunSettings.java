@@ -4,7 +4,7 @@ package org.coag.core.config;
  * How a run is driven (everything that is not physics).
  *
  * @param seed the run seed (Philox key)
- * @param backend backend name
+ * @param backend backend name, or "auto" ({@link org.coag.core.backend.AutoBackend})
  * @param steps total number of fixed steps
  * @param observeEvery steps between observations
  * @param checkpointEverySteps steps between checkpoints, 0 for none by count

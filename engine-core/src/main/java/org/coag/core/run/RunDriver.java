@@ -12,7 +12,7 @@ import java.util.Map;
 import org.HdrHistogram.Histogram;
 import org.coag.core.backend.Backend;
 import org.coag.core.backend.BackendOptions;
-import org.coag.core.backend.Backends;
+import org.coag.core.backend.AutoBackend;
 import org.coag.core.backend.ParticleState;
 import org.coag.core.backend.Simulation;
 import org.coag.core.config.RunConfig;
@@ -130,7 +130,7 @@ public final class RunDriver {
     private RunResult runLocked(boolean resume) throws IOException {
         boolean stepping = false;
         try {
-            backend = Backends.find(settings.backend());
+            backend = AutoBackend.resolve(settings.backend(), spec).backend();
             long firstStep = resume ? restore() : start();
             progressStep = firstStep;
             stepping = true;
@@ -335,7 +335,7 @@ public final class RunDriver {
         long expected = initialMass - recorder.removedMass();
         if (row.totalMass() != expected) {
             throw new IllegalStateException("total mass check failed at step " + step + ": expected " + expected
-                    + ", found " + row.totalMass() + " (backend " + settings.backend() + " is broken)");
+                    + ", found " + row.totalMass() + " (backend " + backend.name() + " is broken)");
         }
         return row;
     }

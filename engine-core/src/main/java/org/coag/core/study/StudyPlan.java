@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import org.coag.core.backend.AutoBackend;
 import org.coag.core.backend.Backends;
 import org.coag.core.config.ConfigReader;
 import org.coag.core.config.RunConfig;
@@ -67,7 +68,7 @@ public final class StudyPlan {
                 tasks.add(new StudyTask(tasks.size(), n, cfg.run().seed() + s));
             }
         }
-        return new StudyPlan(resolved, cfg, List.copyOf(tasks), times, backend(st.backend()));
+        return new StudyPlan(resolved, cfg, List.copyOf(tasks), times, backend(st.backend(), resolved, st.particles()));
     }
 
     /** @return the resolved config of the study (what study.toml holds) */
@@ -167,12 +168,14 @@ public final class StudyPlan {
         }
     }
 
-    private static String backend(String name) {
-        if (!name.equals("auto")) {
+    /** A named backend, or for "auto" the one {@link AutoBackend} chooses for the study's largest N. */
+    private static String backend(String name, String resolved, long[] particles) {
+        if (!name.equals(AutoBackend.AUTO)) {
             Backends.find(name);
             return name;
         }
-        return Backends.all().stream().anyMatch(b -> b.name().equals("cpu")) ? "cpu" : "reference";
+        long largest = java.util.Arrays.stream(particles).max().orElseThrow();
+        return AutoBackend.resolve(name, ConfigReader.read(resolved, List.of("model.particles=" + largest)).model()).backend().name();
     }
 
     private static void checkFixedLimit(String resolved, StudySettings st) {

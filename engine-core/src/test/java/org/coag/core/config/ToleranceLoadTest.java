@@ -58,8 +58,11 @@ class ToleranceLoadTest {
 
     @Test
     void misuseIsOneLine() {
-        assertTrue(assertThrows(ModelException.class, () -> ConfigReader.read(Z1, List.of("time.tolerance=1e-6", "time.tolerance_load=0.1")))
+        String both = Z1.replace("steps = 10\n", "steps = 10\ntolerance = 1e-6\ntolerance_load = 0.1\n");
+        assertTrue(assertThrows(ModelException.class, () -> ConfigReader.read(both, List.of()))
                 .getMessage().contains("either time.tolerance or time.tolerance_load"));
+        assertEquals(1e-6, ConfigReader.read(Z1, List.of("time.tolerance_load=0.1", "time.tolerance=1e-6")).model().stepping().tolerance(),
+                "on the command line the last of the two wins");
         assertTrue(assertThrows(ModelException.class, () -> ConfigReader.read(Z1, List.of("time.scheme=\"fixed\"", "time.tolerance_load=0.1")))
                 .getMessage().contains("belongs to the adaptive scheme"));
         assertTrue(assertThrows(ModelException.class, () -> ConfigReader.read(Z1, List.of("time.tolerance_load=1e9")))
