@@ -151,6 +151,7 @@ final class RunCommand implements Callable<Integer> {
             System.out.printf("%n%-28s not measured: %s%n", "beta", s.get("beta_fit_note"));
         }
         if (s.get("beta_measured") instanceof Double measured) {
+            boolean planar = Integer.valueOf(2).equals(s.get("dim"));
             double naive = (Double) s.get("beta_naive");
             System.out.println();
             System.out.printf("%-34s %10s %12s%n", "beta (macroscopic rate)", "value", "measured/x-1");
@@ -158,14 +159,14 @@ final class RunCommand implements Callable<Integer> {
                     String.format("+/- %.1f%%", 100 * (Double) s.get("beta_relative_error")));
             if (s.containsKey("beta_theory")) {
                 double theory = (Double) s.get("beta_theory");
-                System.out.printf("%-34s %10.4f %+11.2f%%%n", "corrected theory (beta recipe)", theory, 100 * (measured / theory - 1));
+                System.out.printf("%-34s %10.4f %+11.2f%%%n", planar ? "limit as |log eps| -> infinity" : "corrected theory (beta recipe)", theory, 100 * (measured / theory - 1));
                 if (s.get("beta_limit") instanceof Double limit && !limit.equals(theory)) {
                     System.out.printf("%-34s %10.4f %+11.2f%%%n", "its limit as eps -> 0", limit, 100 * (measured / limit - 1));
                 }
             }
             System.out.printf("%-34s %10.4f %+11.2f%%%n", "naive alpha * integral(V)", naive, 100 * (measured / naive - 1));
             if (s.get("beta_expected_in_fit") instanceof Double expected) {
-                System.out.printf("%-34s %10.4f %+11.2f%%%n", "expected in this fit (transient)", expected, 100 * (measured / expected - 1));
+                System.out.printf("%-34s %10.4f %+11.2f%%%n", planar ? "finite-|log eps| value in this fit" : "expected in this fit (transient)", expected, 100 * (measured / expected - 1));
                 if (s.get("beta_measured_without_transient") instanceof Double without) {
                     System.out.printf("%-34s %10.4f %+11.2f%%%n", "measured, transient taken out", without,
                             100 * (without / (Double) s.get("beta_theory") - 1));
