@@ -35,7 +35,15 @@ final class Kernels {
     }
 
     /**
-     * Sets the arguments in order: cl_mem, Integer (int/uint), Long (long/ulong), Double.
+     * A {@code __local} kernel argument: work-group memory of this many bytes.
+     *
+     * @param bytes the size (bytes)
+     */
+    record Local(long bytes) {
+    }
+
+    /**
+     * Sets the arguments in order: cl_mem, Integer (int/uint), Long (long/ulong), Double, {@link Local}.
      *
      * @param kernel the kernel
      * @param values the arguments
@@ -51,6 +59,8 @@ final class Kernels {
                 clSetKernelArg(kernel, a, Sizeof.cl_long, Pointer.to(new long[] {(Long) v}));
             } else if (v instanceof Double) {
                 clSetKernelArg(kernel, a, Sizeof.cl_double, Pointer.to(new double[] {(Double) v}));
+            } else if (v instanceof Local) {
+                clSetKernelArg(kernel, a, ((Local) v).bytes(), null);
             } else {
                 throw new IllegalArgumentException("kernel argument " + a + ": unsupported " + v);
             }
@@ -70,6 +80,19 @@ final class Kernels {
         long local = cl.localSize(kernel);
         long global = Math.max(1, (items + local - 1) / local) * local;
         clEnqueueNDRangeKernel(cl.queue(), kernel, 1, null, new long[] {global}, new long[] {local}, 0, null, null);
+    }
+
+    /**
+     * Enqueues {@code groups} work groups of {@code local} items each (kernels that need a given
+     * work-group size, e.g. the two scan passes that must cut the same tiles).
+     *
+     * @param cl the device
+     * @param kernel the kernel
+     * @param groups work groups, at least 1
+     * @param local work items per group, at most the kernel's {@link ProgramBuilder#localSize}
+     */
+    static void runGroups(ProgramBuilder cl, cl_kernel kernel, long groups, long local) {
+        clEnqueueNDRangeKernel(cl.queue(), kernel, 1, null, new long[] {groups * local}, new long[] {local}, 0, null, null);
     }
 
     /**

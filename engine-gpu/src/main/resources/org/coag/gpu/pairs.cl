@@ -3,7 +3,7 @@
  * box (cell k-coordinate = (ulong) u >> (64 - bits), as SpatialHash.cellOf), at least the search
  * reach wide, so pairs in range lie in neighbouring cells; cells are hashed into a table of
  * 2^tableBits slots and the particles are counting-sorted by slot (atomic histogram, exclusive
- * scan, atomic scatter, gather into the sorted copy that becomes the state: the order inside a
+ * scan (scan.cl), atomic scatter, gather into the sorted copy that becomes the state: the order inside a
  * slot is arbitrary, which cannot change a result because pairs are identified by ids and fired
  * pairs are applied in (time, lower id, higher id) order).
  * Positions are SoA: coordinate k of slot i at pos[k * capacity + i] (computed in 64 bits: d N may pass 2^31).
@@ -57,49 +57,6 @@ __kernel void hash_count(__global const long *pos, __global const int *masses, _
     uint s = slot_of(cell, COAG_DIM, tableBits, bits);
     slots[i] = (int) s;
     atomic_inc(&counts[s]);
-}
-
-/* Exclusive scan, pass 1: each work item scans `chunk` slots and writes its total. */
-__kernel void scan_chunks(__global const int *counts, __global int *start, __global int *totals,
-                          const int slots, const int chunk) {
-    int w = get_global_id(0);
-    int from = w * chunk;
-    if (from >= slots) {
-        return;
-    }
-    int to = min(slots, from + chunk);
-    int sum = 0;
-    for (int s = from; s < to; s++) {
-        start[s] = sum;
-        sum += counts[s];
-    }
-    totals[w] = sum;
-}
-
-/* Pass 2 (one work item): exclusive scan of the chunk totals; start[slots] = the grand total. */
-__kernel void scan_totals(__global int *totals, __global int *start, const int chunks, const int slots) {
-    if (get_global_id(0) != 0) {
-        return;
-    }
-    int sum = 0;
-    for (int w = 0; w < chunks; w++) {
-        int t = totals[w];
-        totals[w] = sum;
-        sum += t;
-    }
-    start[slots] = sum;
-}
-
-/* Pass 3: add each chunk's offset; the cursor of each slot starts at its start. */
-__kernel void scan_add(__global int *start, __global int *cursor, __global const int *totals,
-                       const int slots, const int chunk) {
-    int s = get_global_id(0);
-    if (s >= slots) {
-        return;
-    }
-    int v = start[s] + totals[s / chunk];
-    start[s] = v;
-    cursor[s] = v;
 }
 
 /* Counting sort, after the scan: each particle's place in slot order (cf. SpatialHash.build). */
