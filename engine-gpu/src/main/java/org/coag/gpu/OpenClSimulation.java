@@ -92,12 +92,9 @@ final class OpenClSimulation implements Simulation {
         PhaseMarks.mark(device.cl.queue(), "firing test");
         resolve.resolve(fire, pairs, move, step);
         PhaseMarks.mark(device.cl.queue(), "resolution and status");
-        DeviceResolve.Status st = resolve.status();
-        if (seam != null) {
-            int offender = seam.offender();
-            if (offender != Integer.MAX_VALUE) {
-                throw StepLimits.seamReached(offender, spec.domain().side(), step);
-            }
+        DeviceResolve.Status st = resolve.status(seam == null ? null : seam.word());
+        if (st.seamOffender() != Integer.MAX_VALUE) {
+            throw StepLimits.seamReached(st.seamOffender(), spec.domain().side(), step);
         }
         while (st.flags() != 0) {
             st = rerun(st, sink);

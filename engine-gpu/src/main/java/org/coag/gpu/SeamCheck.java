@@ -22,7 +22,7 @@ final class SeamCheck implements AutoCloseable {
     }
 
     /**
-     * Enqueues the check of slots 0..count-1 against {@code limit}; {@link #offender} reads the result.
+     * Enqueues the check of slots 0..count-1 against {@code limit}; {@link #word} holds the result.
      *
      * @param unit length of one fixed-point unit
      * @param limit the largest |x_k| allowed (length units)
@@ -34,9 +34,12 @@ final class SeamCheck implements AutoCloseable {
         Kernels.run(s.cl, kernel, s.count);
     }
 
-    /** @return the lowest id of a live particle with |x_k| &gt;= limit at the last check, or Integer.MAX_VALUE */
-    int offender() {
-        return Kernels.readInt(s.cl, offender, 0);
+    /**
+     * @return the device word that holds, after the last check, the lowest id of a live particle with
+     *     |x_k| &gt;= limit, or Integer.MAX_VALUE (read with the step status, {@link DeviceResolve#status(cl_mem)})
+     */
+    cl_mem word() {
+        return offender;
     }
 
     @Override

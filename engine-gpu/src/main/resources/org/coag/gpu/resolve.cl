@@ -3,8 +3,9 @@
  * step are few). resolve_fired sorts the step's fired pairs by (tau, lower id, higher id) and applies
  * them as MassResolver does (FiredPairs' order: first event wins, a survivor keeps colliding with
  * its new mass, the survivor draw uses the masses at that moment), appends the events to a device
- * log and keeps a histogram of live masses; step_status then derives from that histogram what the
- * host needs before the next step. The host reads only the status words once per step.
+ * log and keeps a histogram of live masses; status_partial and status_final (status.cl) then derive
+ * from that histogram what the host needs before the next step. The host reads only the status words
+ * once per step.
  *
  * Status words (int status[ST_INTS]) and doubles (double statusD[ST_DOUBLES]): the indices ST_*,
  * ST_D_*, the flags FLAG_*, EVENT_INTS and the event words EV_* come from org.coag.gpu.StatusLayout, and MODE_* from
@@ -50,57 +51,6 @@ COAG_INLINE void sort_fired(int n, __global int *ord, __global int *tmp, __globa
 }
 
 /*
- * What the host needs before the next step, from the live-mass histogram: the widest sigma and the
- * largest range^2 of a live mass pair (m, m) (range2[m - 1], from PairConstants of (m, m)), the smallest live mass whose sigma or range the tables lack (NaN), and
- * whether a live mass lies beyond the tables. Twin of the host's bounds before a step,
- * org.coag.core.step.StepLimits (largestRange, seamGuard's widest sigma, replayMassTables).
- */
-COAG_INLINE void compute_status(__global int *status, __global double *statusD, __global const int *liveByMass,
-                                __global const double *sigma, __global const double *range2, const int tableSize) {
-    double widest = 0;
-    double r2max = 0;
-    int badSigma = 0;
-    int badRange = 0;
-    int need = 0;
-    int largest = status[ST_LARGEST];
-    for (int m = 1; m <= largest; m++) {
-        if (liveByMass[m] <= 0) {
-            continue;
-        }
-        if (m > tableSize) {
-            need = m;
-            break;
-        }
-        double s = sigma[m - 1];
-        if (isnan(s)) {
-            badSigma = badSigma == 0 ? m : badSigma;
-        } else {
-            widest = fmax(widest, s);
-        }
-        double r2 = range2[m - 1];
-        if (isnan(r2)) {
-            badRange = badRange == 0 ? m : badRange;
-        } else if (r2 > r2max) {
-            r2max = r2;
-        }
-    }
-    status[ST_BAD_SIGMA] = badSigma;
-    status[ST_BAD_RANGE] = badRange;
-    status[ST_NEED_TABLE] = need;
-    statusD[ST_D_WIDEST] = widest;
-    statusD[ST_D_RANGE2] = r2max;
-}
-
-/* compute_status alone, after the host grew the tables (DeviceResolve.recomputeStatus). */
-__kernel void step_status(__global int *status, __global double *statusD, __global const int *liveByMass,
-                          __global const double *sigma, __global const double *range2, const int tableSize) {
-    if (get_global_id(0) != 0) {
-        return;
-    }
-    compute_status(status, statusD, liveByMass, sigma, range2, tableSize);
-}
-
-/*
  * Applies the fired pairs of `step` (slots index the sorted state), unless a buffer overflowed, the
  * firing test missed mass pairs the pair table does not hold yet (FLAG_MISSES), or a pair in reach
  * lacks its parameters (the host then fails the run as the reference would): then
@@ -116,8 +66,7 @@ __kernel void resolve_fired(__global const double *tau, __global const double *u
                             __global const int *pairCount, const int pairCapacity, __global int *masses, __global const int *start, const int slots,
                             const int mode, const ulong step, __global int *events, const int eventCapacity,
                             __global int *liveByMass, __global int *ord, __global int *tmp, __global int *status,
-                            __global double *statusD, __global const double *sigma, __global const double *range2,
-                            const int tableSize, __global const int *missCount) {
+                            __global const int *missCount) {
     if (get_global_id(0) != 0) {
         return;
     }
@@ -180,5 +129,4 @@ __kernel void resolve_fired(__global const double *tau, __global const double *u
     status[ST_EVENTS] = used;
     status[ST_LIVE] = live;
     status[ST_LARGEST] = largest;
-    compute_status(status, statusD, liveByMass, sigma, range2, tableSize);
 }
