@@ -65,6 +65,13 @@ final class DeviceResolve implements AutoCloseable {
 
     private final DeviceState s;
     private final ModelSpec spec;
+    /**
+     * The most fired pairs of one step that {@code sort_fired_local} sorts in local memory (20 bytes each:
+     * 20 KB); more are sorted serially by {@code resolve_fired}. Twin of {@code SORT_LOCAL_MAX} in the sources.
+     */
+    static final int SORT_LOCAL_MAX = 1024;
+
+    private final cl_kernel sortLocal;
     private final cl_kernel resolve;
     private final cl_kernel statusPartial;
     private final cl_kernel statusFinal;
@@ -103,6 +110,7 @@ final class DeviceResolve implements AutoCloseable {
         this.s = s;
         this.spec = spec;
         cl_program p = s.cl.program(s.dim);
+        sortLocal = ProgramBuilder.kernel(p, "sort_fired_local");
         resolve = ProgramBuilder.kernel(p, "resolve_fired");
         statusPartial = ProgramBuilder.kernel(p, "status_partial");
         statusFinal = ProgramBuilder.kernel(p, "status_final");
@@ -160,6 +168,8 @@ final class DeviceResolve implements AutoCloseable {
             tmp = buffer("the fired pairs' sort scratch", Sizeof.cl_int, ordCapacity);
         }
         cl_mem[] f = fire.buffers();
+        Kernels.args(sortLocal, f[0], f[2], f[3], fire.capacity(), ord);
+        Kernels.runGroups(s.cl, sortLocal, 1, s.cl.localSize(sortLocal));
         Kernels.args(resolve, f[0], f[1], f[2], f[3], f[4], fire.capacity(), pairs.foundBuffer(), pairs.pairCapacity(), s.masses,
                 pairs.startBuffer(), pairs.slots(), OpenClConstants.modeCode(spec.mode()), step, events,
                 eventCapacity, liveByMass, ord, tmp, status, fire.pairTable().missCount());

@@ -50,6 +50,73 @@ COAG_INLINE void sort_fired(int n, __global int *ord, __global int *tmp, __globa
     }
 }
 
+/* (tau, lower id, higher id) of a before that of b; an index < 0 (padding) sorts last. */
+COAG_INLINE bool key_before(double ta, int2 ia, int oa, double tb, int2 ib, int ob) {
+    if (oa < 0 || ob < 0) {
+        return ob < 0 && oa >= 0;
+    }
+    if (ta != tb) {
+        return ta < tb;
+    }
+    return ia.x != ib.x ? ia.x < ib.x : ia.y < ib.y;
+}
+
+/*
+ * The order of the step's fired pairs (ord[r] = the index of the r-th pair by (tau, lower id, higher
+ * id)), by a bitonic sort in local memory in one work group of any size, when they are at most
+ * SORT_LOCAL_MAX (and the fired buffer did not overflow); resolve_fired sorts serially otherwise.
+ * The keys are distinct (a pair fires once), so the order is the one the merge sort of sort_fired,
+ * the twin of org.coag.core.step.FiredPairs.sort, gives.
+ */
+__kernel void sort_fired_local(__global const double *tau, __global const int4 *idx, __global const int *firedCount,
+                               const int firedCapacity, __global int *ord) {
+    __local double keyTau[SORT_LOCAL_MAX];
+    __local int2 keyIds[SORT_LOCAL_MAX];
+    __local int keyOrd[SORT_LOCAL_MAX];
+    int n = *firedCount;
+    if (n < 0 || n > firedCapacity || n > SORT_LOCAL_MAX) {
+        return;
+    }
+    int l = get_local_id(0);
+    int items = get_local_size(0);
+    int size = 1;
+    while (size < n) {
+        size <<= 1;
+    }
+    for (int i = l; i < size; i += items) {
+        keyOrd[i] = i < n ? i : -1;
+        keyTau[i] = i < n ? tau[i] : 0;
+        keyIds[i] = i < n ? idx[i].xy : (int2)(0, 0);
+    }
+    barrier(CLK_LOCAL_MEM_FENCE);
+    for (int k = 2; k <= size; k <<= 1) {
+        for (int j = k >> 1; j > 0; j >>= 1) {
+            for (int i = l; i < size; i += items) {
+                int p = i ^ j;
+                if (p > i) {
+                    bool ascending = (i & k) == 0;
+                    bool swap = ascending == key_before(keyTau[p], keyIds[p], keyOrd[p], keyTau[i], keyIds[i], keyOrd[i]);
+                    if (swap) {
+                        double t = keyTau[i];
+                        keyTau[i] = keyTau[p];
+                        keyTau[p] = t;
+                        int2 d = keyIds[i];
+                        keyIds[i] = keyIds[p];
+                        keyIds[p] = d;
+                        int o = keyOrd[i];
+                        keyOrd[i] = keyOrd[p];
+                        keyOrd[p] = o;
+                    }
+                }
+            }
+            barrier(CLK_LOCAL_MEM_FENCE);
+        }
+    }
+    for (int i = l; i < n; i += items) {
+        ord[i] = keyOrd[i];
+    }
+}
+
 /*
  * Applies the fired pairs of `step` (slots index the sorted state), unless a buffer overflowed, the
  * firing test missed mass pairs the pair table does not hold yet (FLAG_MISSES), or a pair in reach
@@ -86,7 +153,9 @@ __kernel void resolve_fired(__global const double *tau, __global const double *u
     if (flags != 0 || status[ST_UNTABULATED] != 0) {
         return;
     }
-    sort_fired(n, ord, tmp, tau, idx);
+    if (n > SORT_LOCAL_MAX) {
+        sort_fired(n, ord, tmp, tau, idx);
+    }
     int live = status[ST_LIVE];
     int largest = status[ST_LARGEST];
     for (int r = 0; r < n; r++) {
