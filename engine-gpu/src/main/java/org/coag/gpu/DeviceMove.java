@@ -76,7 +76,7 @@ public final class DeviceMove implements AutoCloseable {
      * @param step the step index
      */
     public void move(long step) {
-        Kernels.args(kernel, s.pos, s.ids, s.masses, sigma, s.count, s.capacity, step, key.k0(), key.k1());
+        Kernels.args(s.cl, kernel, s.pos, s.ids, s.masses, sigma, s.count, s.capacity, step, key.k0(), key.k1());
         Kernels.run(s.cl, kernel, s.count);
     }
 

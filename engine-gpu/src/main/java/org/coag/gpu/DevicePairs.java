@@ -207,15 +207,15 @@ public final class DevicePairs implements AutoCloseable {
         mark("status read (previous step), move, seam check");
         int used = slotsInUse(bits, s.dim, tableBits);
         clEnqueueFillBuffer(s.cl.queue(), counts, Pointer.to(new int[] {0}), Sizeof.cl_int, 0, (long) Sizeof.cl_int * used, 0, null, null);
-        Kernels.args(count, s.pos, s.masses, slotOf, counts, s.count, s.capacity, s.dim, bits, tableBits);
+        Kernels.args(s.cl, count, s.pos, s.masses, slotOf, counts, s.count, s.capacity, s.dim, bits, tableBits);
         Kernels.run(s.cl, count, s.count);
         mark("count");
         scan(used);
         mark("scan");
-        Kernels.args(scatter, slotOf, cursor, order, s.count);
+        Kernels.args(s.cl, scatter, slotOf, cursor, order, s.count);
         Kernels.run(s.cl, scatter, s.count);
         mark("scatter");
-        Kernels.args(gather, s.pos, s.ids, s.masses, order, s.sparePos, s.spareIds, s.spareMasses, start, slots, s.capacity);
+        Kernels.args(s.cl, gather, s.pos, s.ids, s.masses, order, s.sparePos, s.spareIds, s.spareMasses, start, slots, s.capacity);
         Kernels.run(s.cl, gather, s.count);
         s.swap();
         mark("gather");
@@ -245,13 +245,13 @@ public final class DevicePairs implements AutoCloseable {
     /** Enqueues the exclusive scan of counts[0..used) into start and cursor, the total into start[used] and start[slots]. */
     private void scan(int used) {
         long groups = scanGroups(used);
-        Kernels.args(scanReduce, counts, groupSums, used, new Kernels.Local((long) Sizeof.cl_int * scanLocal));
+        Kernels.args(s.cl, scanReduce, counts, groupSums, used, new Kernels.Local((long) Sizeof.cl_int * scanLocal));
         Kernels.runGroups(s.cl, scanReduce, groups, scanLocal);
-        Kernels.args(scanGroupSums, groupSums, (int) groups, start, used, slots,
+        Kernels.args(s.cl, scanGroupSums, groupSums, (int) groups, start, used, slots,
                 new Kernels.Local((long) Sizeof.cl_int * SCAN_ITEMS * groupSumsLocal),
                 new Kernels.Local((long) Sizeof.cl_int * groupSumsLocal));
         Kernels.runGroups(s.cl, scanGroupSums, 1, groupSumsLocal);
-        Kernels.args(scanTiles, counts, groupSums, start, cursor, used, new Kernels.Local((long) Sizeof.cl_int * SCAN_ITEMS * scanLocal),
+        Kernels.args(s.cl, scanTiles, counts, groupSums, start, cursor, used, new Kernels.Local((long) Sizeof.cl_int * SCAN_ITEMS * scanLocal),
                 new Kernels.Local((long) Sizeof.cl_int * scanLocal));
         Kernels.runGroups(s.cl, scanTiles, groups, scanLocal);
     }
@@ -261,11 +261,11 @@ public final class DevicePairs implements AutoCloseable {
         clEnqueueFillBuffer(s.cl.queue(), found, Pointer.to(new int[] {0}), Sizeof.cl_int, 0, Sizeof.cl_int, 0, null, null);
         if (lastByRows) {
             long reachUnits = (long) Math.ceil(lastReach / lastUnit * (1 + 1e-9)) + 1;
-            Kernels.args(findRows, s.pos, s.ids, start, slots, out, found, s.capacity, lastBits, lastUnit,
+            Kernels.args(s.cl, findRows, s.pos, s.ids, start, slots, out, found, s.capacity, lastBits, lastUnit,
                     lastReach * lastReach, reachUnits, outCapacity);
             Kernels.run(s.cl, findRows, lastBound);
         } else {
-            Kernels.args(find, s.pos, s.ids, start, out, found, s.capacity, s.dim, lastBits, tableBits, lastUnit,
+            Kernels.args(s.cl, find, s.pos, s.ids, start, out, found, s.capacity, s.dim, lastBits, tableBits, lastUnit,
                     lastReach * lastReach, outCapacity);
             Kernels.run(s.cl, find, lastBound);
         }

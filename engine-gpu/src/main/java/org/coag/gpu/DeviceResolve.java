@@ -168,9 +168,9 @@ final class DeviceResolve implements AutoCloseable {
             tmp = buffer("the fired pairs' sort scratch", Sizeof.cl_int, ordCapacity);
         }
         cl_mem[] f = fire.buffers();
-        Kernels.args(sortLocal, f[0], f[2], f[3], fire.capacity(), ord);
+        Kernels.args(s.cl, sortLocal, f[0], f[2], f[3], fire.capacity(), ord);
         Kernels.runGroups(s.cl, sortLocal, 1, s.cl.localSize(sortLocal));
-        Kernels.args(resolve, f[0], f[1], f[2], f[3], f[4], fire.capacity(), pairs.foundBuffer(), pairs.pairCapacity(), s.masses,
+        Kernels.args(s.cl, resolve, f[0], f[1], f[2], f[3], f[4], fire.capacity(), pairs.foundBuffer(), pairs.pairCapacity(), s.masses,
                 pairs.startBuffer(), pairs.slots(), OpenClConstants.modeCode(spec.mode()), step, events,
                 eventCapacity, liveByMass, ord, tmp, status, fire.pairTable().missCount());
         Kernels.run(s.cl, resolve, 1);
@@ -185,10 +185,10 @@ final class DeviceResolve implements AutoCloseable {
      * @param fire the firing test (its range^2 of each mass pair (m, m))
      */
     void recomputeStatus(DeviceMove move, DeviceFire fire) {
-        Kernels.args(statusPartial, status, liveByMass, move.sigmaBuffer(), fire.range2Buffer(), tables(move, fire), partial,
+        Kernels.args(s.cl, statusPartial, status, liveByMass, move.sigmaBuffer(), fire.range2Buffer(), tables(move, fire), partial,
                 partialD, new Kernels.Local(3L * Sizeof.cl_int * partialLocal), new Kernels.Local(2L * Sizeof.cl_double * partialLocal));
         Kernels.runGroups(s.cl, statusPartial, partialGroups, partialLocal);
-        Kernels.args(statusFinal, status, statusD, partial, partialD, partialGroups, new Kernels.Local(3L * Sizeof.cl_int * finalLocal),
+        Kernels.args(s.cl, statusFinal, status, statusD, partial, partialD, partialGroups, new Kernels.Local(3L * Sizeof.cl_int * finalLocal),
                 new Kernels.Local(2L * Sizeof.cl_double * finalLocal));
         Kernels.runGroups(s.cl, statusFinal, 1, finalLocal);
     }

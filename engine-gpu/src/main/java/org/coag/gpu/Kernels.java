@@ -10,6 +10,7 @@ import static org.jocl.CL.clGetDeviceInfo;
 import static org.jocl.CL.clGetKernelWorkGroupInfo;
 import static org.jocl.CL.clSetKernelArg;
 
+import java.util.concurrent.atomic.LongAdder;
 import org.coag.core.model.ModelException;
 import org.jocl.Pointer;
 import org.jocl.Sizeof;
@@ -28,6 +29,8 @@ final class Kernels {
     static final long TARGET_LOCAL = 64;
     /** System property (or environment variable {@code COAG_OPENCL_LOCAL}): a smaller work-group size cap. */
     static final String LOCAL_PROPERTY = "coag.opencl.local";
+    /** clSetKernelArg calls made by {@link #args} since the start (tests, profiles). */
+    private static final LongAdder ARGUMENTS_SET = new LongAdder();
     /** Work groups per compute unit that a grid-stride launch ({@link #strideItems}) aims at. */
     private static final long GROUPS_PER_UNIT = 64;
 
@@ -44,13 +47,22 @@ final class Kernels {
 
     /**
      * Sets the arguments in order: cl_mem, Integer (int/uint), Long (long/ulong), Double, {@link Local}.
+     * An argument keeps its value between launches (OpenCL), so only those that differ from the last
+     * values set on the kernel are set: the same buffer object, or an equal number or size.
      *
+     * @param cl the device
      * @param kernel the kernel
      * @param values the arguments
      */
-    static void args(cl_kernel kernel, Object... values) {
+    static void args(ProgramBuilder cl, cl_kernel kernel, Object... values) {
+        Object[] last = cl.lastArgs(kernel, values.length);
         for (int a = 0; a < values.length; a++) {
             Object v = values[a];
+            if (v instanceof cl_mem ? last[a] == v : v.equals(last[a])) {
+                continue;
+            }
+            last[a] = v;
+            ARGUMENTS_SET.increment();
             if (v instanceof cl_mem) {
                 clSetKernelArg(kernel, a, Sizeof.cl_mem, Pointer.to((cl_mem) v));
             } else if (v instanceof Integer) {
@@ -65,6 +77,11 @@ final class Kernels {
                 throw new IllegalArgumentException("kernel argument " + a + ": unsupported " + v);
             }
         }
+    }
+
+    /** @return the clSetKernelArg calls {@link #args} made since the start, on every device */
+    static long argumentsSet() {
+        return ARGUMENTS_SET.sum();
     }
 
     /**

@@ -30,7 +30,7 @@ final class SeamCheck implements AutoCloseable {
     void enqueue(double unit, double limit) {
         clEnqueueFillBuffer(s.cl.queue(), offender, Pointer.to(new int[] {Integer.MAX_VALUE}), Sizeof.cl_int, 0, Sizeof.cl_int,
                 0, null, null);
-        Kernels.args(kernel, s.pos, s.ids, s.masses, offender, s.count, s.capacity, s.dim, unit, limit);
+        Kernels.args(s.cl, kernel, s.pos, s.ids, s.masses, offender, s.count, s.capacity, s.dim, unit, limit);
         Kernels.run(s.cl, kernel, s.count);
     }
 
