@@ -58,6 +58,7 @@ public final class DevicePairs implements AutoCloseable {
     private int outCapacity;
     private boolean lastByRows;
     private int lastBits;
+    private int lastUsed;
     private int lastBound;
     private double lastUnit;
     private double lastReach;
@@ -201,16 +202,39 @@ public final class DevicePairs implements AutoCloseable {
      * @param reach search distance (length units)
      */
     void sortAndFind(double side, double unit, double reach) {
-        int fine = SpatialHash.cellBitsFor(side, reach);
-        boolean rows = Math.min(fine, tableBits / s.dim) >= 2;
-        int bits = rows ? Math.min(fine, tableBits / s.dim) : fine;
-        mark("status read (previous step), move, seam check");
-        int used = slotsInUse(bits, s.dim, tableBits);
-        clEnqueueFillBuffer(s.cl.queue(), counts, Pointer.to(new int[] {0}), Sizeof.cl_int, 0, (long) Sizeof.cl_int * used, 0, null, null);
-        Kernels.args(s.cl, count, s.pos, s.masses, slotOf, counts, s.count, s.capacity, s.dim, bits, tableBits);
+        mark("before the count (status read, move, seam check)");
+        clearCounts(side, reach);
+        Kernels.args(s.cl, count, s.pos, s.masses, slotOf, counts, s.count, s.capacity, s.dim, lastBits, tableBits);
         Kernels.run(s.cl, count, s.count);
         mark("count");
-        scan(used);
+        sortCounted(unit, reach);
+    }
+
+    /**
+     * The first part of {@link #sortAndFind}: chooses the grid for the reach and clears the counts of
+     * the slots in use. The count comes next ({@code hash_count}, or {@code move_seam_count} fused with
+     * the move, {@link DeviceMove#moveSeamCount}), then {@link #sortCounted}.
+     *
+     * @param side box side L (length units)
+     * @param reach search distance (length units)
+     */
+    void clearCounts(double side, double reach) {
+        int fine = SpatialHash.cellBitsFor(side, reach);
+        lastByRows = Math.min(fine, tableBits / s.dim) >= 2;
+        lastBits = lastByRows ? Math.min(fine, tableBits / s.dim) : fine;
+        lastUsed = slotsInUse(lastBits, s.dim, tableBits);
+        clEnqueueFillBuffer(s.cl.queue(), counts, Pointer.to(new int[] {0}), Sizeof.cl_int, 0, (long) Sizeof.cl_int * lastUsed, 0, null,
+                null);
+    }
+
+    /**
+     * The rest of {@link #sortAndFind} after the count: scan, scatter, gather, swap, search.
+     *
+     * @param unit length of one fixed-point unit
+     * @param reach search distance (length units), as given to {@link #clearCounts}
+     */
+    void sortCounted(double unit, double reach) {
+        scan(lastUsed);
         mark("scan");
         Kernels.args(s.cl, scatter, slotOf, cursor, order, s.count);
         Kernels.run(s.cl, scatter, s.count);
@@ -219,12 +243,30 @@ public final class DevicePairs implements AutoCloseable {
         Kernels.run(s.cl, gather, s.count);
         s.swap();
         mark("gather");
-        lastByRows = rows;
-        lastBits = bits;
         lastBound = s.count;
         lastUnit = unit;
         lastReach = reach;
         findAgain();
+    }
+
+    /** @return the particles' slots ({@code int[capacity]}, -1 for a dead particle), written by the count */
+    cl_mem slotBuffer() {
+        return slotOf;
+    }
+
+    /** @return the hash table's counts ({@code int[slots]}, the first {@link #clearCounts} cleared in use) */
+    cl_mem countBuffer() {
+        return counts;
+    }
+
+    /** @return log2 of the cells per side chosen by the last {@link #clearCounts} */
+    int cellBits() {
+        return lastBits;
+    }
+
+    /** @return log2 of the hash table's slots */
+    int tableBits() {
+        return tableBits;
     }
 
     /**

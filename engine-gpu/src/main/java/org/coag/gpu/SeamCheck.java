@@ -28,10 +28,15 @@ final class SeamCheck implements AutoCloseable {
      * @param limit the largest |x_k| allowed (length units)
      */
     void enqueue(double unit, double limit) {
-        clEnqueueFillBuffer(s.cl.queue(), offender, Pointer.to(new int[] {Integer.MAX_VALUE}), Sizeof.cl_int, 0, Sizeof.cl_int,
-                0, null, null);
+        reset();
         Kernels.args(s.cl, kernel, s.pos, s.ids, s.masses, offender, s.count, s.capacity, s.dim, unit, limit);
         Kernels.run(s.cl, kernel, s.count);
+    }
+
+    /** Enqueues the reset of the word to Integer.MAX_VALUE (no offender), before a check. */
+    void reset() {
+        clEnqueueFillBuffer(s.cl.queue(), offender, Pointer.to(new int[] {Integer.MAX_VALUE}), Sizeof.cl_int, 0, Sizeof.cl_int,
+                0, null, null);
     }
 
     /**

@@ -37,7 +37,20 @@ COAG_INLINE uint slot_of(const ulong *cell, int dim, int tableBits, int bits) {
     return tableBits == 0 ? 0 : (uint) (h >> (64 - tableBits));
 }
 
-/* Counting sort by slot, first pass: each live particle's slot and the slot histogram (cf. SpatialHash.build). */
+/* Counting sort by slot, first pass for live particle i: its slot and the slot histogram (cf. SpatialHash.build). */
+COAG_INLINE void count_one(__global const long *pos, __global int *slots, __global int *counts, int i, int capacity, int bits,
+                           int tableBits) {
+    ulong cell[COAG_DIM];
+    #pragma unroll
+    for (int k = 0; k < COAG_DIM; k++) {
+        cell[k] = cell_of(pos[(long) k * capacity + i], bits);
+    }
+    uint s = slot_of(cell, COAG_DIM, tableBits, bits);
+    slots[i] = (int) s;
+    atomic_inc(&counts[s]);
+}
+
+/* count_one over the particles (dead ones get slot -1). */
 __kernel void hash_count(__global const long *pos, __global const int *masses, __global int *slots,
                          __global int *counts, const int count, const int capacity, const int dim,
                          const int bits, const int tableBits) {
@@ -49,14 +62,32 @@ __kernel void hash_count(__global const long *pos, __global const int *masses, _
         slots[i] = -1;
         return;
     }
-    ulong cell[COAG_DIM];
-    #pragma unroll
-    for (int k = 0; k < COAG_DIM; k++) {
-        cell[k] = cell_of(pos[(long) k * capacity + i], bits);
+    count_one(pos, slots, counts, i, capacity, bits, tableBits);
+}
+
+/*
+ * move, seam_check (when checkSeam != 0) and hash_count fused: one pass over the particles, each work
+ * item moving its particle, checking it against the seam and counting it into its slot (its own
+ * writes to pos are visible to it). Same results as the three kernels in turn.
+ */
+__kernel void move_seam_count(__global long *pos, __global const int *ids, __global const int *masses,
+                              __global const double *sigma, const int count, const int capacity, const ulong step,
+                              const uint k0, const uint k1, const int checkSeam, __global int *offender, const double unit,
+                              const double limit, __global int *slots, __global int *counts, const int bits,
+                              const int tableBits) {
+    int i = get_global_id(0);
+    if (i >= count) {
+        return;
     }
-    uint s = slot_of(cell, COAG_DIM, tableBits, bits);
-    slots[i] = (int) s;
-    atomic_inc(&counts[s]);
+    if (masses[i] == 0) {
+        slots[i] = -1;
+        return;
+    }
+    move_one(pos, ids, masses, sigma, i, capacity, step, k0, k1);
+    if (checkSeam != 0) {
+        seam_one(pos, ids, offender, i, capacity, COAG_DIM, unit, limit);
+    }
+    count_one(pos, slots, counts, i, capacity, bits, tableBits);
 }
 
 /* Counting sort, after the scan: each particle's place in slot order (cf. SpatialHash.build). */
