@@ -86,7 +86,7 @@ public final class DeviceMove implements AutoCloseable {
      * Enqueues the move of one step fused with the seam check and the hash count of the step's sort
      * ({@code move_seam_count}): the same results as {@link #move}, {@link SeamCheck#enqueue} and the
      * count of {@link DevicePairs#sortAndFind}, in one pass over the particles. Call
-     * {@link DevicePairs#clearCounts} (and {@link SeamCheck#reset}) before, {@link DevicePairs#sortCounted} after.
+     * {@link DevicePairs#chooseGrid} (and {@link SeamCheck#reset}) before, {@link DevicePairs#sortCounted} after.
      *
      * @param step the step index
      * @param pairs the pair search whose counts are filled

@@ -91,6 +91,7 @@ public final class DevicePairs implements AutoCloseable {
         slots = 1 << tableBits;
         slotOf = ints("the particles' hash slots", s.capacity);
         counts = ints("the hash table's counts", slots);
+        clEnqueueFillBuffer(s.cl.queue(), counts, Pointer.to(new int[] {0}), Sizeof.cl_int, 0, (long) Sizeof.cl_int * slots, 0, null, null);
         start = ints("the hash table's starts", slots + 1L);
         cursor = ints("the hash table's cursors", slots);
         groupSums = ints("the hash table's tile sums", scanGroups(slots));
@@ -203,7 +204,7 @@ public final class DevicePairs implements AutoCloseable {
      */
     void sortAndFind(double side, double unit, double reach) {
         mark("before the count (status read, move, seam check)");
-        clearCounts(side, reach);
+        chooseGrid(side, reach);
         Kernels.args(s.cl, count, s.pos, s.masses, slotOf, counts, s.count, s.capacity, s.dim, lastBits, tableBits);
         Kernels.run(s.cl, count, s.count);
         mark("count");
@@ -211,27 +212,25 @@ public final class DevicePairs implements AutoCloseable {
     }
 
     /**
-     * The first part of {@link #sortAndFind}: chooses the grid for the reach and clears the counts of
-     * the slots in use. The count comes next ({@code hash_count}, or {@code move_seam_count} fused with
+     * The first part of {@link #sortAndFind}: chooses the grid for the reach. The counts are zero
+     * here: cleared once at creation, then by the scan ({@code scan_tiles}) of every count. The count comes next ({@code hash_count}, or {@code move_seam_count} fused with
      * the move, {@link DeviceMove#moveSeamCount}), then {@link #sortCounted}.
      *
      * @param side box side L (length units)
      * @param reach search distance (length units)
      */
-    void clearCounts(double side, double reach) {
+    void chooseGrid(double side, double reach) {
         int fine = SpatialHash.cellBitsFor(side, reach);
         lastByRows = Math.min(fine, tableBits / s.dim) >= 2;
         lastBits = lastByRows ? Math.min(fine, tableBits / s.dim) : fine;
         lastUsed = slotsInUse(lastBits, s.dim, tableBits);
-        clEnqueueFillBuffer(s.cl.queue(), counts, Pointer.to(new int[] {0}), Sizeof.cl_int, 0, (long) Sizeof.cl_int * lastUsed, 0, null,
-                null);
     }
 
     /**
      * The rest of {@link #sortAndFind} after the count: scan, scatter, gather, swap, search.
      *
      * @param unit length of one fixed-point unit
-     * @param reach search distance (length units), as given to {@link #clearCounts}
+     * @param reach search distance (length units), as given to {@link #chooseGrid}
      */
     void sortCounted(double unit, double reach) {
         scan(lastUsed);
@@ -254,12 +253,12 @@ public final class DevicePairs implements AutoCloseable {
         return slotOf;
     }
 
-    /** @return the hash table's counts ({@code int[slots]}, the first {@link #clearCounts} cleared in use) */
+    /** @return the hash table's counts ({@code int[slots]}, all zero between a scan and the next count) */
     cl_mem countBuffer() {
         return counts;
     }
 
-    /** @return log2 of the cells per side chosen by the last {@link #clearCounts} */
+    /** @return log2 of the cells per side chosen by the last {@link #chooseGrid} */
     int cellBits() {
         return lastBits;
     }

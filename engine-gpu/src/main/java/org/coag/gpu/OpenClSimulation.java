@@ -85,7 +85,7 @@ final class OpenClSimulation implements Simulation {
         }
         double unit = spec.domain().unit();
         double reach = PairParameters.searchReach(range, unit) * unit;
-        pairs.clearCounts(spec.domain().side(), reach);
+        pairs.chooseGrid(spec.domain().side(), reach);
         double limit = 0;
         if (seam != null) {
             seam.reset();

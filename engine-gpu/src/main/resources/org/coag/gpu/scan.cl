@@ -7,7 +7,7 @@
  *   scan_group_sums  one work group scans groupSums in place (exclusive), a tile at a time with a
  *                    carry, and writes the grand total (the live count) to start[used] and start[slots];
  *   scan_tiles       each group scans its tile in local memory and adds its group's offset, writing
- *                    start[s] and cursor[s].
+ *                    start[s] and cursor[s], and clears counts[s] for the next step.
  * Global memory is read and written coalesced: item l of a group touches slots tile + k L + l for
  * k = 0..SCAN_ITEMS-1. In local memory each item scans SCAN_ITEMS consecutive words, and a
  * Hillis-Steele scan joins the items' totals. Sums are of counts whose total is the live count, so
@@ -102,15 +102,23 @@ __kernel void scan_group_sums(__global int *groupSums, const int groups, __globa
     }
 }
 
-/* Pass 3: start[s] = cursor[s] = the group's offset + the exclusive scan of its tile, for s < used. */
-__kernel void scan_tiles(__global const int *counts, __global const int *groupSums, __global int *start,
+/*
+ * Pass 3: start[s] = cursor[s] = the group's offset + the exclusive scan of its tile, for s < used;
+ * counts[s] = 0 once read, so the counts are clear for the next step's count without a fill.
+ */
+__kernel void scan_tiles(__global int *counts, __global const int *groupSums, __global int *start,
                          __global int *cursor, const int used, __local int *tile, __local int *sums) {
     int l = get_local_id(0);
     int n = get_local_size(0);
     long base = (long) get_group_id(0) * n * SCAN_ITEMS;
     for (int k = 0; k < SCAN_ITEMS; k++) {
         long s = base + (long) k * n + l;
-        tile[k * n + l] = s < used ? counts[s] : 0;
+        if (s < used) {
+            tile[k * n + l] = counts[s];
+            counts[s] = 0;
+        } else {
+            tile[k * n + l] = 0;
+        }
     }
     tile_exclusive_scan(tile, sums);
     int offset = groupSums[get_group_id(0)];
