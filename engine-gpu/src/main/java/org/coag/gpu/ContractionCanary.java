@@ -73,7 +73,7 @@ final class ContractionCanary {
         cl_mem out = DeviceBuffers.create(cl, "the contraction canary's output", CL_MEM_WRITE_ONLY, (long) Sizeof.cl_double * got.length,
                 null);
         try {
-            Kernels.args(kernel, in, out);
+            Kernels.args(cl, kernel, in, out);
             Kernels.run(cl, kernel, 1);
             clEnqueueReadBuffer(cl.queue(), out, CL_TRUE, 0, (long) Sizeof.cl_double * got.length, Pointer.to(got), 0, null, null);
         } finally {

@@ -145,7 +145,7 @@ public final class DeviceFire implements AutoCloseable {
         clEnqueueFillBuffer(s.cl.queue(), untabulated, Pointer.to(new int[] {0}), Sizeof.cl_int, 0, Sizeof.cl_int, 0, null, null);
         clEnqueueFillBuffer(s.cl.queue(), pairTable.missCount(), Pointer.to(new int[] {0}), Sizeof.cl_int, 0, Sizeof.cl_int, 0, null,
                 null);
-        Kernels.args(kernel, s.pos, s.ids, s.masses, pairs.pairBuffer(), pairs.foundBuffer(), pairs.pairCapacity(), pairTable.keys(),
+        Kernels.args(s.cl, kernel, s.pos, s.ids, s.masses, pairs.pairBuffer(), pairs.foundBuffer(), pairs.pairCapacity(), pairTable.keys(),
                 pairTable.values(), pairTable.bits(), pairTable.misses(), pairTable.missCount(), pairTable.missCapacity(),
                 kernelType.code(), tableR, tableV, tableSize, s.capacity, s.dim, spec.domain().unit(), spec.dt(), step,
                 key.k0(), key.k1(), tau, u1, idx, count, capacity, untabulated);

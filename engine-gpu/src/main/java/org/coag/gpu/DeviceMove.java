@@ -20,6 +20,7 @@ import org.jocl.cl_mem;
 public final class DeviceMove implements AutoCloseable {
     private final DeviceState s;
     private final cl_kernel kernel;
+    private final cl_kernel fused;
     private final ModelSpec spec;
     private cl_mem sigma;
     private int maxMass;
@@ -34,6 +35,7 @@ public final class DeviceMove implements AutoCloseable {
     public DeviceMove(DeviceState s, ModelSpec spec, long seed, int maxMass) {
         this.s = s;
         this.kernel = ProgramBuilder.kernel(s.cl.program(s.dim), "move");
+        this.fused = ProgramBuilder.kernel(s.cl.program(s.dim), "move_seam_count");
         this.key = CounterRng.key(seed);
         this.spec = spec;
         this.sigma = table(maxMass);
@@ -76,8 +78,27 @@ public final class DeviceMove implements AutoCloseable {
      * @param step the step index
      */
     public void move(long step) {
-        Kernels.args(kernel, s.pos, s.ids, s.masses, sigma, s.count, s.capacity, step, key.k0(), key.k1());
+        Kernels.args(s.cl, kernel, s.pos, s.ids, s.masses, sigma, s.count, s.capacity, step, key.k0(), key.k1());
         Kernels.run(s.cl, kernel, s.count);
+    }
+
+    /**
+     * Enqueues the move of one step fused with the seam check and the hash count of the step's sort
+     * ({@code move_seam_count}): the same results as {@link #move}, {@link SeamCheck#enqueue} and the
+     * count of {@link DevicePairs#sortAndFind}, in one pass over the particles. Call
+     * {@link DevicePairs#chooseGrid} (and {@link SeamCheck#reset}) before, {@link DevicePairs#sortCounted} after.
+     *
+     * @param step the step index
+     * @param pairs the pair search whose counts are filled
+     * @param seamWord free space: the seam check's word ({@link SeamCheck#word}); null: no check
+     * @param unit length of one fixed-point unit
+     * @param limit free space: the largest |x_k| allowed (length units)
+     */
+    void moveSeamCount(long step, DevicePairs pairs, cl_mem seamWord, double unit, double limit) {
+        cl_mem offender = seamWord == null ? pairs.slotBuffer() : seamWord;
+        Kernels.args(s.cl, fused, s.pos, s.ids, s.masses, sigma, s.count, s.capacity, step, key.k0(), key.k1(), seamWord == null ? 0 : 1,
+                offender, unit, limit, pairs.slotBuffer(), pairs.countBuffer(), pairs.cellBits(), pairs.tableBits());
+        Kernels.run(s.cl, fused, s.count);
     }
 
     /** @return sigma(m) for m = 1..{@link #maxMass()} (NaN where the d(n) table ends) */

@@ -3,11 +3,14 @@ package org.coag.gpu;
 import static org.jocl.CL.CL_MEM_COPY_HOST_PTR;
 import static org.jocl.CL.CL_MEM_READ_WRITE;
 import static org.jocl.CL.CL_TRUE;
+import static org.jocl.CL.clEnqueueCopyBuffer;
 import static org.jocl.CL.clEnqueueFillBuffer;
 import static org.jocl.CL.clEnqueueReadBuffer;
 import static org.jocl.CL.clEnqueueWriteBuffer;
 import static org.jocl.CL.clReleaseMemObject;
 
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import org.coag.core.backend.EventSink;
 import org.coag.core.backend.ParticleState;
 import org.coag.core.model.ModelException;
@@ -53,15 +56,41 @@ final class DeviceResolve implements AutoCloseable {
      * @param misses mass pairs the firing test did not find in the pair table ({@link StatusLayout#FLAG_MISSES})
      * @param widest widest sigma of a live mass (fixed-point units)
      * @param range2 largest range^2 of a live mass pair (m, m)
+     * @param seamOffender free space: the seam check's lowest id of a particle too near the seam, or
+     *     Integer.MAX_VALUE ({@link SeamCheck})
      */
     record Status(int pairs, int fired, int flags, int events, int live, int largest, int sorted, int badSigma,
-                  int badRange, int needTable, int untabulated, int misses, double widest, double range2) {
+                  int badRange, int needTable, int untabulated, int misses, double widest, double range2, int seamOffender) {
     }
 
     private final DeviceState s;
     private final ModelSpec spec;
+    /**
+     * The most fired pairs of one step that {@code sort_fired_local} sorts in local memory (20 bytes each:
+     * 20 KB); more are sorted serially by {@code resolve_fired}. Twin of {@code SORT_LOCAL_MAX} in the sources.
+     */
+    static final int SORT_LOCAL_MAX = 1024;
+
+    private final cl_kernel sortLocal;
     private final cl_kernel resolve;
-    private final cl_kernel statusKernel;
+    private final cl_kernel statusPartial;
+    private final cl_kernel statusFinal;
+    private final long partialLocal;
+    private final long finalLocal;
+    private final int partialGroups;
+    /** Per work group of {@code status_partial}: the smallest bad-sigma, bad-range and beyond-table masses ({@code int[3 groups]}). */
+    private final cl_mem partial;
+    /** Per work group of {@code status_partial}: the widest sigma and the largest range^2 ({@code double[2 groups]}). */
+    private final cl_mem partialD;
+    /**
+     * The status buffer's layout, read back in one piece once per step: the {@link StatusLayout#INTS} status
+     * ints, then at int {@link #SEAM_WORD} the seam check's offender (copied on the device), then at byte
+     * {@link #DOUBLES_AT} the {@link StatusLayout#DOUBLES} status doubles (copied from {@code statusD}).
+     */
+    private static final int SEAM_WORD = STATUS_INTS;
+    private static final int DOUBLES_AT = ((SEAM_WORD + 1) * Sizeof.cl_int + 7) / 8 * 8;
+    private static final int READBACK_BYTES = DOUBLES_AT + Sizeof.cl_double * StatusLayout.DOUBLES;
+    private final ByteBuffer statusHost = ByteBuffer.allocateDirect(READBACK_BYTES).order(ByteOrder.nativeOrder());
     private final cl_mem liveByMass;
     private final cl_mem status;
     private final cl_mem statusD;
@@ -81,8 +110,10 @@ final class DeviceResolve implements AutoCloseable {
         this.s = s;
         this.spec = spec;
         cl_program p = s.cl.program(s.dim);
+        sortLocal = ProgramBuilder.kernel(p, "sort_fired_local");
         resolve = ProgramBuilder.kernel(p, "resolve_fired");
-        statusKernel = ProgramBuilder.kernel(p, "step_status");
+        statusPartial = ProgramBuilder.kernel(p, "status_partial");
+        statusFinal = ProgramBuilder.kernel(p, "status_final");
         int largest = 1;
         for (int i = 0; i < initial.count(); i++) {
             largest = Math.max(largest, initial.masses()[i]);
@@ -93,15 +124,21 @@ final class DeviceResolve implements AutoCloseable {
         }
         long histogramInts = Math.max(initial.totalMass(), largest) + 1L;
         liveByMass = buffer("the live-mass histogram", Sizeof.cl_int, histogramInts);
+        partialLocal = s.cl.localSize(statusPartial);
+        finalLocal = s.cl.localSize(statusFinal);
+        partialGroups = (int) ((Kernels.strideItems(s.cl, statusPartial, histogramInts) + partialLocal - 1) / partialLocal);
+        partial = buffer("the step status's partial results", 3L * Sizeof.cl_int, partialGroups);
+        partialD = buffer("the step status's partial results", 2L * Sizeof.cl_double, partialGroups);
         clEnqueueFillBuffer(s.cl.queue(), liveByMass, Pointer.to(new int[] {0}), Sizeof.cl_int, 0, Sizeof.cl_int * histogramInts, 0,
                 null, null);
         clEnqueueWriteBuffer(s.cl.queue(), liveByMass, CL_TRUE, 0, (long) Sizeof.cl_int * histogram.length, Pointer.to(histogram), 0,
                 null, null);
-        int[] st = new int[STATUS_INTS];
+        int[] st = new int[READBACK_BYTES / Sizeof.cl_int];
+        st[SEAM_WORD] = Integer.MAX_VALUE;
         st[StatusLayout.LIVE] = initial.count();
         st[StatusLayout.LARGEST] = largest;
         status = DeviceBuffers.create(s.cl, "the step status", CL_MEM_READ_WRITE | CL_MEM_COPY_HOST_PTR,
-                (long) Sizeof.cl_int * STATUS_INTS, Pointer.to(st));
+                READBACK_BYTES, Pointer.to(st));
         statusD = buffer("the step status", Sizeof.cl_double, StatusLayout.DOUBLES);
         this.eventCapacity = Math.max(1, eventCapacity);
         events = buffer("the event log", (long) EVENT_INTS * Sizeof.cl_int, this.eventCapacity);
@@ -131,22 +168,29 @@ final class DeviceResolve implements AutoCloseable {
             tmp = buffer("the fired pairs' sort scratch", Sizeof.cl_int, ordCapacity);
         }
         cl_mem[] f = fire.buffers();
-        Kernels.args(resolve, f[0], f[1], f[2], f[3], f[4], fire.capacity(), pairs.foundBuffer(), pairs.pairCapacity(), s.masses,
+        Kernels.args(s.cl, sortLocal, f[0], f[2], f[3], fire.capacity(), ord);
+        Kernels.runGroups(s.cl, sortLocal, 1, s.cl.localSize(sortLocal));
+        Kernels.args(s.cl, resolve, f[0], f[1], f[2], f[3], f[4], fire.capacity(), pairs.foundBuffer(), pairs.pairCapacity(), s.masses,
                 pairs.startBuffer(), pairs.slots(), OpenClConstants.modeCode(spec.mode()), step, events,
-                eventCapacity, liveByMass, ord, tmp, status, statusD, move.sigmaBuffer(), fire.range2Buffer(), tables(move, fire),
-                fire.pairTable().missCount());
+                eventCapacity, liveByMass, ord, tmp, status, fire.pairTable().missCount());
         Kernels.run(s.cl, resolve, 1);
+        recomputeStatus(move, fire);
     }
 
     /**
-     * Enqueues the status alone (after the tables grew).
+     * Enqueues the status from the live-mass histogram, a parallel reduction in two passes (status.cl);
+     * alone after the tables grew.
      *
      * @param move the move (its sigma table)
      * @param fire the firing test (its range^2 of each mass pair (m, m))
      */
     void recomputeStatus(DeviceMove move, DeviceFire fire) {
-        Kernels.args(statusKernel, status, statusD, liveByMass, move.sigmaBuffer(), fire.range2Buffer(), tables(move, fire));
-        Kernels.run(s.cl, statusKernel, 1);
+        Kernels.args(s.cl, statusPartial, status, liveByMass, move.sigmaBuffer(), fire.range2Buffer(), tables(move, fire), partial,
+                partialD, new Kernels.Local(3L * Sizeof.cl_int * partialLocal), new Kernels.Local(2L * Sizeof.cl_double * partialLocal));
+        Kernels.runGroups(s.cl, statusPartial, partialGroups, partialLocal);
+        Kernels.args(s.cl, statusFinal, status, statusD, partial, partialD, partialGroups, new Kernels.Local(3L * Sizeof.cl_int * finalLocal),
+                new Kernels.Local(2L * Sizeof.cl_double * finalLocal));
+        Kernels.runGroups(s.cl, statusFinal, 1, finalLocal);
     }
 
     /** @return the masses both the sigma and the pair tables cover */
@@ -154,17 +198,33 @@ final class DeviceResolve implements AutoCloseable {
         return Math.min(move.maxMass(), fire.maxMass());
     }
 
-    /** @return the status, read from the device (waits for the queue) */
+    /** @return the status, read from the device in one blocking read (no seam check) */
     Status status() {
-        int[] v = new int[STATUS_INTS];
-        double[] d = new double[StatusLayout.DOUBLES];
-        clEnqueueReadBuffer(s.cl.queue(), statusD, CL_TRUE, 0, (long) Sizeof.cl_double * d.length, Pointer.to(d), 0, null,
+        return status(null);
+    }
+
+    /**
+     * @param seamWord the seam check's word of this step ({@link SeamCheck#word}), or null
+     * @return the status and the seam check's result, copied on the device into one buffer and read
+     *     from it in one blocking read (waits for the queue)
+     */
+    Status status(cl_mem seamWord) {
+        if (seamWord != null) {
+            clEnqueueCopyBuffer(s.cl.queue(), seamWord, status, 0, (long) Sizeof.cl_int * SEAM_WORD, Sizeof.cl_int, 0, null, null);
+        }
+        clEnqueueCopyBuffer(s.cl.queue(), statusD, status, 0, DOUBLES_AT, (long) Sizeof.cl_double * StatusLayout.DOUBLES, 0, null,
                 null);
-        clEnqueueReadBuffer(s.cl.queue(), status, CL_TRUE, 0, (long) Sizeof.cl_int * STATUS_INTS, Pointer.to(v), 0, null, null);
+        clEnqueueReadBuffer(s.cl.queue(), status, CL_TRUE, 0, READBACK_BYTES, Pointer.to(statusHost), 0, null, null);
+        int[] v = new int[SEAM_WORD + 1];
+        statusHost.asIntBuffer().get(v);
+        double[] d = new double[StatusLayout.DOUBLES];
+        statusHost.position(DOUBLES_AT);
+        statusHost.slice().order(ByteOrder.nativeOrder()).asDoubleBuffer().get(d);
+        statusHost.position(0);
         return new Status(v[StatusLayout.PAIRS], v[StatusLayout.FIRED], v[StatusLayout.FLAGS], v[StatusLayout.EVENTS],
                 v[StatusLayout.LIVE], v[StatusLayout.LARGEST], v[StatusLayout.SORTED], v[StatusLayout.BAD_SIGMA],
                 v[StatusLayout.BAD_RANGE], v[StatusLayout.NEED_TABLE], v[StatusLayout.UNTABULATED], v[StatusLayout.MISSES], d[StatusLayout.D_WIDEST],
-                d[StatusLayout.D_RANGE2]);
+                d[StatusLayout.D_RANGE2], v[SEAM_WORD]);
     }
 
     /**
@@ -209,7 +269,7 @@ final class DeviceResolve implements AutoCloseable {
 
     @Override
     public void close() {
-        for (cl_mem m : new cl_mem[] {liveByMass, status, statusD, events, ord, tmp}) {
+        for (cl_mem m : new cl_mem[] {liveByMass, status, statusD, partial, partialD, events, ord, tmp}) {
             if (m != null) {
                 clReleaseMemObject(m);
             }

@@ -10,6 +10,7 @@ import static org.jocl.CL.clGetDeviceInfo;
 import static org.jocl.CL.clGetKernelWorkGroupInfo;
 import static org.jocl.CL.clSetKernelArg;
 
+import java.util.concurrent.atomic.LongAdder;
 import org.coag.core.model.ModelException;
 import org.jocl.Pointer;
 import org.jocl.Sizeof;
@@ -28,6 +29,8 @@ final class Kernels {
     static final long TARGET_LOCAL = 64;
     /** System property (or environment variable {@code COAG_OPENCL_LOCAL}): a smaller work-group size cap. */
     static final String LOCAL_PROPERTY = "coag.opencl.local";
+    /** clSetKernelArg calls made by {@link #args} since the start (tests, profiles). */
+    private static final LongAdder ARGUMENTS_SET = new LongAdder();
     /** Work groups per compute unit that a grid-stride launch ({@link #strideItems}) aims at. */
     private static final long GROUPS_PER_UNIT = 64;
 
@@ -35,14 +38,31 @@ final class Kernels {
     }
 
     /**
-     * Sets the arguments in order: cl_mem, Integer (int/uint), Long (long/ulong), Double.
+     * A {@code __local} kernel argument: work-group memory of this many bytes.
      *
+     * @param bytes the size (bytes)
+     */
+    record Local(long bytes) {
+    }
+
+    /**
+     * Sets the arguments in order: cl_mem, Integer (int/uint), Long (long/ulong), Double, {@link Local}.
+     * An argument keeps its value between launches (OpenCL), so only those that differ from the last
+     * values set on the kernel are set: the same buffer object, or an equal number or size.
+     *
+     * @param cl the device
      * @param kernel the kernel
      * @param values the arguments
      */
-    static void args(cl_kernel kernel, Object... values) {
+    static void args(ProgramBuilder cl, cl_kernel kernel, Object... values) {
+        Object[] last = cl.lastArgs(kernel, values.length);
         for (int a = 0; a < values.length; a++) {
             Object v = values[a];
+            if (v instanceof cl_mem ? last[a] == v : v.equals(last[a])) {
+                continue;
+            }
+            last[a] = v;
+            ARGUMENTS_SET.increment();
             if (v instanceof cl_mem) {
                 clSetKernelArg(kernel, a, Sizeof.cl_mem, Pointer.to((cl_mem) v));
             } else if (v instanceof Integer) {
@@ -51,10 +71,17 @@ final class Kernels {
                 clSetKernelArg(kernel, a, Sizeof.cl_long, Pointer.to(new long[] {(Long) v}));
             } else if (v instanceof Double) {
                 clSetKernelArg(kernel, a, Sizeof.cl_double, Pointer.to(new double[] {(Double) v}));
+            } else if (v instanceof Local) {
+                clSetKernelArg(kernel, a, ((Local) v).bytes(), null);
             } else {
                 throw new IllegalArgumentException("kernel argument " + a + ": unsupported " + v);
             }
         }
+    }
+
+    /** @return the clSetKernelArg calls {@link #args} made since the start, on every device */
+    static long argumentsSet() {
+        return ARGUMENTS_SET.sum();
     }
 
     /**
@@ -70,6 +97,19 @@ final class Kernels {
         long local = cl.localSize(kernel);
         long global = Math.max(1, (items + local - 1) / local) * local;
         clEnqueueNDRangeKernel(cl.queue(), kernel, 1, null, new long[] {global}, new long[] {local}, 0, null, null);
+    }
+
+    /**
+     * Enqueues {@code groups} work groups of {@code local} items each (kernels that need a given
+     * work-group size, e.g. the two scan passes that must cut the same tiles).
+     *
+     * @param cl the device
+     * @param kernel the kernel
+     * @param groups work groups, at least 1
+     * @param local work items per group, at most the kernel's {@link ProgramBuilder#localSize}
+     */
+    static void runGroups(ProgramBuilder cl, cl_kernel kernel, long groups, long local) {
+        clEnqueueNDRangeKernel(cl.queue(), kernel, 1, null, new long[] {groups * local}, new long[] {local}, 0, null, null);
     }
 
     /**

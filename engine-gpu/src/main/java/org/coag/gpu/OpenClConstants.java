@@ -69,6 +69,8 @@ public final class OpenClConstants {
         for (KernelCode k : KernelCode.values()) {
             d.put("KERNEL_" + k.name(), Integer.toString(k.code()));
         }
+        d.put("SORT_LOCAL_MAX", Integer.toString(DeviceResolve.SORT_LOCAL_MAX));
+        d.put("SCAN_ITEMS", Integer.toString(DevicePairs.SCAN_ITEMS));
         d.put("PAIR_HASH_M", "0x" + Long.toHexString(PairTable.HASH_M).toUpperCase() + "UL");
         for (Field f : StatusLayout.class.getDeclaredFields()) {
             int m = f.getModifiers();

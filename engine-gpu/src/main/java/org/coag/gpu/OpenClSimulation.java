@@ -78,26 +78,29 @@ final class OpenClSimulation implements Simulation {
         if (status.badSigma() > 0 || spec.rangeVaries() && status.badRange() > 0) {
             replayTables();
         }
-        move.move(step);
+        PhaseMarks.mark(device.cl.queue(), "status read (previous step)");
         double range = !spec.rangeVaries() ? pairParameters.of(1, 1).range() : Math.sqrt(status.range2());
         if (spec.rangeVaries() && !(range < spec.domain().side() / 2)) {
             StepLimits.largestRange(spec, pairParameters, liveById(), step);
         }
         double unit = spec.domain().unit();
+        double reach = PairParameters.searchReach(range, unit) * unit;
+        pairs.chooseGrid(spec.domain().side(), reach);
+        double limit = 0;
         if (seam != null) {
-            seam.enqueue(unit, spec.domain().side() / 2 - StepLimits.seamGuard(range, status.widest(), unit));
+            seam.reset();
+            limit = spec.domain().side() / 2 - StepLimits.seamGuard(range, status.widest(), unit);
         }
-        pairs.sortAndFind(spec.domain().side(), unit, PairParameters.searchReach(range, unit) * unit);
+        move.moveSeamCount(step, pairs, seam == null ? null : seam.word(), unit, limit);
+        PhaseMarks.mark(device.cl.queue(), "move, seam check, count (fused)");
+        pairs.sortCounted(unit, reach);
         fire.fire(pairs, step);
         PhaseMarks.mark(device.cl.queue(), "firing test");
         resolve.resolve(fire, pairs, move, step);
         PhaseMarks.mark(device.cl.queue(), "resolution and status");
-        DeviceResolve.Status st = resolve.status();
-        if (seam != null) {
-            int offender = seam.offender();
-            if (offender != Integer.MAX_VALUE) {
-                throw StepLimits.seamReached(offender, spec.domain().side(), step);
-            }
+        DeviceResolve.Status st = resolve.status(seam == null ? null : seam.word());
+        if (st.seamOffender() != Integer.MAX_VALUE) {
+            throw StepLimits.seamReached(st.seamOffender(), spec.domain().side(), step);
         }
         while (st.flags() != 0) {
             st = rerun(st, sink);

@@ -14,6 +14,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -43,9 +44,10 @@ public final class ProgramBuilder {
     private cl_program program;
     private int programDim;
     private final Map<cl_kernel, Long> localSizes = new IdentityHashMap<>();
+    private final Map<cl_kernel, Object[]> lastArgs = new IdentityHashMap<>();
 
     /** The sources of the program, in order (rng.cl defines what the others use). */
-    static final List<String> SOURCES = List.of("rng.cl", "move.cl", "pairs.cl", "fire.cl", "resolve.cl", "canary.cl");
+    static final List<String> SOURCES = List.of("rng.cl", "move.cl", "scan.cl", "pairs.cl", "fire.cl", "resolve.cl", "status.cl", "canary.cl");
 
     /** System property (or environment variable {@code COAG_OPENCL_OPTIONS}): extra OpenCL build options. */
     public static final String OPTIONS_PROPERTY = "coag.opencl.options";
@@ -106,6 +108,20 @@ public final class ProgramBuilder {
      * @param kernel a kernel of this device's program
      * @return its work-group size on this device ({@link Kernels#queryLocalSize}, queried once)
      */
+    /**
+     * @param kernel a kernel of this device
+     * @param n arguments it takes (at least)
+     * @return the values last set on its arguments by {@link Kernels#args}, by index (null: never set), at least n long
+     */
+    Object[] lastArgs(cl_kernel kernel, int n) {
+        Object[] last = lastArgs.get(kernel);
+        if (last == null || last.length < n) {
+            last = last == null ? new Object[n] : Arrays.copyOf(last, n);
+            lastArgs.put(kernel, last);
+        }
+        return last;
+    }
+
     long localSize(cl_kernel kernel) {
         return localSizes.computeIfAbsent(kernel, k -> Kernels.queryLocalSize(this, k));
     }

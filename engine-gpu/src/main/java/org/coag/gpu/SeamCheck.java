@@ -22,21 +22,29 @@ final class SeamCheck implements AutoCloseable {
     }
 
     /**
-     * Enqueues the check of slots 0..count-1 against {@code limit}; {@link #offender} reads the result.
+     * Enqueues the check of slots 0..count-1 against {@code limit}; {@link #word} holds the result.
      *
      * @param unit length of one fixed-point unit
      * @param limit the largest |x_k| allowed (length units)
      */
     void enqueue(double unit, double limit) {
-        clEnqueueFillBuffer(s.cl.queue(), offender, Pointer.to(new int[] {Integer.MAX_VALUE}), Sizeof.cl_int, 0, Sizeof.cl_int,
-                0, null, null);
-        Kernels.args(kernel, s.pos, s.ids, s.masses, offender, s.count, s.capacity, s.dim, unit, limit);
+        reset();
+        Kernels.args(s.cl, kernel, s.pos, s.ids, s.masses, offender, s.count, s.capacity, s.dim, unit, limit);
         Kernels.run(s.cl, kernel, s.count);
     }
 
-    /** @return the lowest id of a live particle with |x_k| &gt;= limit at the last check, or Integer.MAX_VALUE */
-    int offender() {
-        return Kernels.readInt(s.cl, offender, 0);
+    /** Enqueues the reset of the word to Integer.MAX_VALUE (no offender), before a check. */
+    void reset() {
+        clEnqueueFillBuffer(s.cl.queue(), offender, Pointer.to(new int[] {Integer.MAX_VALUE}), Sizeof.cl_int, 0, Sizeof.cl_int,
+                0, null, null);
+    }
+
+    /**
+     * @return the device word that holds, after the last check, the lowest id of a live particle with
+     *     |x_k| &gt;= limit, or Integer.MAX_VALUE (read with the step status, {@link DeviceResolve#status(cl_mem)})
+     */
+    cl_mem word() {
+        return offender;
     }
 
     @Override

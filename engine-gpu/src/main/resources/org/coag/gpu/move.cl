@@ -7,13 +7,9 @@
  * PURPOSE_MOVE comes from org.coag.core.rng.Purpose (prelude of org.coag.gpu.OpenClConstants).
  */
 
-__kernel void move(__global long *pos, __global const int *ids, __global const int *masses,
-                   __global const double *sigma, const int count, const int capacity,
-                   const ulong step, const uint k0, const uint k1) {
-    int i = get_global_id(0);
-    if (i >= count || masses[i] == 0) {
-        return;
-    }
+/* Moves live particle i (twin of MoveParameters.moveAll for one particle). */
+COAG_INLINE void move_one(__global long *pos, __global const int *ids, __global const int *masses,
+                          __global const double *sigma, int i, int capacity, ulong step, uint k0, uint k1) {
     double s = sigma[masses[i] - 1];
     uint id = (uint) ids[i];
     #pragma unroll
@@ -30,6 +26,27 @@ __kernel void move(__global long *pos, __global const int *ids, __global const i
     }
 }
 
+__kernel void move(__global long *pos, __global const int *ids, __global const int *masses,
+                   __global const double *sigma, const int count, const int capacity,
+                   const ulong step, const uint k0, const uint k1) {
+    int i = get_global_id(0);
+    if (i >= count || masses[i] == 0) {
+        return;
+    }
+    move_one(pos, ids, masses, sigma, i, capacity, step, k0, k1);
+}
+
+/* Free space: offender = min(offender, id of live particle i) when one of its |x_k| >= limit. */
+COAG_INLINE void seam_one(__global const long *pos, __global const int *ids, __global int *offender, int i, int capacity,
+                          int dim, double unit, double limit) {
+    for (int k = 0; k < dim; k++) {
+        if (fabs((double) pos[(long) k * capacity + i] * unit) >= limit) {
+            atomic_min(offender, ids[i]);
+            return;
+        }
+    }
+}
+
 /* Free space: the lowest id of a live particle with |x_k| >= limit; twin of org.coag.core.step.StepLimits.checkSeam. */
 __kernel void seam_check(__global const long *pos, __global const int *ids, __global const int *masses,
                          __global int *offender, const int count, const int capacity, const int dim,
@@ -38,10 +55,5 @@ __kernel void seam_check(__global const long *pos, __global const int *ids, __gl
     if (i >= count || masses[i] == 0) {
         return;
     }
-    for (int k = 0; k < dim; k++) {
-        if (fabs((double) pos[(long) k * capacity + i] * unit) >= limit) {
-            atomic_min(offender, ids[i]);
-            return;
-        }
-    }
+    seam_one(pos, ids, offender, i, capacity, dim, unit, limit);
 }

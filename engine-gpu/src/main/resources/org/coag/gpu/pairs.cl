@@ -3,7 +3,7 @@
  * box (cell k-coordinate = (ulong) u >> (64 - bits), as SpatialHash.cellOf), at least the search
  * reach wide, so pairs in range lie in neighbouring cells; cells are hashed into a table of
  * 2^tableBits slots and the particles are counting-sorted by slot (atomic histogram, exclusive
- * scan, atomic scatter, gather into the sorted copy that becomes the state: the order inside a
+ * scan (scan.cl), atomic scatter, gather into the sorted copy that becomes the state: the order inside a
  * slot is arbitrary, which cannot change a result because pairs are identified by ids and fired
  * pairs are applied in (time, lower id, higher id) order).
  * Positions are SoA: coordinate k of slot i at pos[k * capacity + i] (computed in 64 bits: d N may pass 2^31).
@@ -37,7 +37,20 @@ COAG_INLINE uint slot_of(const ulong *cell, int dim, int tableBits, int bits) {
     return tableBits == 0 ? 0 : (uint) (h >> (64 - tableBits));
 }
 
-/* Counting sort by slot, first pass: each live particle's slot and the slot histogram (cf. SpatialHash.build). */
+/* Counting sort by slot, first pass for live particle i: its slot and the slot histogram (cf. SpatialHash.build). */
+COAG_INLINE void count_one(__global const long *pos, __global int *slots, __global int *counts, int i, int capacity, int bits,
+                           int tableBits) {
+    ulong cell[COAG_DIM];
+    #pragma unroll
+    for (int k = 0; k < COAG_DIM; k++) {
+        cell[k] = cell_of(pos[(long) k * capacity + i], bits);
+    }
+    uint s = slot_of(cell, COAG_DIM, tableBits, bits);
+    slots[i] = (int) s;
+    atomic_inc(&counts[s]);
+}
+
+/* count_one over the particles (dead ones get slot -1). */
 __kernel void hash_count(__global const long *pos, __global const int *masses, __global int *slots,
                          __global int *counts, const int count, const int capacity, const int dim,
                          const int bits, const int tableBits) {
@@ -49,57 +62,32 @@ __kernel void hash_count(__global const long *pos, __global const int *masses, _
         slots[i] = -1;
         return;
     }
-    ulong cell[COAG_DIM];
-    #pragma unroll
-    for (int k = 0; k < COAG_DIM; k++) {
-        cell[k] = cell_of(pos[(long) k * capacity + i], bits);
-    }
-    uint s = slot_of(cell, COAG_DIM, tableBits, bits);
-    slots[i] = (int) s;
-    atomic_inc(&counts[s]);
+    count_one(pos, slots, counts, i, capacity, bits, tableBits);
 }
 
-/* Exclusive scan, pass 1: each work item scans `chunk` slots and writes its total. */
-__kernel void scan_chunks(__global const int *counts, __global int *start, __global int *totals,
-                          const int slots, const int chunk) {
-    int w = get_global_id(0);
-    int from = w * chunk;
-    if (from >= slots) {
+/*
+ * move, seam_check (when checkSeam != 0) and hash_count fused: one pass over the particles, each work
+ * item moving its particle, checking it against the seam and counting it into its slot (its own
+ * writes to pos are visible to it). Same results as the three kernels in turn.
+ */
+__kernel void move_seam_count(__global long *pos, __global const int *ids, __global const int *masses,
+                              __global const double *sigma, const int count, const int capacity, const ulong step,
+                              const uint k0, const uint k1, const int checkSeam, __global int *offender, const double unit,
+                              const double limit, __global int *slots, __global int *counts, const int bits,
+                              const int tableBits) {
+    int i = get_global_id(0);
+    if (i >= count) {
         return;
     }
-    int to = min(slots, from + chunk);
-    int sum = 0;
-    for (int s = from; s < to; s++) {
-        start[s] = sum;
-        sum += counts[s];
-    }
-    totals[w] = sum;
-}
-
-/* Pass 2 (one work item): exclusive scan of the chunk totals; start[slots] = the grand total. */
-__kernel void scan_totals(__global int *totals, __global int *start, const int chunks, const int slots) {
-    if (get_global_id(0) != 0) {
+    if (masses[i] == 0) {
+        slots[i] = -1;
         return;
     }
-    int sum = 0;
-    for (int w = 0; w < chunks; w++) {
-        int t = totals[w];
-        totals[w] = sum;
-        sum += t;
+    move_one(pos, ids, masses, sigma, i, capacity, step, k0, k1);
+    if (checkSeam != 0) {
+        seam_one(pos, ids, offender, i, capacity, COAG_DIM, unit, limit);
     }
-    start[slots] = sum;
-}
-
-/* Pass 3: add each chunk's offset; the cursor of each slot starts at its start. */
-__kernel void scan_add(__global int *start, __global int *cursor, __global const int *totals,
-                       const int slots, const int chunk) {
-    int s = get_global_id(0);
-    if (s >= slots) {
-        return;
-    }
-    int v = start[s] + totals[s / chunk];
-    start[s] = v;
-    cursor[s] = v;
+    count_one(pos, slots, counts, i, capacity, bits, tableBits);
 }
 
 /* Counting sort, after the scan: each particle's place in slot order (cf. SpatialHash.build). */

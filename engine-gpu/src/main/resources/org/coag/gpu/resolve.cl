@@ -3,8 +3,9 @@
  * step are few). resolve_fired sorts the step's fired pairs by (tau, lower id, higher id) and applies
  * them as MassResolver does (FiredPairs' order: first event wins, a survivor keeps colliding with
  * its new mass, the survivor draw uses the masses at that moment), appends the events to a device
- * log and keeps a histogram of live masses; step_status then derives from that histogram what the
- * host needs before the next step. The host reads only the status words once per step.
+ * log and keeps a histogram of live masses; status_partial and status_final (status.cl) then derive
+ * from that histogram what the host needs before the next step. The host reads only the status words
+ * once per step.
  *
  * Status words (int status[ST_INTS]) and doubles (double statusD[ST_DOUBLES]): the indices ST_*,
  * ST_D_*, the flags FLAG_*, EVENT_INTS and the event words EV_* come from org.coag.gpu.StatusLayout, and MODE_* from
@@ -49,55 +50,71 @@ COAG_INLINE void sort_fired(int n, __global int *ord, __global int *tmp, __globa
     }
 }
 
-/*
- * What the host needs before the next step, from the live-mass histogram: the widest sigma and the
- * largest range^2 of a live mass pair (m, m) (range2[m - 1], from PairConstants of (m, m)), the smallest live mass whose sigma or range the tables lack (NaN), and
- * whether a live mass lies beyond the tables. Twin of the host's bounds before a step,
- * org.coag.core.step.StepLimits (largestRange, seamGuard's widest sigma, replayMassTables).
- */
-COAG_INLINE void compute_status(__global int *status, __global double *statusD, __global const int *liveByMass,
-                                __global const double *sigma, __global const double *range2, const int tableSize) {
-    double widest = 0;
-    double r2max = 0;
-    int badSigma = 0;
-    int badRange = 0;
-    int need = 0;
-    int largest = status[ST_LARGEST];
-    for (int m = 1; m <= largest; m++) {
-        if (liveByMass[m] <= 0) {
-            continue;
-        }
-        if (m > tableSize) {
-            need = m;
-            break;
-        }
-        double s = sigma[m - 1];
-        if (isnan(s)) {
-            badSigma = badSigma == 0 ? m : badSigma;
-        } else {
-            widest = fmax(widest, s);
-        }
-        double r2 = range2[m - 1];
-        if (isnan(r2)) {
-            badRange = badRange == 0 ? m : badRange;
-        } else if (r2 > r2max) {
-            r2max = r2;
-        }
+/* (tau, lower id, higher id) of a before that of b; an index < 0 (padding) sorts last. */
+COAG_INLINE bool key_before(double ta, int2 ia, int oa, double tb, int2 ib, int ob) {
+    if (oa < 0 || ob < 0) {
+        return ob < 0 && oa >= 0;
     }
-    status[ST_BAD_SIGMA] = badSigma;
-    status[ST_BAD_RANGE] = badRange;
-    status[ST_NEED_TABLE] = need;
-    statusD[ST_D_WIDEST] = widest;
-    statusD[ST_D_RANGE2] = r2max;
+    if (ta != tb) {
+        return ta < tb;
+    }
+    return ia.x != ib.x ? ia.x < ib.x : ia.y < ib.y;
 }
 
-/* compute_status alone, after the host grew the tables (DeviceResolve.recomputeStatus). */
-__kernel void step_status(__global int *status, __global double *statusD, __global const int *liveByMass,
-                          __global const double *sigma, __global const double *range2, const int tableSize) {
-    if (get_global_id(0) != 0) {
+/*
+ * The order of the step's fired pairs (ord[r] = the index of the r-th pair by (tau, lower id, higher
+ * id)), by a bitonic sort in local memory in one work group of any size, when they are at most
+ * SORT_LOCAL_MAX (and the fired buffer did not overflow); resolve_fired sorts serially otherwise.
+ * The keys are distinct (a pair fires once), so the order is the one the merge sort of sort_fired,
+ * the twin of org.coag.core.step.FiredPairs.sort, gives.
+ */
+__kernel void sort_fired_local(__global const double *tau, __global const int4 *idx, __global const int *firedCount,
+                               const int firedCapacity, __global int *ord) {
+    __local double keyTau[SORT_LOCAL_MAX];
+    __local int2 keyIds[SORT_LOCAL_MAX];
+    __local int keyOrd[SORT_LOCAL_MAX];
+    int n = *firedCount;
+    if (n < 0 || n > firedCapacity || n > SORT_LOCAL_MAX) {
         return;
     }
-    compute_status(status, statusD, liveByMass, sigma, range2, tableSize);
+    int l = get_local_id(0);
+    int items = get_local_size(0);
+    int size = 1;
+    while (size < n) {
+        size <<= 1;
+    }
+    for (int i = l; i < size; i += items) {
+        keyOrd[i] = i < n ? i : -1;
+        keyTau[i] = i < n ? tau[i] : 0;
+        keyIds[i] = i < n ? idx[i].xy : (int2)(0, 0);
+    }
+    barrier(CLK_LOCAL_MEM_FENCE);
+    for (int k = 2; k <= size; k <<= 1) {
+        for (int j = k >> 1; j > 0; j >>= 1) {
+            for (int i = l; i < size; i += items) {
+                int p = i ^ j;
+                if (p > i) {
+                    bool ascending = (i & k) == 0;
+                    bool swap = ascending == key_before(keyTau[p], keyIds[p], keyOrd[p], keyTau[i], keyIds[i], keyOrd[i]);
+                    if (swap) {
+                        double t = keyTau[i];
+                        keyTau[i] = keyTau[p];
+                        keyTau[p] = t;
+                        int2 d = keyIds[i];
+                        keyIds[i] = keyIds[p];
+                        keyIds[p] = d;
+                        int o = keyOrd[i];
+                        keyOrd[i] = keyOrd[p];
+                        keyOrd[p] = o;
+                    }
+                }
+            }
+            barrier(CLK_LOCAL_MEM_FENCE);
+        }
+    }
+    for (int i = l; i < n; i += items) {
+        ord[i] = keyOrd[i];
+    }
 }
 
 /*
@@ -116,8 +133,7 @@ __kernel void resolve_fired(__global const double *tau, __global const double *u
                             __global const int *pairCount, const int pairCapacity, __global int *masses, __global const int *start, const int slots,
                             const int mode, const ulong step, __global int *events, const int eventCapacity,
                             __global int *liveByMass, __global int *ord, __global int *tmp, __global int *status,
-                            __global double *statusD, __global const double *sigma, __global const double *range2,
-                            const int tableSize, __global const int *missCount) {
+                            __global const int *missCount) {
     if (get_global_id(0) != 0) {
         return;
     }
@@ -137,7 +153,9 @@ __kernel void resolve_fired(__global const double *tau, __global const double *u
     if (flags != 0 || status[ST_UNTABULATED] != 0) {
         return;
     }
-    sort_fired(n, ord, tmp, tau, idx);
+    if (n > SORT_LOCAL_MAX) {
+        sort_fired(n, ord, tmp, tau, idx);
+    }
     int live = status[ST_LIVE];
     int largest = status[ST_LARGEST];
     for (int r = 0; r < n; r++) {
@@ -180,5 +198,4 @@ __kernel void resolve_fired(__global const double *tau, __global const double *u
     status[ST_EVENTS] = used;
     status[ST_LIVE] = live;
     status[ST_LARGEST] = largest;
-    compute_status(status, statusD, liveByMass, sigma, range2, tableSize);
 }

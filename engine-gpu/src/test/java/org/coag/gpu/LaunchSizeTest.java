@@ -33,7 +33,7 @@ class LaunchSizeTest {
     void everyKernelLaunchesWithinItsWorkGroupLimit() {
         OpenClTests.devicesOrSkip();
         ProgramBuilder cl = new ProgramBuilder(OpenCl.select(null));
-        for (String name : new String[] {"move", "hash_count", "scan_chunks", "find_pairs_rows", "fire_pairs", "resolve_fired"}) {
+        for (String name : new String[] {"move", "move_seam_count", "hash_count", "scan_reduce", "scan_group_sums", "scan_tiles", "find_pairs_rows", "fire_pairs", "sort_fired_local", "resolve_fired", "status_partial", "status_final"}) {
             cl_kernel kernel = ProgramBuilder.kernel(cl.program(3), name);
             long[] max = new long[1];
             clGetKernelWorkGroupInfo(kernel, cl.device().id(), CL_KERNEL_WORK_GROUP_SIZE, Sizeof.size_t, Pointer.to(max), null);
