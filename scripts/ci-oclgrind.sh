@@ -65,7 +65,7 @@ if [ "$mode" = race ]; then
   fi
   echo "== planted race: the hash count (count_one) counts with counts[s]++ instead of atomic_inc(&counts[s])"
   diff engine-gpu/src/main/resources/org/coag/gpu/pairs.cl "$work/sources/pairs.cl" || true
-  COAG_OPENCL_SOURCES="$work/sources" ./coag verify engine-core/src/test/resources/conformance/torus-doi-annihilation-3d.toml \
+  COAG_OPENCL_FUSE_MOVE=true COAG_OPENCL_SOURCES="$work/sources" ./coag verify engine-core/src/test/resources/conformance/torus-doi-annihilation-3d.toml \
     --backends reference,opencl --set model.particles="$particles" --steps 3 -q > "$work/race.out" 2> "$work/race.err" || true
   cat "$work/race.out"
   n=$(reports "$work/race.err")
@@ -82,10 +82,14 @@ fi
 start=$(date +%s)
 failed=0
 total=0
-printf '%-34s %5s %8s %8s %s\n' config N reports seconds result
+printf '%-34s %5s %8s %8s %-8s %s\n' config N reports seconds move result
+# The step's move, seam check and hash count run fused on a GPU and as three kernels on a CPU device
+# (OpenClSimulation.fuseMove): the configs alternate between the two, so both are race-checked.
+fuse=true
 for cfg in engine-core/src/test/resources/conformance/*.toml; do
   name=$(basename "$cfg" .toml)
   case "$name" in adaptive-*) continue ;; esac
+  if [ "$fuse" = true ]; then fuse=false; else fuse=true; fi
   # Shrinking N must keep eps: d = 2 configs that give Z (N / |log eps| = Z) get Z scaled with N; the
   # few-cells config has every pair in range by design, so it shrinks further.
   n="$particles"
@@ -97,13 +101,13 @@ for cfg in engine-core/src/test/resources/conformance/*.toml; do
   esac
   t0=$(date +%s)
   rc=0
-  ./coag verify "$cfg" --backends reference,opencl --set model.particles="$n" ${extra[@]+"${extra[@]}"} --steps "$steps" -q \
+  COAG_OPENCL_FUSE_MOVE=$fuse ./coag verify "$cfg" --backends reference,opencl --set model.particles="$n" ${extra[@]+"${extra[@]}"} --steps "$steps" -q \
     > "$work/$name.out" 2> "$work/$name.err" || rc=$?
   reports_here=$(reports "$work/$name.err")
   total=$((total + reports_here))
   result=identical
   [ "$rc" -eq 0 ] || result="coag verify exit $rc"
-  printf '%-34s %5d %8d %8d %s\n' "$name" "$n" "$reports_here" $(( $(date +%s) - t0 )) "$result"
+  printf '%-34s %5d %8d %8d %-8s %s\n' "$name" "$n" "$reports_here" $(( $(date +%s) - t0 )) "$([ "$fuse" = true ] && echo fused || echo separate)" "$result"
   if [ "$rc" -ne 0 ] || [ "$reports_here" -gt 0 ] || grep -qi oclgrind "$work/$name.err"; then
     failed=1
     cat "$work/$name.out"
