@@ -222,6 +222,7 @@ public final class RunDriver {
         observables = Observables.forRun(spec, withSnapshots());
         observables.restore(ck.sections(), ck.step());
         series = observables.timeseries();
+        checkTimeStep(series, spec.dt());
         particleSteps = ck.particleSteps();
         wallBefore = ck.wallSeconds();
         initialMass = series.rows().get(0).totalMass();
@@ -350,5 +351,22 @@ public final class RunDriver {
         new Checkpoint(configSha, step, wallBefore + sessionSeconds, particleSteps, scratch, recorder.events(),
                 recorder.removedMass(), bytes, recorder.countsByMassPair(), observables.sections()).write(dir.file("checkpoint.bin"));
         RunReport.writeOutputs(dir, observables, recorder);
+    }
+
+    /**
+     * Refuses to resume a checkpoint whose observations were taken at another time step than the
+     * config now gives (every row's time is step * dt): a checkpoint of an older coag whose rule for
+     * the step differed (before 2026-12-07 an adaptive run given by t_end kept its nominal macro step).
+     *
+     * @param series the restored observations
+     * @param dt the step the config gives now (time units)
+     */
+    static void checkTimeStep(Timeseries series, double dt) {
+        for (Timeseries.Row r : series.rows()) {
+            if (r.time() != r.step() * dt) {
+                throw new ModelException(String.format("resume: the checkpoint was written with a time step of %.10g, the config now "
+                        + "gives %.10g (a checkpoint of an older coag?); start the run again", r.time() / r.step(), dt));
+            }
+        }
     }
 }
