@@ -200,7 +200,7 @@ final class ModelReader {
             return macro;
         }
         double tEnd = t.positive("t_end", null);
-        double k = Math.ceil(tEnd / macro * (1 - 1e-12));
+        double k = RunReader.stepsToReach(tEnd, macro);
         return k >= 1 && k < (double) (1L << 56) ? tEnd / k : macro;
     }
 

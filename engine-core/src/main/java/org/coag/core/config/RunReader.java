@@ -11,6 +11,19 @@ final class RunReader {
     private RunReader() {
     }
 
+    /**
+     * The rule that turns a time into a step count: the first step at or after it, with a relative
+     * slack of 1e-12 so that a time that is a whole number of steps up to rounding is not pushed one
+     * step further. Used for time.t_end, the snapshot times and the adaptive macro step's fit to t_end.
+     *
+     * @param time the time (time units)
+     * @param dt the step (time units)
+     * @return ceil(time / dt), as a double (the caller bounds it)
+     */
+    static double stepsToReach(double time, double dt) {
+        return Math.ceil(time / dt * (1 - 1e-12));
+    }
+
     static RunSettings read(ConfigNode root, ModelSpec model) {
         ConfigNode run = root.table("run");
         long seed = run.integer("seed", 1L);
@@ -27,7 +40,7 @@ final class RunReader {
         } else {
             double tEnd = time.positive("t_end", null);
             double ratio = tEnd / model.dt();
-            steps = ratio >= MAX_STEPS ? MAX_STEPS : (long) Math.ceil(ratio * (1 - 1e-12));
+            steps = ratio >= MAX_STEPS ? MAX_STEPS : (long) stepsToReach(tEnd, model.dt());
         }
         if (steps < 1 || steps >= MAX_STEPS) {
             throw time.error(time.has("steps") ? "steps" : "t_end", "gives " + steps + " steps; need 1 to 2^56 - 1");
@@ -82,7 +95,7 @@ final class RunReader {
                 if (!(t >= 0) || Double.isInfinite(t)) {
                     throw table.error("times", "must be times >= 0 (got " + t + ")");
                 }
-                long step = (long) Math.ceil(t / dt * (1 - 1e-12));
+                long step = (long) stepsToReach(t, dt);
                 if (step > steps) {
                     throw table.error("times", t + " is after the run's end at t = " + steps * dt + " (step " + steps + ")");
                 }
