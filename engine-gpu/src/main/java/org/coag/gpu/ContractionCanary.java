@@ -33,28 +33,34 @@ final class ContractionCanary {
 
     /** @return the results without contraction (Java's), in the kernel's output order */
     static double[] unfused() {
-        double a = INPUT[0];
-        double b = INPUT[1];
-        double c = INPUT[2];
-        double d = INPUT[3];
-        double sum = c;
-        for (int k = 0; k < (int) INPUT[4]; k++) {
-            sum += a * b;
-        }
-        return new double[] {a * b + c, c + a * b, a * b - d, sum};
+        return results((x, y, z) -> x * y + z);
     }
 
     /** @return the results of a compiler that fuses every a * b + c ({@link Math#fma}) */
     static double[] fused() {
+        return results(Math::fma);
+    }
+
+    /** a * b + c, rounded once or twice. */
+    @FunctionalInterface
+    private interface MultiplyAdd {
+        double apply(double a, double b, double c);
+    }
+
+    /**
+     * The kernel's four forms by one multiply-add rule: a * b + c, c + a * b (the same sum in IEEE
+     * arithmetic), a * b - d (= a * b + (-d) exactly) and c accumulated with a * b in a loop.
+     */
+    private static double[] results(MultiplyAdd f) {
         double a = INPUT[0];
         double b = INPUT[1];
         double c = INPUT[2];
         double d = INPUT[3];
         double sum = c;
         for (int k = 0; k < (int) INPUT[4]; k++) {
-            sum = Math.fma(a, b, sum);
+            sum = f.apply(a, b, sum);
         }
-        return new double[] {Math.fma(a, b, c), Math.fma(a, b, c), Math.fma(a, b, -d), sum};
+        return new double[] {f.apply(a, b, c), f.apply(a, b, c), f.apply(a, b, -d), sum};
     }
 
     /**
