@@ -9,7 +9,9 @@ numpy and hashlib, this script
   - recomputes final_state_sha256 as coag does: SHA-256 over the particles in increasing id order,
     each as big-endian int32 id, int32 mass, then d int64 fixed-point coordinates,
   - checks it equals summary.json's final_state_sha256 (and the file's own state_sha256),
-  - checks the float positions are the fixed-point ones times L / 2^64, exactly, and lie in the box.
+  - checks the float positions are the fixed-point ones times L / 2^64, exactly, and lie in the box,
+  - on the torus, reads the image counts (position + image * edges is the unwrapped position) and
+    checks their shape and the step they belong to; in free space checks there are none.
 It prints one line and exits 0 when everything matches, 1 otherwise.
 """
 import hashlib
@@ -55,13 +57,22 @@ def check(run_dir):
             masses = h5["particles/all/mass"][:]
             position = h5["particles/all/position/value"][0]
             fixed = coag["fixed_position"][:]
+            image = h5["particles/all/image/value"][0] if "particles/all/image" in h5 else None
+            image_step = int(h5["particles/all/image/step"][0]) if image is not None else None
+            position_step = int(h5["particles/all/position/step"][0])
         else:
+            image = image_step = position_step = None
             ids = masses = np.zeros(0, dtype=np.int32)
             position = np.zeros((0, dim))
             fixed = np.zeros((0, dim), dtype=np.int64)
         stored = coag.attrs["state_sha256"]
         stored = stored.decode() if isinstance(stored, bytes) else str(stored)
 
+    torus = "periodic" in periodic
+    if count and torus and (image is None or image.shape != (count, dim) or image_step != position_step):
+        return f"{path}: a torus snapshot needs particles/all/image of shape ({count}, {dim}) at step {position_step}"
+    if count and not torus and image is not None:
+        return f"{path}: image counts in free space"
     if unit != side * 2.0 ** -64:
         return f"{path}: unit {unit!r} is not side / 2^64 = {side * 2.0 ** -64!r}"
     if len(ids) != count or fixed.shape != (count, dim) or position.shape != (count, dim):
@@ -82,7 +93,8 @@ def check(run_dir):
     if digest != stored:
         return f"{path}: recomputed state hash {digest} != the file's state_sha256 {stored}"
     return None, (f"{path}: {count} particles in d = {dim} ({', '.join(sorted(set(periodic)))}), h5py {h5py.__version__}: "
-                  f"positions = fixed point * L / 2^64 exactly; state hash {digest} = final_state_sha256")
+                  f"positions = fixed point * L / 2^64 exactly; state hash {digest} = final_state_sha256"
+                  + (f"; image counts in [{image.min()}, {image.max()}]" if count and torus else ""))
 
 
 def main():

@@ -22,6 +22,8 @@ import org.coag.core.model.Domain;
  *       edges    float64[d]    the box side L per axis (length units)
  *       offset   float64[d]    the box's lower corner, -L/2 per axis: the box is [-L/2, L/2)^d
  *   /particles/all/position    step int64[1], time float64[1], value float64[1][N][d] (length units)
+ *   /particles/all/image       (torus only) step, time, value int32[1][N][d]: the image counts, so
+ *                              that position + image * edges is the unwrapped position
  *   /particles/all/id          int32[N], increasing
  *   /particles/all/mass        int32[N], in monomer masses
  *   /parameters/coag           attributes step, time, dt, side, unit = L / 2^64, state_sha256
@@ -34,9 +36,9 @@ import org.coag.core.model.Domain;
  * an attribute, because it writes a group with attributes but no member wrongly).
  *
  * <p>Positions are wrapped into the box: on the torus the fixed-point coordinate is the particle's
- * position modulo L, and coag keeps no image counts (a displacement is the minimum image of the
- * difference); in free space no coordinate ever wraps (the run stops before a particle nears the
- * seam), so positions are the true positions. {@code state_sha256} is {@link StateHash} of the
+ * position modulo L, and {@code image} counts the wraps on each axis ({@link ImageTracker}); in free
+ * space no coordinate ever wraps (the run stops before a particle nears the seam), so positions are
+ * the true positions and there is no {@code image}. {@code state_sha256} is {@link StateHash} of the
  * state, the value {@code final_state_sha256} of summary.json takes for the final state; it is a
  * function of id, mass and fixed_position alone. The file is written atomically ({@link AtomicFiles}),
  * and identical states give identical bytes.
@@ -55,10 +57,11 @@ public final class H5mdSnapshot {
      * @param time step * dt (time units)
      * @param dt the step (time units), recorded for readers
      * @param state the live particles (not modified)
+     * @param tracker the image counts of these particles (read up to this state), or null in free space
      * @throws IOException on failure (the file is then unchanged)
      */
-    public static void write(Path file, Domain domain, long step, double time, double dt, ParticleState state)
-            throws IOException {
+    public static void write(Path file, Domain domain, long step, double time, double dt, ParticleState state,
+                             ImageTracker tracker) throws IOException {
         ParticleState s = state.copy();
         s.sortById();
         int n = s.count();
@@ -73,6 +76,7 @@ public final class H5mdSnapshot {
                 value[0][i][k] = domain.toPhysical(fixed[i][k]);
             }
         }
+        int[][][] image = tracker == null ? null : new int[][][] {tracker.images(ids, n)};
         double[] edges = new double[dim];
         double[] offset = new double[dim];
         String[] boundary = new String[dim];
@@ -100,6 +104,12 @@ public final class H5mdSnapshot {
                     position.putDataset("step", new long[] {step});
                     position.putDataset("time", new double[] {time});
                     position.putDataset("value", value);
+                    if (image != null) {
+                        WritableGroup images = all.putGroup("image");
+                        images.putDataset("step", new long[] {step});
+                        images.putDataset("time", new double[] {time});
+                        images.putDataset("value", image);
+                    }
                     all.putDataset("id", ids);
                     all.putDataset("mass", masses);
                 }

@@ -19,7 +19,8 @@ import org.coag.core.model.ModelSpec;
  * <p>Each file is written atomically before the next checkpoint, so a checkpoint's snapshots are on
  * disk; a snapshot taken after the last checkpoint by a run that was then killed is written again,
  * byte for byte the same, when the run resumes. The checkpoint section holds the count written and
- * the last step.
+ * the last step, and on the torus (version 2) the {@link ImageTracker}'s state: the tracker reads
+ * the state at steps of its own between snapshots, so that the files carry image counts.
  */
 public final class ParticleSnapshots implements Observable {
     /** The run directory's subdirectory of snapshots. */
@@ -28,6 +29,7 @@ public final class ParticleSnapshots implements Observable {
     private final SnapshotSettings settings;
     private final ModelSpec spec;
     private final Path dir;
+    private final ImageTracker images;
     private long written;
     private long lastStep = -1;
     private String finalFile;
@@ -41,6 +43,7 @@ public final class ParticleSnapshots implements Observable {
         this.settings = settings;
         this.spec = spec;
         this.dir = dir;
+        this.images = spec.freeSpace() ? null : new ImageTracker(spec);
     }
 
     /**
@@ -58,17 +61,23 @@ public final class ParticleSnapshots implements Observable {
 
     @Override
     public int version() {
-        return 1;
+        return 2;
     }
 
     @Override
     public long nextStep(long step) {
-        return settings.nextStep(step);
+        long next = settings.nextStep(step);
+        return images == null ? next : Math.min(next, images.nextStep(step));
     }
 
     @Override
     public void observe(Sample sample) throws IOException {
-        write(sample);
+        if (images != null) {
+            images.update(sample.step(), sample.state());
+        }
+        if (settings.nextStep(sample.step() - 1) == sample.step()) {
+            write(sample);
+        }
     }
 
     @Override
@@ -77,6 +86,9 @@ public final class ParticleSnapshots implements Observable {
             return;
         }
         if (lastStep != sample.step()) {
+            if (images != null) {
+                images.update(sample.step(), sample.state());
+            }
             write(sample);
         }
         finalFile = DIRECTORY + "/" + fileName(sample.step());
@@ -85,7 +97,7 @@ public final class ParticleSnapshots implements Observable {
     private void write(Sample sample) throws IOException {
         Files.createDirectories(dir);
         H5mdSnapshot.write(dir.resolve(fileName(sample.step())), spec.domain(), sample.step(), sample.time(), spec.dt(),
-                sample.state());
+                sample.state(), images);
         written++;
         lastStep = sample.step();
     }
@@ -96,12 +108,19 @@ public final class ParticleSnapshots implements Observable {
         if (finalFile != null) {
             summary.put("final_snapshot", finalFile);
         }
+        if (images != null) {
+            summary.put("snapshot_largest_move", images.largestMove());
+            summary.put("snapshot_images_unproven", images.unproven());
+        }
     }
 
     @Override
     public void writeState(DataOutput out) throws IOException {
         out.writeLong(written);
         out.writeLong(lastStep);
+        if (images != null) {
+            images.writeState(out);
+        }
     }
 
     @Override
@@ -110,6 +129,13 @@ public final class ParticleSnapshots implements Observable {
         lastStep = in.readLong();
         if (written < 0 || lastStep < -1) {
             throw new ModelException("resume: the checkpoint's snapshot count " + written + " or step " + lastStep + " is impossible");
+        }
+        if (images != null) {
+            if (version < 2) {
+                throw new ModelException("resume: this checkpoint was written by a coag that kept no image counts for the"
+                        + " snapshots; run it again from the start (or resume it with that version)");
+            }
+            images.readState(in);
         }
     }
 }

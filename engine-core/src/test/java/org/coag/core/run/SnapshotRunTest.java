@@ -177,7 +177,7 @@ class SnapshotRunTest {
     void anEmptyStateIsAValidSnapshot() throws IOException {
         ParticleState none = new ParticleState(3, 4);
         Path file = tmp.resolve(ParticleSnapshots.fileName(7));
-        H5mdSnapshot.write(file, new Domain(Domain.Type.TORUS, 2.0), 7, 0.5, 0.1, none);
+        H5mdSnapshot.write(file, new Domain(Domain.Type.TORUS, 2.0), 7, 0.5, 0.1, none, null);
         try (HdfFile h5 = new HdfFile(file)) {
             assertEquals(0, ((Number) h5.getDatasetByPath("parameters/coag/count").getData()).intValue());
             assertEquals(2.0, ((double[]) h5.getDatasetByPath("particles/all/box/edges").getData())[2]);
