@@ -127,7 +127,7 @@ public final class LatticeGreen {
      * 2 SPLIT^(1-d/2) u^(d-3) h(t) du with h(t) = t^(d/2) p_t(0) smooth in 1/t = u^2 / SPLIT.
      */
     private static double integrate(int dim) {
-        IterativeLegendreGaussIntegrator gauss = new IterativeLegendreGaussIntegrator(24, 1e-13, 1e-17);
+        IterativeLegendreGaussIntegrator gauss = new IterativeLegendreGaussIntegrator(8, 1e-13, 1e-17);
         double head = 0;
         double[] cuts = {0, 1, 2, 4, 8, 16, 32, SPLIT};
         for (int i = 1; i < cuts.length; i++) {
