@@ -28,7 +28,7 @@ class TorusKingmanTest {
     /**
      * Rate-1 walkers, coalescence on meeting: the pair meets after L^d G_3 / 2 on average (so Kingman's unit-rate
      * clock is real time / (L^d G_3 / 2)); on T_32^3 the exact value is within 3 %, while the survey's
-     * 2 L^d / G_3 is 74 % higher (the ratio 4 / G_3^2).
+     * 2 L^d / G_3 is 79 % higher than the exact value (74 % higher than the asymptotic one: the ratio 4 / G_3^2).
      */
     @Test
     void coxTimeScaleIsHalfTheGreensFunctionTimesTheVolume() {
