@@ -15,8 +15,8 @@ import org.hipparchus.special.Gamma;
  * of lambda's inverse.
  *
  * <p>The block-count law P(A(t) = k | A(0) = n) is computed as the last row of the matrix exponential of
- * the chain's generator times t (Hipparchus, Pade with scaling and squaring: no cancellation), for
- * n &lt;= {@link #MAX_BLOCKS}; {@link #tavare} gives it by Tavare's alternating sum (S. Tavare, Theor.
+ * the chain's generator times t (Hipparchus, Pade with scaling and squaring: no cancellation; absolute
+ * accuracy about 1e-15, so probabilities far below that are rounding noise), for n &lt;= {@link #MAX_BLOCKS}; {@link #tavare} gives it by Tavare's alternating sum (S. Tavare, Theor.
  * Popul. Biol. 26 (1984) 119-164, eq. (6.1)), exact in exact arithmetic but cancelling badly for large
  * n and small t.
  */
