@@ -96,6 +96,7 @@ final class CpuAdaptiveSimulation implements Simulation, PhaseTimes {
         if (tables.failure() != null) {
             StepLimits.replayMassTables(spec, view.id(), view.mass(), view.count());
         }
+        pool.sizeFor(state.count());
         long t0 = System.nanoTime();
         if (step % SORT_EVERY == 0) {
             sortByCell();

@@ -117,6 +117,7 @@ final class CpuSimulation implements Simulation, PhaseTimes {
         if (tables.failure() != null) {
             StepLimits.replayMassTables(spec, particles.id(), particles.mass(), particles.count());
         }
+        pool.sizeFor(particles.count());
         long t0 = System.nanoTime();
         pool.run(moveTask);
         long t1 = System.nanoTime();

@@ -17,8 +17,17 @@ final class WorkerPool implements AutoCloseable {
         void run(int worker);
     }
 
+    /**
+     * Below this many live particles a step's phases run on the caller alone, worker share after
+     * worker share: handing a phase to another thread and back costs tens of microseconds, more
+     * than the whole phase at small N. The shares are the same, so the results are too. The system
+     * property {@code coag.cpu.inlineBelow} overrides it (the conformance tests set 0 to hand every
+     * phase to the threads).
+     */
+    static final int INLINE_BELOW = Integer.getInteger("coag.cpu.inlineBelow", 2048);
     private static final int SPINS = 2000;
     private final int size;
+    private boolean inline;
     private final Thread[] threads;
     private final AtomicInteger pending = new AtomicInteger();
     private volatile Thread caller;
@@ -48,13 +57,25 @@ final class WorkerPool implements AutoCloseable {
     }
 
     /**
-     * Runs {@code t} on every worker and waits for all.
+     * Chooses, for the phases of the next step, whether they run on the caller alone.
+     *
+     * @param live the live particles
+     */
+    void sizeFor(int live) {
+        inline = live < INLINE_BELOW;
+    }
+
+    /**
+     * Runs {@code t} on every worker and waits for all (or, below {@link #INLINE_BELOW} live
+     * particles, runs every worker's share on the caller in worker order).
      *
      * @param t the phase
      */
     void run(Task t) {
-        if (size == 1) {
-            t.run(0);
+        if (size == 1 || inline) {
+            for (int w = 0; w < size; w++) {
+                t.run(w);
+            }
             return;
         }
         task = t;
