@@ -4,11 +4,13 @@ import org.coag.core.backend.Backend;
 import org.coag.core.backend.BackendOptions;
 import org.coag.core.backend.ParticleState;
 import org.coag.core.backend.Simulation;
+import org.coag.core.lattice.LatticeSimulation;
 import org.coag.core.model.ModelSpec;
 
 /**
  * The reference backend: scalar, double precision, single-threaded, written for clarity and never
- * optimised. It is the oracle every other backend is compared with, bit for bit.
+ * optimised. It is the oracle every other backend is compared with, bit for bit. It runs the
+ * continuum model ({@link ReferenceSimulation}) and the lattice model ({@link LatticeSimulation}).
  */
 public final class ReferenceBackend implements Backend {
     @Override
@@ -23,6 +25,9 @@ public final class ReferenceBackend implements Backend {
 
     @Override
     public Simulation create(ModelSpec spec, long seed, ParticleState state, long firstStep, BackendOptions options) {
+        if (spec.isLattice()) {
+            return new LatticeSimulation(spec, seed, state, firstStep);
+        }
         return new ReferenceSimulation(spec, seed, state, firstStep);
     }
 

@@ -137,7 +137,9 @@ public final class RunDriver {
             writeMeta("running", null);
             Diagnostics diagnostics = Diagnostics.of(spec);
             listener.started(diagnostics, firstStep, settings.steps());
-            diagnostics.warnings(spec).forEach(listener::message);
+            if (!spec.isLattice()) {
+                diagnostics.warnings(spec).forEach(listener::message);
+            }
             ParticleState initial = scratch.copy();
             try (Simulation sim = backend.create(spec, settings.seed(), initial, firstStep, options)) {
                 return loop(sim, firstStep);
