@@ -12,7 +12,7 @@ import java.util.Comparator;
  * @param idHi the walker's id (jump) or the pair's larger id
  * @param slotLo slot of idLo
  * @param slotHi slot of idHi
- * @param tagLo jump: the walker's jump index it was drawn for; pair: slotLo's site version at the draw
+ * @param tagLo jump: the walker's clock index j it was drawn from (valid while it is the walker's latest); pair: slotLo's site version at the draw
  * @param tagHi jump: the direction 0..2d-1; pair: slotHi's site version at the draw
  * @param draw pair: the survivor draw u1 of the clock's block; jump: unused
  */

@@ -33,7 +33,8 @@ import org.coag.core.step.CollisionOutcome;
  * s &lt;&lt; 24 | k, lo, hi): fires after -log(u0) / alpha(m_lo, m_hi); u1 is the survivor draw of
  * {@link CollisionOutcome}. A pair clock dies when either walker leaves the site, dies or changes
  * mass (each walker's site version counts those); the survivor of a coagulation draws a new jump
- * clock (its rate d(n) may have changed) and new clocks with every walker still on its site.</li>
+ * clock (its rate d(n) may have changed; the old one is void) and new clocks with every walker
+ * still on its site.</li>
  * <li>Instantaneous mode: a walker that arrives on an occupied site coalesces at once with the one
  * walker there (a site never holds two), survivor draw u1 of the pair's next block; a site that
  * holds several walkers at a step start (only possible at time 0) resolves by repeatedly joining its
@@ -66,7 +67,7 @@ public final class LatticeStepper {
     private int[] ids;
     private int[] mass;
     private long[][] site;
-    private int[] jumpIndex;
+    private int[] clocks;
     private int[] siteVersion;
     private final Map<Long, List<Integer>> occupants = new HashMap<>();
     private final Map<Long, Integer> pairDraws = new HashMap<>();
@@ -106,7 +107,7 @@ public final class LatticeStepper {
         ids = state.ids();
         mass = state.masses();
         site = state.positions();
-        jumpIndex = new int[n];
+        clocks = new int[n];
         siteVersion = new int[n];
         occupants.clear();
         pairDraws.clear();
@@ -129,7 +130,10 @@ public final class LatticeStepper {
             if (lattice.instantaneous()) {
                 while (here.size() > 1) {
                     here.sort((a, b) -> Integer.compare(ids[a], ids[b]));
-                    coalesce(here.get(0), here.get(1), t0, Double.NaN);
+                    int survivor = coalesce(here.get(0), here.get(1), t0, Double.NaN);
+                    if (survivor >= 0) {
+                        scheduleJump(survivor, t0);
+                    }
                 }
             } else {
                 for (int a = 0; a < here.size(); a++) {
@@ -141,20 +145,29 @@ public final class LatticeStepper {
         }
         for (LatticeEvent e = queue.poll(); e != null && e.time() <= t1; e = queue.poll()) {
             if (e.kind() == LatticeEvent.JUMP) {
-                if (mass[e.slotLo()] > 0 && jumpIndex[e.slotLo()] == e.tagLo()) {
+                if (mass[e.slotLo()] > 0 && clocks[e.slotLo()] - 1 == e.tagLo()) {
                     jump(e.slotLo(), e.tagHi(), e.time());
                 }
             } else if (mass[e.slotLo()] > 0 && mass[e.slotHi()] > 0
                     && siteVersion[e.slotLo()] == e.tagLo() && siteVersion[e.slotHi()] == e.tagHi()) {
-                coalesce(e.slotLo(), e.slotHi(), e.time(), e.draw());
+                int survivor = coalesce(e.slotLo(), e.slotHi(), e.time(), e.draw());
+                if (survivor >= 0) {
+                    scheduleJump(survivor, e.time());
+                    schedulePairsOf(survivor, e.time());
+                }
             }
         }
         queue.clear();
         state.removeEmpty();
     }
 
+    /**
+     * Walker w's clock fired: it moves (or, out of a reflecting box or on a side-1 torus, stays and
+     * draws its next clock). Arriving on an occupied site, instantaneous: it coalesces with the
+     * walker there and the survivor, if any, draws its next clock; rate mode: it draws a clock with
+     * every walker there, then its own next clock.
+     */
     private void jump(int w, int direction, double time) {
-        jumpIndex[w]++;
         int axis = direction >> 1;
         long to = site[axis][w] + ((direction & 1) == 0 ? 1 : -1);
         if (to < 0 || to >= lattice.side()) {
@@ -173,27 +186,37 @@ public final class LatticeStepper {
         siteVersion[w]++;
         List<Integer> here = occupants.computeIfAbsent(siteKey(w), k -> new ArrayList<>());
         here.add(w);
+        if (lattice.instantaneous() && here.size() > 1) {
+            int survivor = coalesce(here.get(0), w, time, Double.NaN);
+            if (survivor >= 0) {
+                scheduleJump(survivor, time);
+            }
+            return;
+        }
+        schedulePairsOf(w, time);
         scheduleJump(w, time);
-        if (here.size() > 1) {
-            if (lattice.instantaneous()) {
-                coalesce(here.get(0), w, time, Double.NaN);
-            } else {
-                for (int v : List.copyOf(here)) {
-                    if (v != w) {
-                        schedulePair(v, w, time);
-                    }
-                }
+    }
+
+    /** Rate mode: draws a clock for w with every other walker on its site (nothing when instantaneous). */
+    private void schedulePairsOf(int w, double time) {
+        if (lattice.instantaneous()) {
+            return;
+        }
+        for (int v : occupants.get(siteKey(w))) {
+            if (v != w) {
+                schedulePair(v, w, time);
             }
         }
     }
 
     /**
-     * Joins slots a and b at {@code time}: reports the event, applies the outcome, and redraws the
-     * survivor's jump clock and (rate mode) its clocks with the walkers still on its site.
+     * Joins slots a and b at {@code time}: reports the event and applies the outcome; the survivor's
+     * site version moves on, so its old pair clocks die (the caller draws its new clocks).
      *
      * @param draw the survivor draw of the firing pair clock, or NaN to draw the pair's next block
+     * @return the surviving slot, or -1
      */
-    private void coalesce(int a, int b, double time, double draw) {
+    private int coalesce(int a, int b, double time, double draw) {
         int lo = ids[a] < ids[b] ? a : b;
         int hi = lo == a ? b : a;
         double u = draw;
@@ -213,7 +236,7 @@ public final class LatticeStepper {
         if (who == CollisionOutcome.NONE) {
             kill(lo, here);
             kill(hi, here);
-            return;
+            return -1;
         }
         int survivor = who == CollisionOutcome.LOWER ? lo : hi;
         kill(survivor == lo ? hi : lo, here);
@@ -223,15 +246,7 @@ public final class LatticeStepper {
         }
         mass[survivor] = (int) total;
         siteVersion[survivor]++;
-        jumpIndex[survivor]++;
-        scheduleJump(survivor, time);
-        if (!lattice.instantaneous()) {
-            for (int v : List.copyOf(here)) {
-                if (v != survivor) {
-                    schedulePair(v, survivor, time);
-                }
-            }
-        }
+        return survivor;
     }
 
     private void kill(int w, List<Integer> here) {
@@ -239,8 +254,9 @@ public final class LatticeStepper {
         here.remove(Integer.valueOf(w));
     }
 
+    /** Draws walker w's next clock (its counter's next block); any clock it drew before is void. */
     private void scheduleJump(int w, double now) {
-        int j = jumpIndex[w];
+        int j = clocks[w]++;
         rng.block(Purpose.LATTICE_WALK, step, ids[w], j);
         double hold = -FdLibm.log(rng.uniform0()) / spec.diffusion().at(mass[w]);
         int direction = (int) (((rng.word(2) & 0xFFFFFFFFL) * (2L * dim)) >>> 32);

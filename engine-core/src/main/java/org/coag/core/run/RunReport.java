@@ -45,7 +45,7 @@ final class RunReport {
         m.put("backend", backend.name());
         m.put("dim", s.dim());
         m.put("mode", s.mode().name().toLowerCase(Locale.ROOT));
-        m.put("particles", s.particles());
+        m.put("particles", observables.timeseries().initialSurvivors());
         m.put("seed", cfg.run().seed());
         m.put("steps", steps);
         m.put("time", steps * s.dt());
@@ -66,7 +66,7 @@ final class RunReport {
             m.put("lattice_boundary", s.lattice().boundary().name().toLowerCase(Locale.ROOT));
             m.put("lattice_coalescence", s.lattice().instantaneous() ? "instantaneous" : "rate");
             m.put("lattice_start", s.lattice().start().name().toLowerCase(Locale.ROOT));
-            m.put("initial_walkers", observables.timeseries().initialSurvivors());
+            m.put("lattice_capacity", s.particles());
             m.put("dt", s.dt());
         } else {
             m.putAll(Diagnostics.of(s).toMap(s));

@@ -75,7 +75,7 @@ class LatticeRunTest {
         RunDirectory dir = RunDirectory.open(split);
         RunResult resumed = new RunDriver(ConfigReader.read(dir.readConfig(), List.of()), dir, new RunControl(), RunListener.SILENT).run(true);
         assertEquals("completed", resumed.status());
-        for (String key : new String[] {"event_log_sha256", "final_state_sha256", "events", "survivors", "total_mass", "initial_walkers"}) {
+        for (String key : new String[] {"event_log_sha256", "final_state_sha256", "events", "survivors", "total_mass", "particles"}) {
             assertEquals(whole.summary().get(key), resumed.summary().get(key), key);
         }
         assertEquals(Files.readString(tmp.resolve("whole/timeseries.csv")), Files.readString(split.resolve("timeseries.csv")));
@@ -91,8 +91,8 @@ class LatticeRunTest {
     void survivorFractionCountsTheWalkersDrawn() throws IOException {
         Map<String, Object> s = new RunDriver(config(), RunDirectory.create(tmp.resolve("run"), false), new RunControl(), RunListener.SILENT)
                 .run(false).summary();
-        long drawn = ((Number) s.get("initial_walkers")).longValue();
-        assertNotEquals(((Number) s.get("particles")).longValue(), drawn);
+        long drawn = ((Number) s.get("particles")).longValue();
+        assertNotEquals(((Number) s.get("lattice_capacity")).longValue(), drawn);
         assertEquals(((Number) s.get("survivors")).doubleValue() / drawn, (Double) s.get("survivor_fraction"));
         List<String> rows = Files.readAllLines(tmp.resolve("run/timeseries.csv"));
         String[] firstRow = rows.get(1).split(",");
