@@ -135,9 +135,9 @@ public final class RunDriver {
             progressStep = firstStep;
             stepping = true;
             writeMeta("running", null);
-            Diagnostics diagnostics = Diagnostics.of(spec);
+            Diagnostics diagnostics = spec.isLattice() ? null : Diagnostics.of(spec);
             listener.started(diagnostics, firstStep, settings.steps());
-            if (!spec.isLattice()) {
+            if (diagnostics != null) {
                 diagnostics.warnings(spec).forEach(listener::message);
             }
             ParticleState initial = scratch.copy();
