@@ -59,6 +59,12 @@ final class LatticeReader {
             throw m.error("particles", "is set by model.lattice.start = \"" + start.name().toLowerCase()
                     + "\" on a lattice; it is only for start = \"one_site\"");
         }
+        if (Math.pow(side, dim) > 0x1p62) {
+            throw l.error("side", side + "^" + dim + " sites exceed 2^62, the range of a site index; lower it");
+        }
+        if (start != LatticeSpec.Start.ONE_SITE && Math.pow(side, dim) > Integer.MAX_VALUE - 8) {
+            throw l.error("side", side + "^" + dim + " sites exceed " + (Integer.MAX_VALUE - 8) + ", the most a start over every site can visit");
+        }
         LatticeSpec lattice = new LatticeSpec((int) side, boundary, instantaneous, start, occupation, count);
         long capacity = lattice.capacity(dim);
         if (capacity > Integer.MAX_VALUE - 8) {

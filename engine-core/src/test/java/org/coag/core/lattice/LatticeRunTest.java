@@ -131,6 +131,7 @@ class LatticeRunTest {
                 {"model.lattice.coalescence=\"instantaneous\"", "model.alpha"},
                 {"observe.snapshots.final=true", "observe.snapshots"},
                 {"model.lattice.sides=3", "model.lattice.sides"},
+                {"model.lattice.side=50000", "model.lattice.side"},
         };
         for (String[] c : cases) {
             ModelException e = assertThrows(ModelException.class, () -> ConfigReader.read(CONFIG, List.of(c[0])), c[0]);
@@ -140,5 +141,8 @@ class LatticeRunTest {
         ModelException oneSite = assertThrows(ModelException.class,
                 () -> ConfigReader.read(CONFIG, List.of("model.lattice.start=\"one_site\"", ConfigReader.unset("model.lattice.occupation"))));
         assertTrue(oneSite.getMessage().startsWith("model.particles"), oneSite.getMessage());
+        ModelException tooManySites = assertThrows(ModelException.class, () -> ConfigReader.read(CONFIG, List.of("model.dim=4",
+                "model.lattice.side=1048576", "model.lattice.start=\"one_site\"", "model.particles=5", ConfigReader.unset("model.lattice.occupation"))));
+        assertTrue(tooManySites.getMessage().startsWith("model.lattice.side") && tooManySites.getMessage().contains("2^62"), tooManySites.getMessage());
     }
 }
