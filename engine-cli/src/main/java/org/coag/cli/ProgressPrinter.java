@@ -19,8 +19,10 @@ final class ProgressPrinter implements RunListener {
     @Override
     public void started(Diagnostics d, long first, long steps) {
         this.firstStep = first;
-        this.step = d.finest() > 0 ? "macro step" : "step";
-        if (d.finest() > 0) {
+        this.step = d != null && d.finest() > 0 ? "macro step" : "step";
+        if (d == null) {
+            System.out.printf("lattice model, exact in time: %d observation steps%n", steps);
+        } else if (d.finest() > 0) {
             System.out.printf("eps = %.4g, macro step dt = %.4g (dt/eps^2 = %.3g), volume fraction phi = %.3g, %d macro steps%n",
                     d.eps(), d.dt(), d.dtOverEps2(), d.volumeFraction(), steps);
             System.out.printf("adaptive scheme: pairs that may meet are refined down to sub-steps h = dt / 2^%d = %.4g"

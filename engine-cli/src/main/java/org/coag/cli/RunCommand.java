@@ -90,6 +90,10 @@ final class RunCommand implements Callable<Integer> {
         if (cfg.run().backend().equals(AutoBackend.AUTO)) {
             System.out.println("backend auto -> " + chosen.name() + ": " + choice.reason());
         }
+        String unsupported = chosen.unsupported(cfg.model());
+        if (unsupported != null) {
+            throw new ModelException("backend " + chosen.name() + ": " + unsupported);
+        }
         MemoryBudget.check(cfg.model(), chosen, options);
         if (dryRun) {
             return dryRun(cfg, chosen, options);
@@ -114,14 +118,12 @@ final class RunCommand implements Callable<Integer> {
     }
 
     private static int dryRun(RunConfig cfg, Backend backend, BackendOptions options) {
-        String unsupported = backend.unsupported(cfg.model());
-        if (unsupported != null) {
-            throw new ModelException("backend " + backend.name() + ": " + unsupported);
-        }
-        Diagnostics d = Diagnostics.of(cfg.model());
+        Diagnostics d = cfg.model().isLattice() ? null : Diagnostics.of(cfg.model());
         ProgressPrinter printer = new ProgressPrinter(true);
         printer.started(d, 0, cfg.run().steps());
-        d.warnings(cfg.model()).forEach(printer::message);
+        if (d != null) {
+            d.warnings(cfg.model()).forEach(printer::message);
+        }
         System.out.printf("backend %s; about %.0f MiB of heap (this JVM may use %d MiB); dry run: nothing written%n",
                 backend.name(), MemoryBudget.heapBytes(cfg.model(), backend, options) / 1048576.0, Runtime.getRuntime().maxMemory() >> 20);
         return 0;

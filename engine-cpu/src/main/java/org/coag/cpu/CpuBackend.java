@@ -16,6 +16,10 @@ import org.coag.core.model.ModelSpec;
  * {@link CpuVectors}); asking for another width in {@link BackendOptions} is an error.
  */
 public final class CpuBackend implements Backend {
+    /** Why the lattice model is refused (one line). */
+    static final String LATTICE_REFUSAL = "the cpu backend does not run the lattice model (model.space = \"lattice\") yet; "
+            + "use --backend reference";
+
     @Override
     public String name() {
         return "cpu";
@@ -29,10 +33,18 @@ public final class CpuBackend implements Backend {
     }
 
     @Override
+    public String unsupported(ModelSpec spec) {
+        return spec.isLattice() ? LATTICE_REFUSAL : null;
+    }
+
+    @Override
     public Simulation create(ModelSpec spec, long seed, ParticleState state, long firstStep, BackendOptions options) {
         if (options.vectorBits() != 0 && options.vectorBits() != CpuVectors.BITS) {
             throw new ModelException("the cpu backend of this JVM uses " + CpuVectors.BITS + "-bit vectors; set "
                     + "-Dcoag.vectorBits=" + options.vectorBits() + " (or --vector-bits) before the first run");
+        }
+        if (unsupported(spec) != null) {
+            throw new ModelException("cpu: " + unsupported(spec));
         }
         if (spec.stepping().adaptive()) {
             return new CpuAdaptiveSimulation(spec, seed, state, firstStep, options.resolvedThreads());

@@ -50,6 +50,9 @@ public final class OpenClBackend implements Backend {
 
     @Override
     public String unsupported(ModelSpec spec) {
+        if (spec.isLattice()) {
+            return "the opencl backend does not run the lattice model (model.space = \"lattice\"); use --backend reference";
+        }
         return spec.stepping().adaptive() ? "the opencl backend runs the fixed-step scheme only; time.scheme = \"adaptive\" "
                 + "runs on the reference and cpu backends" : null;
     }

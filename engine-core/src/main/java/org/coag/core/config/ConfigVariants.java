@@ -110,6 +110,32 @@ final class ConfigVariants {
                 t_end = 1e-3
                 [study]
                 """);
+        ALL.put("lattice, Bernoulli start", """
+                [model]
+                space = "lattice"
+                dim = 2
+                [model.lattice]
+                side = 8
+                boundary = "reflecting"
+                start = "bernoulli"
+                occupation = 0.5
+                [time]
+                scheme = "exact"
+                dt = 0.5
+                steps = 4
+                """);
+        ALL.put("lattice, instantaneous, one site", """
+                [model]
+                space = "lattice"
+                dim = 1
+                particles = 10
+                [model.lattice]
+                side = 4
+                coalescence = "instantaneous"
+                start = "one_site"
+                [time]
+                t_end = 2.0
+                """);
     }
 
     private ConfigVariants() {

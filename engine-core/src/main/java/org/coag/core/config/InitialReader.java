@@ -47,7 +47,7 @@ final class InitialReader {
         return ic;
     }
 
-    private static double[] massWeights(ConfigNode m) {
+    static double[] massWeights(ConfigNode m) {
         String type = m.choice("type", "mono", "mono", "table");
         if (type.equals("mono")) {
             long v = m.integer("value", 1L);

@@ -20,6 +20,9 @@ final class ModelReader {
 
     static ModelSpec read(ConfigNode root) {
         ConfigNode m = root.table("model");
+        if (m.choice("space", "continuum", "continuum", "lattice").equals("lattice")) {
+            return LatticeReader.read(root, m);
+        }
         int dim = (int) m.integer("dim", 3L);
         if (dim < 2 || dim > 4) {
             throw m.error("dim", "must be 2, 3 or 4 (got " + dim + ")");
@@ -95,7 +98,7 @@ final class ModelReader {
         }
     }
 
-    private static PairFunction alpha(ConfigNode a) {
+    static PairFunction alpha(ConfigNode a) {
         String type = a.choice("type", "constant", "constant", "table", "formula");
         PairFunction f;
         switch (type) {

@@ -25,6 +25,9 @@ public final class InitialStates {
      * @return N particles with ids 0..N-1 in id order
      */
     public static ParticleState generate(ModelSpec spec, long seed) {
+        if (spec.isLattice()) {
+            return LatticeStarts.generate(spec, seed);
+        }
         int dim = spec.dim();
         ParticleState s = new ParticleState(dim, spec.particles());
         CounterRng rng = new CounterRng(seed);
@@ -52,7 +55,7 @@ public final class InitialStates {
         return s;
     }
 
-    private static double[] cumulative(double[] w) {
+    static double[] cumulative(double[] w) {
         double[] c = new double[w.length];
         double sum = 0;
         for (int n = 0; n < w.length; n++) {
@@ -65,7 +68,7 @@ public final class InitialStates {
         return c;
     }
 
-    private static int drawMass(CounterRng rng, int id, double[] cumulative) {
+    static int drawMass(CounterRng rng, int id, double[] cumulative) {
         if (cumulative.length == 1) {
             return 1;
         }

@@ -25,10 +25,26 @@ package org.coag.core.model;
  * @param initial the initial law
  * @param dt the time step (the macro step of the adaptive scheme)
  * @param stepping the scheme and, for the adaptive one, its resolution and tolerance
+ * @param lattice the lattice model (docs/lattice.md), or null for the continuum model; with it,
+ *                particles is the slot capacity, alpha the rate per co-located pair, diffusion the
+ *                total jump rate d(n), dt the observation step, and eps, b, kernel, radii, domain
+ *                and initial's shape do not apply
  */
 public record ModelSpec(int dim, Mode mode, int particles, double eps, double b, RadialKernel kernel,
                         PairFunction alpha, MassFunction diffusion, MassFunction radii, Domain domain,
-                        InitialCondition initial, double dt, Stepping stepping) {
+                        InitialCondition initial, double dt, Stepping stepping, LatticeSpec lattice) {
+
+    /** The continuum model: {@link #lattice} is null. */
+    public ModelSpec(int dim, Mode mode, int particles, double eps, double b, RadialKernel kernel,
+                     PairFunction alpha, MassFunction diffusion, MassFunction radii, Domain domain,
+                     InitialCondition initial, double dt, Stepping stepping) {
+        this(dim, mode, particles, eps, b, kernel, alpha, diffusion, radii, domain, initial, dt, stepping, null);
+    }
+
+    /** @return true for the lattice model of coalescing random walkers ({@link LatticeSpec}) */
+    public boolean isLattice() {
+        return lattice != null;
+    }
 
     /** @return true when the interaction range depends on the masses (radii r_n are given) */
     public boolean rangeVaries() {

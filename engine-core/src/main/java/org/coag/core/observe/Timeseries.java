@@ -85,10 +85,27 @@ public final class Timeseries implements Observable {
 
     /**
      * @param r a row
-     * @return h_N = survivors / N
+     * @return h_N = survivors / (the survivors at step 0)
      */
     public double fraction(Row r) {
-        return (double) r.survivors() / initialParticles;
+        return fraction(r.survivors());
+    }
+
+    /**
+     * The survivor fraction's denominator is the number observed at step 0: N in the continuum
+     * model, the walkers actually drawn in a lattice run with a random (Bernoulli, Poisson) start
+     * (whose N is only the slot capacity); before any observation it is N.
+     *
+     * @param survivors a number of survivors
+     * @return survivors / (the survivors at step 0)
+     */
+    public double fraction(long survivors) {
+        return (double) survivors / initialSurvivors();
+    }
+
+    /** @return the survivors observed at step 0 (N before any observation) */
+    public long initialSurvivors() {
+        return rows.isEmpty() ? initialParticles : rows.get(0).survivors();
     }
 
     @Override

@@ -25,7 +25,21 @@ public enum Purpose {
      * Adaptive scheme, firing and survivor draws of a pair on a finest sub-interval: a = smaller id,
      * b = larger id, step = macro step &lt;&lt; 32 | index of the sub-interval.
      */
-    BRIDGE_COLLIDE(6);
+    BRIDGE_COLLIDE(6),
+    /**
+     * Lattice model, one jump of a walker: a = walker id, b = the walker's own jump index within the
+     * step (from 0), step = the step. Words 0-1 give the holding time (u0, an Exp(1) by -log u0),
+     * word 2 the direction (unsigned w2 x 2d &gt;&gt;&gt; 32). Codes 20-22 leave room for the continuum's own.
+     */
+    LATTICE_WALK(20),
+    /**
+     * Lattice model, one clock of a co-located pair: a = smaller id, b = larger id, step = step
+     * &lt;&lt; 24 | the pair's own draw index within the step. u0 gives the Exp(1) of the clock, u1 the
+     * survivor draw (as in {@link #COLLIDE}).
+     */
+    LATTICE_PAIR(21),
+    /** Lattice model, the occupation of a site at time 0 (Bernoulli or Poisson): a = site index, b = 0. */
+    LATTICE_INIT(22);
 
     private final int code;
 

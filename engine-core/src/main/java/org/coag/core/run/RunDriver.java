@@ -135,9 +135,11 @@ public final class RunDriver {
             progressStep = firstStep;
             stepping = true;
             writeMeta("running", null);
-            Diagnostics diagnostics = Diagnostics.of(spec);
+            Diagnostics diagnostics = spec.isLattice() ? null : Diagnostics.of(spec);
             listener.started(diagnostics, firstStep, settings.steps());
-            diagnostics.warnings(spec).forEach(listener::message);
+            if (diagnostics != null) {
+                diagnostics.warnings(spec).forEach(listener::message);
+            }
             ParticleState initial = scratch.copy();
             try (Simulation sim = backend.create(spec, settings.seed(), initial, firstStep, options)) {
                 return loop(sim, firstStep);

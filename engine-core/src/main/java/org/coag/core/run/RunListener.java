@@ -3,7 +3,7 @@ package org.coag.core.run;
 /** Hooks for a user interface (progress bar, log lines). All methods are called on the run's thread. */
 public interface RunListener {
     /**
-     * @param diagnostics time-step error budget
+     * @param diagnostics time-step error budget, or null for the lattice model (exact in time, no budget)
      * @param firstStep step the run starts (or resumes) at
      * @param steps total steps of the run
      */

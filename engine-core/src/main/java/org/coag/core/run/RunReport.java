@@ -34,7 +34,7 @@ final class RunReport {
     }
 
     static boolean measuresBeta(ModelSpec s) {
-        return s.mode() == Mode.ANNIHILATION && s.domain().type() == Domain.Type.TORUS
+        return !s.isLattice() && s.mode() == Mode.ANNIHILATION && s.domain().type() == Domain.Type.TORUS
                 && s.initial().shape() == InitialCondition.Shape.UNIFORM && s.initial().maxMass() == 1;
     }
 
@@ -45,13 +45,13 @@ final class RunReport {
         m.put("backend", backend.name());
         m.put("dim", s.dim());
         m.put("mode", s.mode().name().toLowerCase(Locale.ROOT));
-        m.put("particles", s.particles());
+        m.put("particles", observables.timeseries().initialSurvivors());
         m.put("seed", cfg.run().seed());
         m.put("steps", steps);
         m.put("time", steps * s.dt());
         m.put("stopped_early", stoppedEarly);
         m.put("survivors", last.count());
-        m.put("survivor_fraction", (double) last.count() / s.particles());
+        m.put("survivor_fraction", observables.timeseries().fraction(last.count()));
         m.put("total_mass", last.totalMass());
         m.put("events", rec.events());
         m.put("particle_steps", particleSteps);
@@ -60,7 +60,17 @@ final class RunReport {
         m.put("event_log_format", EventRecorder.FORMAT);
         m.put("event_log_sha256", rec.sha256());
         m.put("final_state_sha256", StateHash.of(last));
-        m.putAll(Diagnostics.of(s).toMap(s));
+        if (s.isLattice()) {
+            m.put("space", "lattice");
+            m.put("lattice_side", s.lattice().side());
+            m.put("lattice_boundary", s.lattice().boundary().name().toLowerCase(Locale.ROOT));
+            m.put("lattice_coalescence", s.lattice().instantaneous() ? "instantaneous" : "rate");
+            m.put("lattice_start", s.lattice().start().name().toLowerCase(Locale.ROOT));
+            m.put("lattice_capacity", s.particles());
+            m.put("dt", s.dt());
+        } else {
+            m.putAll(Diagnostics.of(s).toMap(s));
+        }
         if (measuresBeta(s)) {
             BetaFit fit = BetaFit.annihilation(observables.timeseries(), s.initialDensity(), cfg.run().fitFrom());
             String why = fit == null ? "fewer than 3 observations with survivors from analysis.fit_from on"
