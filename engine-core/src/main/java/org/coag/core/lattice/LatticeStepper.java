@@ -14,6 +14,7 @@ import org.coag.core.rng.CounterRng;
 import org.coag.core.rng.FdLibm;
 import org.coag.core.rng.Purpose;
 import org.coag.core.step.CollisionOutcome;
+import org.coag.core.step.Scheme;
 
 /**
  * The reference of the lattice model (docs/lattice.md): coalescing continuous-time random walkers
@@ -43,7 +44,7 @@ import org.coag.core.step.CollisionOutcome;
  * Every draw is keyed by ids and the walker's or pair's own counter within the step, never by a
  * global draw order, so a parallel variant that keeps the event order above is bit-identical.
  */
-public final class LatticeStepper {
+public final class LatticeStepper implements Scheme {
     /** Sees every coalescence with its exact time (tests; the event log holds the step only). */
     public interface Trace {
         /**
@@ -97,6 +98,7 @@ public final class LatticeStepper {
      * @param state the walkers at time s dt
      * @param events receives the step's coalescences
      */
+    @Override
     public void step(long s, ParticleState state, EventSink events) {
         if (s >= 1L << 32) {
             throw new ModelException("lattice: step " + s + " is beyond 2^32 - 1 (the pair counter layout); raise time.dt");

@@ -4,13 +4,12 @@ import org.coag.core.backend.Backend;
 import org.coag.core.backend.BackendOptions;
 import org.coag.core.backend.ParticleState;
 import org.coag.core.backend.Simulation;
-import org.coag.core.lattice.LatticeSimulation;
 import org.coag.core.model.ModelSpec;
 
 /**
  * The reference backend: scalar, double precision, single-threaded, written for clarity and never
  * optimised. It is the oracle every other backend is compared with, bit for bit. It runs the
- * continuum model ({@link ReferenceSimulation}) and the lattice model ({@link LatticeSimulation}).
+ * continuum model and the lattice model ({@link ReferenceSimulation}, with the scheme of each).
  */
 public final class ReferenceBackend implements Backend {
     @Override
@@ -25,9 +24,6 @@ public final class ReferenceBackend implements Backend {
 
     @Override
     public Simulation create(ModelSpec spec, long seed, ParticleState state, long firstStep, BackendOptions options) {
-        if (spec.isLattice()) {
-            return new LatticeSimulation(spec, seed, state, firstStep);
-        }
         return new ReferenceSimulation(spec, seed, state, firstStep);
     }
 

@@ -5,13 +5,15 @@ import org.coag.core.backend.EventSink;
 import org.coag.core.backend.ParticleState;
 import org.coag.core.backend.Simulation;
 import org.coag.core.model.ModelSpec;
+import org.coag.core.lattice.LatticeStepper;
 import org.coag.core.step.FixedStepper;
 import org.coag.core.step.Scheme;
 
 /**
  * The reference backend's simulation: it only chooses the scheme, {@link FixedStepper} or (with
- * time.scheme = "adaptive") {@link AdaptiveStepper}, and runs it step by step, scalar, on one
- * thread. Both schemes are the oracles the other backends are tested against bit for bit.
+ * time.scheme = "adaptive") {@link AdaptiveStepper}, or for the lattice model {@link LatticeStepper},
+ * and runs it step by step, scalar, on one thread. The schemes are the oracles the other backends
+ * are tested against bit for bit.
  */
 final class ReferenceSimulation implements Simulation {
     private final ParticleState state;
@@ -20,7 +22,8 @@ final class ReferenceSimulation implements Simulation {
 
     ReferenceSimulation(ModelSpec spec, long seed, ParticleState initial, long firstStep) {
         this.state = initial.copy();
-        this.scheme = spec.stepping().adaptive() ? new AdaptiveStepper(spec, seed) : new FixedStepper(spec, seed);
+        this.scheme = spec.isLattice() ? new LatticeStepper(spec, seed)
+                : spec.stepping().adaptive() ? new AdaptiveStepper(spec, seed) : new FixedStepper(spec, seed);
         this.step = firstStep;
     }
 
