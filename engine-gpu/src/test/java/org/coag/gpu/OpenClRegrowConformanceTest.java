@@ -10,20 +10,26 @@ import org.junit.jupiter.api.BeforeAll;
  * to start with: the first steps with pairs overflow every buffer, so the device's overflow flags,
  * the host's regrowth and the reruns of the search, the firing test and the resolution (and the
  * event log's flush when it fills) must leave the hashes equal to the reference's. It runs the
- * step's move, seam check and hash count fused into one kernel (the GPU path,
- * {@link OpenClSimulation#fuseMove}), where {@link OpenClConformanceTest} on a CPU device runs them
- * as three kernels, so both paths are held to the reference.
+ * step's move, seam check and hash count fused into one kernel, scans in coalesced tiles and applies
+ * the fired pairs in parallel rounds (the GPU paths, {@link OpenClSimulation#fuseMove},
+ * {@link DevicePairs#scanRuns}, {@link DeviceResolve#roundsMax}), where {@link OpenClConformanceTest}
+ * on a CPU device runs three kernels, scans runs and resolves on one work item, so both paths are held
+ * to the reference.
  */
 class OpenClRegrowConformanceTest extends BackendConformance {
     @BeforeAll
     static void needsOpenCl() {
         OpenClTests.devicesOrSkip();
         System.setProperty("coag.opencl.fuseMove", "true");
+        System.setProperty(DeviceResolve.ROUNDS_PROPERTY, Integer.toString(DeviceResolve.ROUNDS_MAX));
+        System.setProperty(DevicePairs.RUNS_PROPERTY, "false");
     }
 
     @AfterAll
     static void backToTheDevicesChoice() {
         System.clearProperty("coag.opencl.fuseMove");
+        System.clearProperty(DeviceResolve.ROUNDS_PROPERTY);
+        System.clearProperty(DevicePairs.RUNS_PROPERTY);
     }
 
     @Override
