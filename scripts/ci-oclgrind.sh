@@ -86,7 +86,8 @@ printf '%-34s %5s %8s %8s %-8s %s\n' config N reports seconds paths result
 # The step's move, seam check and hash count run fused on a GPU and as three kernels on a CPU device
 # (OpenClSimulation.fuseMove), and the fired pairs are applied in parallel rounds on a GPU and on one
 # work item on a CPU device (DeviceResolve.roundsMax), and the scan works on coalesced tiles on a GPU
-# and on runs of slots on a CPU device (DevicePairs.scanRuns): the configs alternate between the GPU paths
+# and on runs of slots on a CPU device (DevicePairs.scanRuns), and found and fired pairs are appended
+# in batches of 8 on a GPU (DevicePairs.appendBatch): the configs alternate between the GPU paths
 # (with a cap of 2 rounds, so the serial finish of long chains runs too) and the CPU paths, so both
 # are race-checked.
 fuse=true
@@ -105,7 +106,8 @@ for cfg in engine-core/src/test/resources/conformance/*.toml; do
   esac
   t0=$(date +%s)
   rc=0
-  COAG_OPENCL_FUSE_MOVE=$fuse COAG_OPENCL_RESOLVE_ROUNDS=$([ "$fuse" = true ] && echo 2 || echo 0) COAG_OPENCL_SCAN_RUNS=$([ "$fuse" = true ] && echo false || echo true) ./coag verify "$cfg" --backends reference,opencl --set model.particles="$n" ${extra[@]+"${extra[@]}"} --steps "$steps" -q \
+  COAG_OPENCL_FUSE_MOVE=$fuse COAG_OPENCL_RESOLVE_ROUNDS=$([ "$fuse" = true ] && echo 2 || echo 0) COAG_OPENCL_SCAN_RUNS=$([ "$fuse" = true ] && echo false || echo true) \
+    COAG_OPENCL_APPEND_BATCH=$([ "$fuse" = true ] && echo 8 || echo 1) ./coag verify "$cfg" --backends reference,opencl --set model.particles="$n" ${extra[@]+"${extra[@]}"} --steps "$steps" -q \
     > "$work/$name.out" 2> "$work/$name.err" || rc=$?
   reports_here=$(reports "$work/$name.err")
   total=$((total + reports_here))

@@ -10,11 +10,12 @@ import org.junit.jupiter.api.BeforeAll;
  * to start with: the first steps with pairs overflow every buffer, so the device's overflow flags,
  * the host's regrowth and the reruns of the search, the firing test and the resolution (and the
  * event log's flush when it fills) must leave the hashes equal to the reference's. It runs the
- * step's move, seam check and hash count fused into one kernel, scans in coalesced tiles and applies
- * the fired pairs in parallel rounds (the GPU paths, {@link OpenClSimulation#fuseMove},
- * {@link DevicePairs#scanRuns}, {@link DeviceResolve#roundsMax}), where {@link OpenClConformanceTest}
- * on a CPU device runs three kernels, scans runs and resolves on one work item, so both paths are held
- * to the reference.
+ * step's move, seam check and hash count fused into one kernel, scans in coalesced tiles, appends
+ * found and fired pairs in batches and applies the fired pairs in parallel rounds (the GPU paths,
+ * {@link OpenClSimulation#fuseMove}, {@link DevicePairs#scanRuns}, {@link DevicePairs#appendBatch},
+ * {@link DeviceResolve#roundsMax}), where {@link OpenClConformanceTest} on a CPU device runs three
+ * kernels, scans runs, appends one pair at a time and resolves on one work item, so both paths are
+ * held to the reference; the batches also meet the overflows of one-entry buffers.
  */
 class OpenClRegrowConformanceTest extends BackendConformance {
     @BeforeAll
@@ -23,6 +24,7 @@ class OpenClRegrowConformanceTest extends BackendConformance {
         System.setProperty("coag.opencl.fuseMove", "true");
         System.setProperty(DeviceResolve.ROUNDS_PROPERTY, Integer.toString(DeviceResolve.ROUNDS_MAX));
         System.setProperty(DevicePairs.RUNS_PROPERTY, "false");
+        System.setProperty(DevicePairs.BATCH_PROPERTY, Integer.toString(DevicePairs.APPEND_BATCH));
     }
 
     @AfterAll
@@ -30,6 +32,7 @@ class OpenClRegrowConformanceTest extends BackendConformance {
         System.clearProperty("coag.opencl.fuseMove");
         System.clearProperty(DeviceResolve.ROUNDS_PROPERTY);
         System.clearProperty(DevicePairs.RUNS_PROPERTY);
+        System.clearProperty(DevicePairs.BATCH_PROPERTY);
     }
 
     @Override
