@@ -86,8 +86,8 @@ printf '%-34s %5s %8s %8s %-8s %s\n' config N reports seconds paths result
 # The step's move, seam check and hash count run fused on a GPU and as three kernels on a CPU device
 # (OpenClSimulation.fuseMove), and the fired pairs are applied in parallel rounds on a GPU and on one
 # work item on a CPU device (DeviceResolve.roundsMax), and the scan works on coalesced tiles on a GPU
-# and on runs of slots on a CPU device (DevicePairs.scanRuns), and found and fired pairs are appended
-# in batches of 8 on a GPU (DevicePairs.appendBatch): the configs alternate between the GPU paths
+# and on runs of slots on a CPU device (DevicePaths.scanRuns), and found and fired pairs are appended
+# in batches of 8 on a GPU (DevicePaths.appendBatch): the configs alternate between the GPU paths
 # (with a cap of 2 rounds, so the serial finish of long chains runs too) and the CPU paths, so both
 # are race-checked.
 fuse=true

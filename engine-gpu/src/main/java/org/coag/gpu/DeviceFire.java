@@ -49,7 +49,7 @@ public final class DeviceFire implements AutoCloseable {
     private cl_mem idx;
     private final cl_mem count;
     private final cl_mem untabulated;
-    /** The fired pairs' append batch ({@link DevicePairs#appendBatch}). */
+    /** The fired pairs' append batch ({@link DevicePaths#appendBatch}). */
     private final int batch;
 
     /**
@@ -78,7 +78,7 @@ public final class DeviceFire implements AutoCloseable {
         this.spec = spec;
         this.key = CounterRng.key(seed);
         this.kernel = ProgramBuilder.kernel(s.cl.program(s.dim), "fire_pairs");
-        this.batch = DevicePairs.appendBatch(s.cl.device().info().type());
+        this.batch = DevicePaths.appendBatch(s.cl.device().info().type());
         this.capacity = capacity;
         this.pairTable = new PairTable(s.cl, spec, prefill, missCapacity);
         this.range2 = rangeTable(maxMass);

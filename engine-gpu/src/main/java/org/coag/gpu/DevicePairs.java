@@ -40,9 +40,9 @@ public final class DevicePairs implements AutoCloseable {
     private final cl_kernel scanTiles;
     private final cl_kernel scanReduceRuns;
     private final cl_kernel scanTilesRuns;
-    /** Whether the scan's passes 1 and 3 walk runs of consecutive slots per work item ({@link #scanRuns}). */
+    /** Whether the scan's passes 1 and 3 walk runs of consecutive slots per work item ({@link DevicePaths#scanRuns}). */
     private final boolean runs;
-    /** The found pairs' append batch ({@link #appendBatch}). */
+    /** The found pairs' append batch ({@link DevicePaths#appendBatch}). */
     private final int batch;
     private final long scanLocal;
     private final long groupSumsLocal;
@@ -89,8 +89,8 @@ public final class DevicePairs implements AutoCloseable {
         scanTiles = ProgramBuilder.kernel(p, "scan_tiles");
         scanReduceRuns = ProgramBuilder.kernel(p, "scan_reduce_runs");
         scanTilesRuns = ProgramBuilder.kernel(p, "scan_tiles_runs");
-        runs = scanRuns(s.cl.device().info().type());
-        batch = appendBatch(s.cl.device().info().type());
+        runs = DevicePaths.scanRuns(s.cl.device().info().type());
+        batch = DevicePaths.appendBatch(s.cl.device().info().type());
         scanLocal = runs ? Math.min(s.cl.localSize(scanReduceRuns), s.cl.localSize(scanTilesRuns))
                 : Math.min(s.cl.localSize(scanReduce), s.cl.localSize(scanTiles));
         groupSumsLocal = s.cl.localSize(scanGroupSums);
@@ -294,61 +294,8 @@ public final class DevicePairs implements AutoCloseable {
         return Math.max(1, (used + tile - 1) / tile);
     }
 
-    /**
-     * The most pairs a work item of the search or the firing test holds before it reserves their places
-     * in the shared list with one atomic add ({@code found_flush}, {@code fired_flush}). Twin of
-     * {@code APPEND_BATCH} in the sources.
-     */
-    static final int APPEND_BATCH = 8;
-    /** System property (or environment variable {@code COAG_OPENCL_APPEND_BATCH}): the batch, 1 to APPEND_BATCH. */
-    static final String BATCH_PROPERTY = "coag.opencl.appendBatch";
-
-    /**
-     * The appends' batch: {@link #APPEND_BATCH} on a GPU, where one atomic per found pair on one counter
-     * serialises thousands of work items; 1 (an atomic per pair) elsewhere. The lists' order is never
-     * relied on (the fired pairs are sorted before they are applied), so both give the same results.
-     * System property {@link #BATCH_PROPERTY}, else {@code COAG_OPENCL_APPEND_BATCH}, overrides.
-     *
-     * @param deviceType the device's type ({@link DeviceInfo#type})
-     * @return the batch, 1 to {@link #APPEND_BATCH}
-     */
-    static int appendBatch(String deviceType) {
-        String forced = System.getProperty(BATCH_PROPERTY, System.getenv("COAG_OPENCL_APPEND_BATCH"));
-        if (forced == null) {
-            return "GPU".equals(deviceType) ? APPEND_BATCH : 1;
-        }
-        try {
-            int v = Integer.parseInt(forced.trim());
-            if (v >= 1 && v <= APPEND_BATCH) {
-                return v;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw new ModelException("opencl: " + BATCH_PROPERTY + " (COAG_OPENCL_APPEND_BATCH) must be a whole number from 1 to "
-                + APPEND_BATCH + ", got '" + forced + "'");
-    }
-
     /** Work groups per compute unit of the scan on runs: a few large ones. */
     static final int RUN_GROUPS_PER_UNIT = 4;
-    /** System property (or environment variable {@code COAG_OPENCL_SCAN_RUNS}): "true"/"false" overrides {@link #scanRuns}. */
-    static final String RUNS_PROPERTY = "coag.opencl.scanRuns";
-
-    /**
-     * The scan's layout: on a GPU tiles of SCAN_ITEMS L slots, read coalesced, one small work group each
-     * ({@code scan_reduce}, {@code scan_tiles}); on other devices (PoCL) runs of consecutive slots per work
-     * item in {@link #RUN_GROUPS_PER_UNIT} groups per compute unit ({@code scan_reduce_runs},
-     * {@code scan_tiles_runs}), which a CPU walks in order without thousands of work groups and their
-     * barriers. Both give the same starts (integer sums).
-     *
-     * @param deviceType the device's type ({@link DeviceInfo#type})
-     * @return true for runs
-     */
-    static boolean scanRuns(String deviceType) {
-        String forced = System.getProperty(RUNS_PROPERTY, System.getenv("COAG_OPENCL_SCAN_RUNS"));
-        return forced != null ? Boolean.parseBoolean(forced) : !"GPU".equals(deviceType);
-    }
-
     /** @return slots per work item of the scan on runs: at least SCAN_ITEMS, so it has no more groups than the tiles */
     private int runLength(int used) {
         long items = (long) RUN_GROUPS_PER_UNIT * Math.max(1, s.cl.device().info().computeUnits()) * scanLocal;

@@ -82,6 +82,8 @@ final class DeviceResolve implements AutoCloseable {
     static final int ROUNDS_MAX = 16;
     /** System property (or environment variable {@code COAG_OPENCL_RESOLVE_ROUNDS}): the rounds cap, 0 for the serial kernel. */
     static final String ROUNDS_PROPERTY = "coag.opencl.resolveRounds";
+    /** The largest cap an override may set (each round costs three barriers, even idle). */
+    static final int MAX_ROUNDS_OVERRIDE = 1024;
 
     private final cl_kernel sortLocal;
     private final cl_kernel resolve;
@@ -183,20 +185,7 @@ final class DeviceResolve implements AutoCloseable {
      * @return the rounds before the serial finish, 0 for {@code resolve_fired}
      */
     static int roundsMax(String deviceType) {
-        String forced = System.getProperty(ROUNDS_PROPERTY, System.getenv("COAG_OPENCL_RESOLVE_ROUNDS"));
-        if (forced == null) {
-            return "GPU".equals(deviceType) ? ROUNDS_MAX : 0;
-        }
-        try {
-            int v = Integer.parseInt(forced.trim());
-            if (v >= 0) {
-                return v;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw new ModelException("opencl: " + ROUNDS_PROPERTY + " (COAG_OPENCL_RESOLVE_ROUNDS) must be a whole number >= 0, got '"
-                + forced + "'");
+        return DevicePaths.number(ROUNDS_PROPERTY, "COAG_OPENCL_RESOLVE_ROUNDS", deviceType, ROUNDS_MAX, 0, 0, MAX_ROUNDS_OVERRIDE);
     }
 
     private cl_mem buffer(String what, long size, long n) {

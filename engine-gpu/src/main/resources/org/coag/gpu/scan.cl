@@ -133,7 +133,7 @@ __kernel void scan_tiles(__global int *counts, __global const int *groupSums, __
 }
 
 /*
- * The CPU layout of passes 1 and 3 (org.coag.gpu.DevicePairs#scanRuns): work item l of group g owns
+ * The CPU layout of passes 1 and 3 (org.coag.gpu.DevicePaths#scanRuns): work item l of group g owns
  * the run of `per` consecutive slots from (g L + l) per, so a device that runs a work group's items
  * one after another on one core walks each run in order, and a few large groups per compute unit
  * replace thousands of small ones (and their local-memory barriers). Integer sums: the same start as

@@ -51,7 +51,7 @@ class DevicePairsTest {
      * d = 2, 3, 4, torus; the device runs its row search here (asserted) and finds the reference's pairs.
      * With 13 particles (4 in d = 2) the table is too small for a dense grid of such cells, so the same layout
      * runs through the hashed cell search (asserted). Both with one atomic per found pair and with the
-     * GPU's batched appends ({@link DevicePairs#appendBatch}).
+     * GPU's batched appends ({@link DevicePaths#appendBatch}).
      */
     @Test
     void rowSearchFindsPairsAcrossFacesAndTheSeam() {
@@ -75,15 +75,15 @@ class DevicePairsTest {
                     state.positions()[k][i] = face + jitter[rnd.nextInt(jitter.length)] + rnd.nextInt(3) - 1;
                 }
             }
-            for (int batch : new int[] {1, DevicePairs.APPEND_BATCH}) {
-                System.setProperty(DevicePairs.BATCH_PROPERTY, Integer.toString(batch));
+            for (int batch : new int[] {1, DevicePaths.APPEND_BATCH}) {
+                System.setProperty(DevicePaths.BATCH_PROPERTY, Integer.toString(batch));
                 try {
                     String how = compare(cl, spec, state, reach, "faces, d = " + dim + ", appends in batches of " + batch);
                     assertTrue(how.endsWith(n < 100 ? "cells" : "rows"), "unexpected search: " + how);
                     System.out.printf("d = %d, %d particles on cell faces, reach %.4g, batches of %d: pairs equal to the reference's (%s)%n",
                             dim, n, reach, batch, how);
                 } finally {
-                    System.clearProperty(DevicePairs.BATCH_PROPERTY);
+                    System.clearProperty(DevicePaths.BATCH_PROPERTY);
                 }
             }
           }
@@ -93,15 +93,15 @@ class DevicePairsTest {
     /** The batch is 8 on a GPU and 1 elsewhere; an override outside 1..8 is refused in one line. */
     @Test
     void appendBatchByDeviceTypeAndOverride() {
-        assertEquals(DevicePairs.APPEND_BATCH, DevicePairs.appendBatch("GPU"));
-        assertEquals(1, DevicePairs.appendBatch("CPU"));
+        assertEquals(DevicePaths.APPEND_BATCH, DevicePaths.appendBatch("GPU"));
+        assertEquals(1, DevicePaths.appendBatch("CPU"));
         for (String bad : new String[] {"0", "9", "x"}) {
-            System.setProperty(DevicePairs.BATCH_PROPERTY, bad);
+            System.setProperty(DevicePaths.BATCH_PROPERTY, bad);
             try {
-                ModelException e = assertThrows(ModelException.class, () -> DevicePairs.appendBatch("GPU"));
-                assertTrue(e.getMessage().contains(DevicePairs.BATCH_PROPERTY) && !e.getMessage().contains("\n"), e.getMessage());
+                ModelException e = assertThrows(ModelException.class, () -> DevicePaths.appendBatch("GPU"));
+                assertTrue(e.getMessage().contains(DevicePaths.BATCH_PROPERTY) && !e.getMessage().contains("\n"), e.getMessage());
             } finally {
-                System.clearProperty(DevicePairs.BATCH_PROPERTY);
+                System.clearProperty(DevicePaths.BATCH_PROPERTY);
             }
         }
     }

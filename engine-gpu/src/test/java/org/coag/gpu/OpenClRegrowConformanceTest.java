@@ -12,7 +12,7 @@ import org.junit.jupiter.api.BeforeAll;
  * event log's flush when it fills) must leave the hashes equal to the reference's. It runs the
  * step's move, seam check and hash count fused into one kernel, scans in coalesced tiles, appends
  * found and fired pairs in batches and applies the fired pairs in parallel rounds (the GPU paths,
- * {@link OpenClSimulation#fuseMove}, {@link DevicePairs#scanRuns}, {@link DevicePairs#appendBatch},
+ * {@link OpenClSimulation#fuseMove}, {@link DevicePaths#scanRuns}, {@link DevicePaths#appendBatch},
  * {@link DeviceResolve#roundsMax}), where {@link OpenClConformanceTest} on a CPU device runs three
  * kernels, scans runs, appends one pair at a time and resolves on one work item, so both paths are
  * held to the reference; the batches also meet the overflows of one-entry buffers.
@@ -23,16 +23,16 @@ class OpenClRegrowConformanceTest extends BackendConformance {
         OpenClTests.devicesOrSkip();
         System.setProperty("coag.opencl.fuseMove", "true");
         System.setProperty(DeviceResolve.ROUNDS_PROPERTY, Integer.toString(DeviceResolve.ROUNDS_MAX));
-        System.setProperty(DevicePairs.RUNS_PROPERTY, "false");
-        System.setProperty(DevicePairs.BATCH_PROPERTY, Integer.toString(DevicePairs.APPEND_BATCH));
+        System.setProperty(DevicePaths.RUNS_PROPERTY, "false");
+        System.setProperty(DevicePaths.BATCH_PROPERTY, Integer.toString(DevicePaths.APPEND_BATCH));
     }
 
     @AfterAll
     static void backToTheDevicesChoice() {
         System.clearProperty("coag.opencl.fuseMove");
         System.clearProperty(DeviceResolve.ROUNDS_PROPERTY);
-        System.clearProperty(DevicePairs.RUNS_PROPERTY);
-        System.clearProperty(DevicePairs.BATCH_PROPERTY);
+        System.clearProperty(DevicePaths.RUNS_PROPERTY);
+        System.clearProperty(DevicePaths.BATCH_PROPERTY);
     }
 
     @Override
