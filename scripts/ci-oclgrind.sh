@@ -82,9 +82,14 @@ fi
 start=$(date +%s)
 failed=0
 total=0
-printf '%-34s %5s %8s %8s %-8s %s\n' config N reports seconds move result
+printf '%-34s %5s %8s %8s %-8s %s\n' config N reports seconds paths result
 # The step's move, seam check and hash count run fused on a GPU and as three kernels on a CPU device
-# (OpenClSimulation.fuseMove): the configs alternate between the two, so both are race-checked.
+# (OpenClSimulation.fuseMove), and the fired pairs are applied in parallel rounds on a GPU and on one
+# work item on a CPU device (DeviceResolve.roundsMax), and the scan works on coalesced tiles on a GPU
+# and on runs of slots on a CPU device (DevicePaths.scanRuns), and found and fired pairs are appended
+# in batches of 8 on a GPU (DevicePaths.appendBatch): the configs alternate between the GPU paths
+# (with a cap of 2 rounds, so the serial finish of long chains runs too) and the CPU paths, so both
+# are race-checked.
 fuse=true
 for cfg in engine-core/src/test/resources/conformance/*.toml; do
   name=$(basename "$cfg" .toml)
@@ -101,13 +106,14 @@ for cfg in engine-core/src/test/resources/conformance/*.toml; do
   esac
   t0=$(date +%s)
   rc=0
-  COAG_OPENCL_FUSE_MOVE=$fuse ./coag verify "$cfg" --backends reference,opencl --set model.particles="$n" ${extra[@]+"${extra[@]}"} --steps "$steps" -q \
+  COAG_OPENCL_FUSE_MOVE=$fuse COAG_OPENCL_RESOLVE_ROUNDS=$([ "$fuse" = true ] && echo 2 || echo 0) COAG_OPENCL_SCAN_RUNS=$([ "$fuse" = true ] && echo false || echo true) \
+    COAG_OPENCL_APPEND_BATCH=$([ "$fuse" = true ] && echo 8 || echo 1) ./coag verify "$cfg" --backends reference,opencl --set model.particles="$n" ${extra[@]+"${extra[@]}"} --steps "$steps" -q \
     > "$work/$name.out" 2> "$work/$name.err" || rc=$?
   reports_here=$(reports "$work/$name.err")
   total=$((total + reports_here))
   result=identical
   [ "$rc" -eq 0 ] || result="coag verify exit $rc"
-  printf '%-34s %5d %8d %8d %-8s %s\n' "$name" "$n" "$reports_here" $(( $(date +%s) - t0 )) "$([ "$fuse" = true ] && echo fused || echo separate)" "$result"
+  printf '%-34s %5d %8d %8d %-8s %s\n' "$name" "$n" "$reports_here" $(( $(date +%s) - t0 )) "$([ "$fuse" = true ] && echo gpu || echo cpu)" "$result"
   if [ "$rc" -ne 0 ] || [ "$reports_here" -gt 0 ] || grep -qi oclgrind "$work/$name.err"; then
     failed=1
     cat "$work/$name.out"

@@ -49,6 +49,8 @@ public final class DeviceFire implements AutoCloseable {
     private cl_mem idx;
     private final cl_mem count;
     private final cl_mem untabulated;
+    /** The fired pairs' append batch ({@link DevicePaths#appendBatch}). */
+    private final int batch;
 
     /**
      * @param s the particles on the device
@@ -76,6 +78,7 @@ public final class DeviceFire implements AutoCloseable {
         this.spec = spec;
         this.key = CounterRng.key(seed);
         this.kernel = ProgramBuilder.kernel(s.cl.program(s.dim), "fire_pairs");
+        this.batch = DevicePaths.appendBatch(s.cl.device().info().type());
         this.capacity = capacity;
         this.pairTable = new PairTable(s.cl, spec, prefill, missCapacity);
         this.range2 = rangeTable(maxMass);
@@ -148,7 +151,7 @@ public final class DeviceFire implements AutoCloseable {
         Kernels.args(s.cl, kernel, s.pos, s.ids, s.masses, pairs.pairBuffer(), pairs.foundBuffer(), pairs.pairCapacity(), pairTable.keys(),
                 pairTable.values(), pairTable.bits(), pairTable.misses(), pairTable.missCount(), pairTable.missCapacity(),
                 kernelType.code(), tableR, tableV, tableSize, s.capacity, s.dim, spec.domain().unit(), spec.dt(), step,
-                key.k0(), key.k1(), tau, u1, idx, count, capacity, untabulated);
+                key.k0(), key.k1(), tau, u1, idx, count, capacity, untabulated, batch);
         Kernels.run(s.cl, kernel, Kernels.strideItems(s.cl, kernel, pairs.pairCapacity()));
     }
 

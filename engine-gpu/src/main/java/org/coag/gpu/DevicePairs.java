@@ -38,6 +38,12 @@ public final class DevicePairs implements AutoCloseable {
     private final cl_kernel scanReduce;
     private final cl_kernel scanGroupSums;
     private final cl_kernel scanTiles;
+    private final cl_kernel scanReduceRuns;
+    private final cl_kernel scanTilesRuns;
+    /** Whether the scan's passes 1 and 3 walk runs of consecutive slots per work item ({@link DevicePaths#scanRuns}). */
+    private final boolean runs;
+    /** The found pairs' append batch ({@link DevicePaths#appendBatch}). */
+    private final int batch;
     private final long scanLocal;
     private final long groupSumsLocal;
     private final cl_kernel scatter;
@@ -81,7 +87,12 @@ public final class DevicePairs implements AutoCloseable {
         scanReduce = ProgramBuilder.kernel(p, "scan_reduce");
         scanGroupSums = ProgramBuilder.kernel(p, "scan_group_sums");
         scanTiles = ProgramBuilder.kernel(p, "scan_tiles");
-        scanLocal = Math.min(s.cl.localSize(scanReduce), s.cl.localSize(scanTiles));
+        scanReduceRuns = ProgramBuilder.kernel(p, "scan_reduce_runs");
+        scanTilesRuns = ProgramBuilder.kernel(p, "scan_tiles_runs");
+        runs = DevicePaths.scanRuns(s.cl.device().info().type());
+        batch = DevicePaths.appendBatch(s.cl.device().info().type());
+        scanLocal = runs ? Math.min(s.cl.localSize(scanReduceRuns), s.cl.localSize(scanTilesRuns))
+                : Math.min(s.cl.localSize(scanReduce), s.cl.localSize(scanTiles));
         groupSumsLocal = s.cl.localSize(scanGroupSums);
         scatter = ProgramBuilder.kernel(p, "hash_scatter");
         find = ProgramBuilder.kernel(p, "find_pairs");
@@ -283,18 +294,40 @@ public final class DevicePairs implements AutoCloseable {
         return Math.max(1, (used + tile - 1) / tile);
     }
 
+    /** Work groups per compute unit of the scan on runs: a few large ones. */
+    static final int RUN_GROUPS_PER_UNIT = 4;
+    /** @return slots per work item of the scan on runs: at least SCAN_ITEMS, so it has no more groups than the tiles */
+    private int runLength(int used) {
+        long items = (long) RUN_GROUPS_PER_UNIT * Math.max(1, s.cl.device().info().computeUnits()) * scanLocal;
+        return (int) Math.max(SCAN_ITEMS, (used + items - 1) / items);
+    }
+
     /** Enqueues the exclusive scan of counts[0..used) into start and cursor, the total into start[used] and start[slots]. */
     private void scan(int used) {
+        if (runs) {
+            int per = runLength(used);
+            long groups = Math.max(1, (used + per * scanLocal - 1) / (per * scanLocal));
+            Kernels.args(s.cl, scanReduceRuns, counts, groupSums, used, per, new Kernels.Local((long) Sizeof.cl_int * scanLocal));
+            Kernels.runGroups(s.cl, scanReduceRuns, groups, scanLocal);
+            scanGroupSums(used, groups);
+            Kernels.args(s.cl, scanTilesRuns, counts, groupSums, start, cursor, used, per, new Kernels.Local((long) Sizeof.cl_int * scanLocal));
+            Kernels.runGroups(s.cl, scanTilesRuns, groups, scanLocal);
+            return;
+        }
         long groups = scanGroups(used);
         Kernels.args(s.cl, scanReduce, counts, groupSums, used, new Kernels.Local((long) Sizeof.cl_int * scanLocal));
         Kernels.runGroups(s.cl, scanReduce, groups, scanLocal);
+        scanGroupSums(used, groups);
+        Kernels.args(s.cl, scanTiles, counts, groupSums, start, cursor, used, new Kernels.Local((long) Sizeof.cl_int * SCAN_ITEMS * scanLocal),
+                new Kernels.Local((long) Sizeof.cl_int * scanLocal));
+        Kernels.runGroups(s.cl, scanTiles, groups, scanLocal);
+    }
+
+    private void scanGroupSums(int used, long groups) {
         Kernels.args(s.cl, scanGroupSums, groupSums, (int) groups, start, used, slots,
                 new Kernels.Local((long) Sizeof.cl_int * SCAN_ITEMS * groupSumsLocal),
                 new Kernels.Local((long) Sizeof.cl_int * groupSumsLocal));
         Kernels.runGroups(s.cl, scanGroupSums, 1, groupSumsLocal);
-        Kernels.args(s.cl, scanTiles, counts, groupSums, start, cursor, used, new Kernels.Local((long) Sizeof.cl_int * SCAN_ITEMS * scanLocal),
-                new Kernels.Local((long) Sizeof.cl_int * scanLocal));
-        Kernels.runGroups(s.cl, scanTiles, groups, scanLocal);
     }
 
     /** Enqueues the last pair search again (after {@link #growPairs}), on the sorted state. */
@@ -303,11 +336,11 @@ public final class DevicePairs implements AutoCloseable {
         if (lastByRows) {
             long reachUnits = (long) Math.ceil(lastReach / lastUnit * (1 + 1e-9)) + 1;
             Kernels.args(s.cl, findRows, s.pos, s.ids, start, slots, out, found, s.capacity, lastBits, lastUnit,
-                    lastReach * lastReach, reachUnits, outCapacity);
+                    lastReach * lastReach, reachUnits, outCapacity, batch);
             Kernels.run(s.cl, findRows, lastBound);
         } else {
             Kernels.args(s.cl, find, s.pos, s.ids, start, out, found, s.capacity, s.dim, lastBits, tableBits, lastUnit,
-                    lastReach * lastReach, outCapacity);
+                    lastReach * lastReach, outCapacity, batch);
             Kernels.run(s.cl, find, lastBound);
         }
         mark("find");

@@ -11,6 +11,7 @@ import static org.jocl.CL.clReleaseMemObject;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.util.Arrays;
 import org.coag.core.backend.EventSink;
 import org.coag.core.backend.ParticleState;
 import org.coag.core.model.ModelException;
@@ -24,9 +25,11 @@ import org.jocl.cl_mem;
 import org.jocl.cl_program;
 
 /**
- * Collision resolution on the device ({@code resolve.cl}): the fired pairs of a step sorted and
- * applied in the reference's order, events appended to a device log ({@link StatusLayout#EVENT_INTS}
- * ints each, words {@code StatusLayout.EV_*}), a histogram of live masses
+ * Collision resolution on the device ({@code resolve.cl}, {@code rounds.cl}): the fired pairs of a
+ * step sorted and applied in the reference's order (on one work item, or on a GPU in parallel rounds
+ * of pairs that share no particle with an earlier pending pair: {@link #roundsMax}), events appended
+ * to a device log ({@link StatusLayout#EVENT_INTS} ints each, words {@code StatusLayout.EV_*}), a
+ * histogram of live masses
  * ({@code int[totalMass + 1]}), and the step status the host reads once per step ({@link Status}).
  * The log is read only by {@link #flushEvents}, at the end of an advance or when it fills.
  */
@@ -71,8 +74,26 @@ final class DeviceResolve implements AutoCloseable {
      */
     static final int SORT_LOCAL_MAX = 1024;
 
+    /**
+     * The rounds {@code resolve_rounds} runs on a GPU before one work item finishes a long chain (a
+     * chain of k pairs sharing particles in turn needs k rounds); each costs three work-group barriers
+     * even after the last pair, so the cap stays small.
+     */
+    static final int ROUNDS_MAX = 16;
+    /** System property (or environment variable {@code COAG_OPENCL_RESOLVE_ROUNDS}): the rounds cap, 0 for the serial kernel. */
+    static final String ROUNDS_PROPERTY = "coag.opencl.resolveRounds";
+    /** The largest cap an override may set (each round costs three barriers, even idle). */
+    static final int MAX_ROUNDS_OVERRIDE = 1024;
+
     private final cl_kernel sortLocal;
     private final cl_kernel resolve;
+    private final cl_kernel rounds;
+    /** Rounds of {@code resolve_rounds} before its serial finish; 0: {@code resolve_fired} applies every pair on one work item. */
+    private final int roundsMax;
+    /** Per slot of the sorted state: the lowest pending rank touching it ({@code int[capacity]}, INT_MAX between launches). */
+    private cl_mem claim;
+    /** Per rank of the fired pairs: {@code resolve_rounds}'s record (int4: round, masses before, survivor). */
+    private cl_mem rec;
     private final cl_kernel statusPartial;
     private final cl_kernel statusFinal;
     private final long partialLocal;
@@ -112,6 +133,8 @@ final class DeviceResolve implements AutoCloseable {
         cl_program p = s.cl.program(s.dim);
         sortLocal = ProgramBuilder.kernel(p, "sort_fired_local");
         resolve = ProgramBuilder.kernel(p, "resolve_fired");
+        rounds = ProgramBuilder.kernel(p, "resolve_rounds");
+        roundsMax = roundsMax(s.cl.device().info().type());
         statusPartial = ProgramBuilder.kernel(p, "status_partial");
         statusFinal = ProgramBuilder.kernel(p, "status_final");
         int largest = 1;
@@ -143,6 +166,26 @@ final class DeviceResolve implements AutoCloseable {
         this.eventCapacity = Math.max(1, eventCapacity);
         events = buffer("the event log", (long) EVENT_INTS * Sizeof.cl_int, this.eventCapacity);
         ordCapacity = 0;
+        if (roundsMax > 0) {
+            claim = buffer("the resolution's slot claims", Sizeof.cl_int, s.capacity);
+            cl_kernel clear = ProgramBuilder.kernel(p, "claims_clear");
+            Kernels.args(s.cl, clear, claim, s.capacity);
+            Kernels.run(s.cl, clear, Kernels.strideItems(s.cl, clear, s.capacity));
+        }
+    }
+
+    /**
+     * Whether the fired pairs are applied in parallel rounds ({@code resolve_rounds}, rounds.cl) or on
+     * one work item ({@code resolve_fired}): rounds on a GPU, where one work item idles the chip; one
+     * item on a CPU device, where a step's few events cost less than the rounds' barriers. Both give
+     * the reference's result. System property {@link #ROUNDS_PROPERTY}, else the environment variable
+     * {@code COAG_OPENCL_RESOLVE_ROUNDS}, overrides with the cap (0: one work item).
+     *
+     * @param deviceType the device's type ({@link DeviceInfo#type})
+     * @return the rounds before the serial finish, 0 for {@code resolve_fired}
+     */
+    static int roundsMax(String deviceType) {
+        return DevicePaths.number(ROUNDS_PROPERTY, "COAG_OPENCL_RESOLVE_ROUNDS", deviceType, ROUNDS_MAX, 0, 0, MAX_ROUNDS_OVERRIDE);
     }
 
     private cl_mem buffer(String what, long size, long n) {
@@ -159,21 +202,35 @@ final class DeviceResolve implements AutoCloseable {
      */
     void resolve(DeviceFire fire, DevicePairs pairs, DeviceMove move, long step) {
         if (ordCapacity < fire.capacity()) {
-            if (ord != null) {
-                clReleaseMemObject(ord);
-                clReleaseMemObject(tmp);
+            for (cl_mem m : new cl_mem[] {ord, tmp, rec}) {
+                if (m != null) {
+                    clReleaseMemObject(m);
+                }
             }
             ordCapacity = fire.capacity();
             ord = buffer("the fired pairs' order", Sizeof.cl_int, ordCapacity);
             tmp = buffer("the fired pairs' sort scratch", Sizeof.cl_int, ordCapacity);
+            rec = roundsMax > 0 ? buffer("the fired pairs' outcomes", 4L * Sizeof.cl_int, ordCapacity) : null;
         }
         cl_mem[] f = fire.buffers();
         Kernels.args(s.cl, sortLocal, f[0], f[2], f[3], fire.capacity(), ord);
         Kernels.runGroups(s.cl, sortLocal, 1, s.cl.localSize(sortLocal));
-        Kernels.args(s.cl, resolve, f[0], f[1], f[2], f[3], f[4], fire.capacity(), pairs.foundBuffer(), pairs.pairCapacity(), s.masses,
-                pairs.startBuffer(), pairs.slots(), OpenClConstants.modeCode(spec.mode()), step, events,
-                eventCapacity, liveByMass, ord, tmp, status, fire.pairTable().missCount());
-        Kernels.run(s.cl, resolve, 1);
+        Object[] common = {f[0], f[1], f[2], f[3], f[4], fire.capacity(), pairs.foundBuffer(), pairs.pairCapacity(), s.masses,
+            pairs.startBuffer(), pairs.slots(), OpenClConstants.modeCode(spec.mode()), step, events, eventCapacity, liveByMass, ord,
+            tmp, status, fire.pairTable().missCount()};
+        if (roundsMax == 0) {
+            Kernels.args(s.cl, resolve, common);
+            Kernels.run(s.cl, resolve, 1);
+        } else {
+            long local = s.cl.localSize(rounds);
+            Object[] all = Arrays.copyOf(common, common.length + 4);
+            all[common.length] = rec;
+            all[common.length + 1] = claim;
+            all[common.length + 2] = roundsMax;
+            all[common.length + 3] = new Kernels.Local(Sizeof.cl_int * local);
+            Kernels.args(s.cl, rounds, all);
+            Kernels.runGroups(s.cl, rounds, 1, local);
+        }
         recomputeStatus(move, fire);
     }
 
@@ -269,7 +326,7 @@ final class DeviceResolve implements AutoCloseable {
 
     @Override
     public void close() {
-        for (cl_mem m : new cl_mem[] {liveByMass, status, statusD, partial, partialD, events, ord, tmp}) {
+        for (cl_mem m : new cl_mem[] {liveByMass, status, statusD, partial, partialD, events, ord, tmp, rec, claim}) {
             if (m != null) {
                 clReleaseMemObject(m);
             }

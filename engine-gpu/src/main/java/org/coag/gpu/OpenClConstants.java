@@ -70,6 +70,7 @@ public final class OpenClConstants {
             d.put("KERNEL_" + k.name(), Integer.toString(k.code()));
         }
         d.put("SORT_LOCAL_MAX", Integer.toString(DeviceResolve.SORT_LOCAL_MAX));
+        d.put("APPEND_BATCH", Integer.toString(DevicePaths.APPEND_BATCH));
         d.put("SCAN_ITEMS", Integer.toString(DevicePairs.SCAN_ITEMS));
         d.put("PAIR_HASH_M", "0x" + Long.toHexString(PairTable.HASH_M).toUpperCase() + "UL");
         for (Field f : StatusLayout.class.getDeclaredFields()) {

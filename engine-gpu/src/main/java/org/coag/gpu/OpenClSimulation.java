@@ -255,7 +255,6 @@ final class OpenClSimulation implements Simulation {
      * @return true for the fused kernel
      */
     static boolean fuseMove(String deviceType) {
-        String forced = System.getProperty("coag.opencl.fuseMove", System.getenv("COAG_OPENCL_FUSE_MOVE"));
-        return forced != null ? Boolean.parseBoolean(forced) : "GPU".equals(deviceType);
+        return DevicePaths.flag("coag.opencl.fuseMove", "COAG_OPENCL_FUSE_MOVE", deviceType, true, false);
     }
 }

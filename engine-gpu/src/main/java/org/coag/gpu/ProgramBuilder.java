@@ -47,7 +47,7 @@ public final class ProgramBuilder {
     private final Map<cl_kernel, Object[]> lastArgs = new IdentityHashMap<>();
 
     /** The sources of the program, in order (rng.cl defines what the others use). */
-    static final List<String> SOURCES = List.of("rng.cl", "move.cl", "scan.cl", "pairs.cl", "fire.cl", "resolve.cl", "status.cl", "canary.cl");
+    static final List<String> SOURCES = List.of("rng.cl", "move.cl", "scan.cl", "pairs.cl", "fire.cl", "resolve.cl", "rounds.cl", "status.cl", "canary.cl");
 
     /** System property (or environment variable {@code COAG_OPENCL_OPTIONS}): extra OpenCL build options. */
     public static final String OPTIONS_PROPERTY = "coag.opencl.options";

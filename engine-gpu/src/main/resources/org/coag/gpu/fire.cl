@@ -3,7 +3,8 @@
  * (range2, invUnit2, prefactor) of the mass pair (PairConstants, held sparsely in the hash table of
  * org.coag.gpu.PairTable), a pair with r^2 < range2 has rate prefactor * V(r^2 invUnit2);
  * its COLLIDE block (lower id, higher id, step) gives tau = -log(1 - u0) / rate (CollisionRule), and
- * it fires when tau < dt. Fired pairs are appended with their u1 (the survivor draw). A pair in reach
+ * it fires when tau < dt. Fired pairs are appended with their u1 (the survivor draw), in batches
+ * (fired_flush). A pair in reach
  * whose parameters are NaN (the config's tables lack the mass pair) raises the untabulated flag; the
  * host then names the pair and fails the run as the reference does. A mass pair the table does not
  * hold yet is appended to the miss list and tested after the host has added it (the step's
@@ -56,6 +57,29 @@ COAG_INLINE long pair_slot(__global const ulong *keys, const int bits, ulong key
 }
 
 /*
+ * The fired pairs' appends, batched as the found pairs' (found_flush, pairs.cl): a work item holds up
+ * to `batch` fired pairs and reserves their places with one atomic_add on firedCount. The fired list's
+ * order is the order of the reservations; the resolution sorts it by (tau, lower id, higher id), so no
+ * result depends on it.
+ */
+COAG_INLINE void fired_flush(double *hTau, double *hU1, int4 *hIdx, int *k, __global double *firedTau, __global double *firedU1,
+                             __global int4 *firedIdx, __global int *firedCount, const int firedCapacity) {
+    if (*k == 0) {
+        return;
+    }
+    int at = atomic_add(firedCount, *k);
+    for (int q = 0; q < *k; q++) {
+        int idx = at + q;
+        if (idx >= 0 && idx < firedCapacity) {
+            firedTau[idx] = hTau[q];
+            firedU1[idx] = hU1[q];
+            firedIdx[idx] = hIdx[q];
+        }
+    }
+    *k = 0;
+}
+
+/*
  * The firing test of one pair (slots i, j; id(i) < id(j)); twin of org.coag.core.step.CollisionRule.fire
  * (r^2 as CollisionRule.addAxis), as org.coag.core.step.FixedStepper.testPair calls it.
  */
@@ -65,7 +89,8 @@ COAG_INLINE void fire_pair(__global const long *pos, __global const int *ids, __
                            __global const double *tr, __global const double *tv, const int tn, const int capacity,
                            const int dim, const double unit, const double dt, const ulong step, const uint k0,
                            const uint k1, __global double *firedTau, __global double *firedU1, __global int4 *firedIdx,
-                           __global int *firedCount, const int firedCapacity, __global int *untabulated) {
+                           __global int *firedCount, const int firedCapacity, __global int *untabulated, double *hTau,
+                           double *hU1, int4 *hIdx, int *held, const int batch) {
     double r2 = 0;
     for (int k = 0; k < dim; k++) {
         double dx = (double) as_long(as_ulong(pos[(long) k * capacity + i]) - as_ulong(pos[(long) k * capacity + j])) * unit;
@@ -97,16 +122,16 @@ COAG_INLINE void fire_pair(__global const long *pos, __global const int *ids, __
     uint4 w = coag_block(PURPOSE_COLLIDE, step, (uint) ids[i], (uint) ids[j], (uint2)(k0, k1));
     double tau = -fd_log(1.0 - u01(w.x, w.y)) / rate;
     if (tau < dt) {
-        int idx = atomic_inc(firedCount);
-        if (idx >= 0 && idx < firedCapacity) {
-            firedTau[idx] = tau;
-            firedU1[idx] = u01(w.z, w.w);
-            firedIdx[idx] = (int4)(ids[i], ids[j], i, j);
+        hTau[*held] = tau;
+        hU1[*held] = u01(w.z, w.w);
+        hIdx[*held] = (int4)(ids[i], ids[j], i, j);
+        if (++*held >= batch) {
+            fired_flush(hTau, hU1, hIdx, held, firedTau, firedU1, firedIdx, firedCount, firedCapacity);
         }
     }
 }
 
-/* fire_pair over the found pairs, grid-stride. */
+/* fire_pair over the found pairs, grid-stride; `batch` (1 ..= APPEND_BATCH) as fired_flush. */
 __kernel void fire_pairs(__global const long *pos, __global const int *ids, __global const int *masses,
                          __global const int2 *pairs, __global const int *pairCount, const int pairCapacity,
                          __global const ulong *pairKeys, __global const double *params, const int pairBits,
@@ -114,11 +139,17 @@ __kernel void fire_pairs(__global const long *pos, __global const int *ids, __gl
                          const int tn, const int capacity, const int dim, const double unit, const double dt,
                          const ulong step, const uint k0, const uint k1, __global double *firedTau,
                          __global double *firedU1, __global int4 *firedIdx, __global int *firedCount,
-                         const int firedCapacity, __global int *untabulated) {
+                         const int firedCapacity, __global int *untabulated, const int batch) {
+    double hTau[APPEND_BATCH];
+    double hU1[APPEND_BATCH];
+    int4 hIdx[APPEND_BATCH];
+    int held = 0;
     int n = min(*pairCount, pairCapacity);
     for (int p = get_global_id(0); p < n; p += get_global_size(0)) {
         fire_pair(pos, ids, masses, pairs[p].x, pairs[p].y, pairKeys, params, pairBits, misses, missCount, missCapacity,
                   kernelType, tr, tv, tn, capacity, dim, unit,
-                  dt, step, k0, k1, firedTau, firedU1, firedIdx, firedCount, firedCapacity, untabulated);
+                  dt, step, k0, k1, firedTau, firedU1, firedIdx, firedCount, firedCapacity, untabulated, hTau, hU1, hIdx,
+                  &held, batch);
     }
+    fired_flush(hTau, hU1, hIdx, &held, firedTau, firedU1, firedIdx, firedCount, firedCapacity);
 }

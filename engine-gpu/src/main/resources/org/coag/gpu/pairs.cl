@@ -121,6 +121,36 @@ __kernel void gather_sorted(__global const long *pos, __global const int *ids, _
 }
 
 /*
+ * The found pairs' appends, batched: a work item holds up to `batch` (<= APPEND_BATCH) pairs and
+ * reserves their places with one atomic_add on the shared counter when it is full and when it is
+ * done, instead of one atomic_inc per pair, so the counter does not serialise the search when pairs
+ * approach N (batch 1: one atomic per pair, as before; the CPU default). Places beyond outCapacity are
+ * counted, not stored. The order of the list is the order of the reservations, which was never
+ * fixed: the firing test's fired pairs are sorted before they are applied.
+ */
+COAG_INLINE void found_flush(int2 *held, int *k, __global int2 *out, __global int *found, int outCapacity) {
+    if (*k == 0) {
+        return;
+    }
+    int at = atomic_add(found, *k);
+    for (int q = 0; q < *k; q++) {
+        int idx = at + q;
+        if (idx >= 0 && idx < outCapacity) {
+            out[idx] = held[q];
+        }
+    }
+    *k = 0;
+}
+
+COAG_INLINE void found_add(int2 pair, int2 *held, int *k, const int batch, __global int2 *out, __global int *found,
+                           int outCapacity) {
+    held[(*k)++] = pair;
+    if (*k >= batch) {
+        found_flush(held, k, out, found, outCapacity);
+    }
+}
+
+/*
  * Every pair (i, j), id(i) < id(j), with r^2 < reach2 (r^2 summed over coordinates in order from
  * dx_k = (double)(x_k(i) - x_k(j)) * unit, as the reference) is appended to out as (i, j), indices
  * of the sorted arrays (which then become the state). Work item g takes the g-th particle in slot
@@ -136,11 +166,13 @@ __kernel void gather_sorted(__global const long *pos, __global const int *ids, _
 __kernel void find_pairs(__global const long *sortedPos, __global const int *sortedIds, __global const int *start,
                          __global int2 *out, __global int *found, const int capacity,
                          const int dim, const int bits, const int tableBits, const double unit, const double reach2,
-                         const int outCapacity) {
+                         const int outCapacity, const int batch) {
     int g = get_global_id(0);
     if (g >= start[1 << tableBits]) {
         return;
     }
+    int2 held[APPEND_BATCH];
+    int k0 = 0;
     ulong mask = bits == 0 ? 0 : (bits == 64 ? ~0UL : ((1UL << bits) - 1));
     int lo = bits >= 2 ? -1 : 0;
     int hi = bits >= 1 ? 1 : 0;
@@ -188,20 +220,19 @@ __kernel void find_pairs(__global const long *sortedPos, __global const int *sor
                 r2 += dx * dx;
             }
             if (same && r2 < reach2) {
-                int idx = atomic_inc(found);
-                if (idx >= 0 && idx < outCapacity) {
-                    out[idx] = idi < idj ? (int2)(g, o) : (int2)(o, g);
-                }
+                found_add(idi < idj ? (int2)(g, o) : (int2)(o, g), held, &k0, batch, out, found, outCapacity);
             }
         }
     }
+    found_flush(held, &k0, out, found, outCapacity);
 }
 
 /* Appends (slot of i, slot of j), lower id first, for every o in [from, to) closer to i than the reach. */
 COAG_INLINE void pairs_in_segment(int from, int to, const long *xi, int idi, int slotI,
                                   __global const long *sortedPos, __global const int *sortedIds,
                                   __global int2 *out, __global int *found,
-                                  int capacity, double unit, double reach2, int outCapacity) {
+                                  int capacity, double unit, double reach2, int outCapacity,
+                                  int2 *held, int *held_count, const int batch) {
     for (int o = from; o < to; o++) {
         double r2 = 0;
         #pragma unroll
@@ -211,10 +242,7 @@ COAG_INLINE void pairs_in_segment(int from, int to, const long *xi, int idi, int
         }
         if (r2 < reach2) {
             int idj = sortedIds[o];
-            int idx = atomic_inc(found);
-            if (idx >= 0 && idx < outCapacity) {
-                out[idx] = idi < idj ? (int2)(slotI, o) : (int2)(o, slotI);
-            }
+            found_add(idi < idj ? (int2)(slotI, o) : (int2)(o, slotI), held, held_count, batch, out, found, outCapacity);
         }
     }
 }
@@ -237,11 +265,13 @@ COAG_INLINE void pairs_in_segment(int from, int to, const long *xi, int idi, int
 __kernel void find_pairs_rows(__global const long *sortedPos, __global const int *sortedIds, __global const int *start,
                               const int slots, __global int2 *out, __global int *found, const int capacity,
                               const int bits, const double unit, const double reach2, const ulong reachUnits,
-                              const int outCapacity) {
+                              const int outCapacity, const int batch) {
     int g = get_global_id(0);
     if (g >= start[slots]) {
         return;
     }
+    int2 held[APPEND_BATCH];
+    int k0 = 0;
     int cells = 1 << bits;
     uint mask = (uint) cells - 1;
     ulong within = (~0UL) >> bits;
@@ -289,11 +319,12 @@ __kernel void find_pairs_rows(__global const long *sortedPos, __global const int
         int from = own ? g + 1 : start[base + max(lo, 0)];
         int to = start[base + min(zh, cells - 1) + 1];
         pairs_in_segment(from, to, xi, idi, g, sortedPos, sortedIds, out, found, capacity, unit, reach2,
-                         outCapacity);
+                         outCapacity, held, &k0, batch);
         int wrap = lo < 0 ? cells - 1 : (zh > cells - 1 ? 0 : -1);
         if (wrap >= 0) {
             pairs_in_segment(start[base + wrap], start[base + wrap + 1], xi, idi, g, sortedPos, sortedIds,
-                             out, found, capacity, unit, reach2, outCapacity);
+                             out, found, capacity, unit, reach2, outCapacity, held, &k0, batch);
         }
     }
+    found_flush(held, &k0, out, found, outCapacity);
 }

@@ -131,3 +131,47 @@ __kernel void scan_tiles(__global int *counts, __global const int *groupSums, __
         }
     }
 }
+
+/*
+ * The CPU layout of passes 1 and 3 (org.coag.gpu.DevicePaths#scanRuns): work item l of group g owns
+ * the run of `per` consecutive slots from (g L + l) per, so a device that runs a work group's items
+ * one after another on one core walks each run in order, and a few large groups per compute unit
+ * replace thousands of small ones (and their local-memory barriers). Integer sums: the same start as
+ * the tiles.
+ */
+__kernel void scan_reduce_runs(__global const int *counts, __global int *groupSums, const int used, const int per,
+                               __local int *sums) {
+    int l = get_local_id(0);
+    int n = get_local_size(0);
+    long from = ((long) get_group_id(0) * n + l) * per;
+    long to = min(from + per, (long) used);
+    int sum = 0;
+    for (long s = from; s < to; s++) {
+        sum += counts[s];
+    }
+    int total = group_inclusive_scan(sum, sums);
+    if (l == n - 1) {
+        groupSums[get_group_id(0)] = total;
+    }
+}
+
+/* Pass 3 on runs: start[s] = cursor[s] = the group's offset + the items before + the run so far; counts[s] = 0. */
+__kernel void scan_tiles_runs(__global int *counts, __global const int *groupSums, __global int *start,
+                              __global int *cursor, const int used, const int per, __local int *sums) {
+    int l = get_local_id(0);
+    int n = get_local_size(0);
+    long from = ((long) get_group_id(0) * n + l) * per;
+    long to = min(from + per, (long) used);
+    int own = 0;
+    for (long s = from; s < to; s++) {
+        own += counts[s];
+    }
+    int run = groupSums[get_group_id(0)] + group_inclusive_scan(own, sums) - own;
+    for (long s = from; s < to; s++) {
+        int v = counts[s];
+        counts[s] = 0;
+        start[s] = run;
+        cursor[s] = run;
+        run += v;
+    }
+}

@@ -1,6 +1,7 @@
 package org.coag.gpu;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -8,6 +9,7 @@ import java.util.TreeSet;
 import org.coag.core.backend.ParticleState;
 import org.coag.core.config.ConfigReader;
 import org.coag.core.model.InitialStates;
+import org.coag.core.model.ModelException;
 import org.coag.core.model.ModelSpec;
 import org.junit.jupiter.api.Test;
 
@@ -48,7 +50,8 @@ class DevicePairsTest {
      * so pairs lie just inside and just outside the reach across faces, edges, corners and the seam.
      * d = 2, 3, 4, torus; the device runs its row search here (asserted) and finds the reference's pairs.
      * With 13 particles (4 in d = 2) the table is too small for a dense grid of such cells, so the same layout
-     * runs through the hashed cell search (asserted).
+     * runs through the hashed cell search (asserted). Both with one atomic per found pair and with the
+     * GPU's batched appends ({@link DevicePaths#appendBatch}).
      */
     @Test
     void rowSearchFindsPairsAcrossFacesAndTheSeam() {
@@ -72,11 +75,34 @@ class DevicePairsTest {
                     state.positions()[k][i] = face + jitter[rnd.nextInt(jitter.length)] + rnd.nextInt(3) - 1;
                 }
             }
-            String how = compare(cl, spec, state, reach, "faces, d = " + dim);
-            assertTrue(how.endsWith(n < 100 ? "cells" : "rows"), "unexpected search: " + how);
-            System.out.printf("d = %d, %d particles on cell faces, reach %.4g: pairs equal to the reference's (%s)%n",
-                    dim, n, reach, how);
+            for (int batch : new int[] {1, DevicePaths.APPEND_BATCH}) {
+                System.setProperty(DevicePaths.BATCH_PROPERTY, Integer.toString(batch));
+                try {
+                    String how = compare(cl, spec, state, reach, "faces, d = " + dim + ", appends in batches of " + batch);
+                    assertTrue(how.endsWith(n < 100 ? "cells" : "rows"), "unexpected search: " + how);
+                    System.out.printf("d = %d, %d particles on cell faces, reach %.4g, batches of %d: pairs equal to the reference's (%s)%n",
+                            dim, n, reach, batch, how);
+                } finally {
+                    System.clearProperty(DevicePaths.BATCH_PROPERTY);
+                }
+            }
           }
+        }
+    }
+
+    /** The batch is 8 on a GPU and 1 elsewhere; an override outside 1..8 is refused in one line. */
+    @Test
+    void appendBatchByDeviceTypeAndOverride() {
+        assertEquals(DevicePaths.APPEND_BATCH, DevicePaths.appendBatch("GPU"));
+        assertEquals(1, DevicePaths.appendBatch("CPU"));
+        for (String bad : new String[] {"0", "9", "x"}) {
+            System.setProperty(DevicePaths.BATCH_PROPERTY, bad);
+            try {
+                ModelException e = assertThrows(ModelException.class, () -> DevicePaths.appendBatch("GPU"));
+                assertTrue(e.getMessage().contains(DevicePaths.BATCH_PROPERTY) && !e.getMessage().contains("\n"), e.getMessage());
+            } finally {
+                System.clearProperty(DevicePaths.BATCH_PROPERTY);
+            }
         }
     }
 

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
  */
 class OpenClConstantsTest {
     /** Names the sources may use without a definition: the build option and OpenCL built-ins. */
-    private static final Set<String> PROVIDED = Set.of("COAG_DIM", "INT_MAX", "INFINITY", "NAN", "CLK_LOCAL_MEM_FENCE");
+    private static final Set<String> PROVIDED = Set.of("COAG_DIM", "INT_MAX", "INFINITY", "NAN", "CLK_LOCAL_MEM_FENCE", "CLK_GLOBAL_MEM_FENCE");
     private static final Pattern DEFINE = Pattern.compile("(?m)^\\s*#\\s*define\\s+(\\w+)");
     private static final Pattern CONSTANT = Pattern.compile("__constant\\s+\\w+\\s+(\\w+)");
     private static final Pattern UPPER = Pattern.compile("\\b[A-Z][A-Z0-9_]*\\b");
