@@ -15,15 +15,20 @@ import org.coag.core.theory.lattice.TorusKingman;
  * The lattice theory's predictions in a lattice run's {@code summary.json} (docs/lattice.md, "Outputs"):
  * on the torus T_L^d with d &gt;= 3, one jump rate for every walker and one coalescence rate kappa for
  * every pair (or coalescence on arrival), the lattice recipe's beta, the naive kappa, the survivor fraction
- * that the constant-kernel ODE predicts (with beta, and with the naive kappa or, for coalescence on arrival,
- * the no-depletion arrival rate beside it) at the run's final time from its start density, and on small tori
- * the Kingman pair rate. Every number comes from {@code org.coag.core.theory.lattice}; this class only
+ * that the constant-kernel ODE predicts at the run's final time from its start density (with beta, and
+ * with the naive kappa or, for coalescence on arrival, the no-depletion arrival rate beside it) and, up to
+ * {@link #KINGMAN_SITES} sites, the Kingman pair rate 1 / E_pi T from the exact mean meeting time (its
+ * spectral sum). Every number comes from {@code org.coag.core.theory.lattice}; this class only
  * decides whether the theory applies and names the fields. Other lattice runs get
  * {@code lattice_theory_note} saying why there is no prediction.
  */
 final class LatticeTheoryReport {
-    /** Largest torus (sites) whose exact Kingman pair rate is computed for a report (a fraction of a second). */
-    static final long KINGMAN_SITES = TorusKingman.LINEAR_LIMIT;
+    /**
+     * Largest torus (sites) whose exact Kingman pair rate a report computes: by the spectral sum (TorusMeeting),
+     * a few milliseconds per million sites; the linear system's conjugate gradients would take seconds from
+     * about 10^4 sites on.
+     */
+    static final long KINGMAN_SITES = 1L << 22;
 
     private LatticeTheoryReport() {
     }
@@ -61,9 +66,10 @@ final class LatticeTheoryReport {
                 LatticeRecipe.meanFieldDensity(startDensity, beta, time, annihilation) / startDensity);
         if (lattice.sites(s.dim()) <= KINGMAN_SITES) {
             TorusKingman kingman = TorusKingman.of(s.dim(), lattice.side(), jumpRate, kappa);
-            m.put("lattice_kingman_pair_rate", kingman.exactPairRate());
+            KingmanCoalescent coalescent = new KingmanCoalescent(1 / kingman.meeting().spectralFromStationary());
+            m.put("lattice_kingman_pair_rate", coalescent.pairRate());
             if (!annihilation && initialWalkers >= 1 && initialWalkers <= KingmanCoalescent.MAX_BLOCKS) {
-                m.put("lattice_kingman_mean_walkers", kingman.coalescent(true).meanBlocks((int) initialWalkers, time));
+                m.put("lattice_kingman_mean_walkers", coalescent.meanBlocks((int) initialWalkers, time));
             }
         }
     }
