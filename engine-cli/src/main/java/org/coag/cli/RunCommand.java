@@ -179,9 +179,42 @@ final class RunCommand implements Callable<Integer> {
                                 : Math.abs(z) < 3 ? " (unusual: |z| >= 2 in about 5 % of runs)" : " (more than scatter explains: check dt and the tolerance)");
             }
         }
+        printLatticeTheory(s);
         System.out.println();
         String snapshots = s.get("snapshot_count") instanceof Number count
                 ? ", snapshots/ with " + count + " H5MD snapshot" + (count.longValue() == 1 ? "" : "s") : "";
         System.out.println("outputs in " + dir + " (summary.json, timeseries.csv, meta.json" + snapshots + ")");
+    }
+
+    /** The lattice theory's lines (docs/lattice.md, "Outputs"): the measured survivor fraction against the ODE and Kingman. */
+    private static void printLatticeTheory(Map<String, Object> s) {
+        if (s.get("lattice_theory_note") instanceof String note) {
+            System.out.printf("%n%s%n", note);
+        }
+        if (!(s.get("lattice_beta") instanceof Double beta)) {
+            return;
+        }
+        double h = (Double) s.get("survivor_fraction");
+        System.out.println();
+        System.out.printf("%-40s %12s %12s%n", "lattice theory", "value", "measured/x-1");
+        System.out.printf("%-40s %12.6g%n", "lattice recipe beta", beta);
+        System.out.printf("%-40s %12s%n", "naive kappa", s.get("lattice_kappa") instanceof Double kappa ? String.format("%.6g", kappa) : "inf");
+        System.out.printf("%-40s %12.6g%n", "survivor fraction, measured", h);
+        double predicted = (Double) s.get("lattice_survivor_fraction_predicted");
+        System.out.printf("%-40s %12.6g %+11.2f%%%n", "  ODE with the lattice recipe beta", predicted, 100 * (h / predicted - 1));
+        if (s.get("lattice_survivor_fraction_naive") instanceof Double naive) {
+            System.out.printf("%-40s %12.6g %+11.2f%%%n", "  ODE with the naive kappa", naive, 100 * (h / naive - 1));
+        }
+        if (s.get("lattice_survivor_fraction_no_depletion") instanceof Double arrival) {
+            System.out.printf("%-40s %12.6g %+11.2f%%%n", "  ODE without depletion (beta = D)", arrival, 100 * (h / arrival - 1));
+        }
+        if (s.get("lattice_kingman_pair_rate") instanceof Double rate) {
+            System.out.printf("%-40s %12.6g%n", "Kingman pair rate (exact meeting time)", rate);
+        }
+        if (s.get("lattice_kingman_mean_walkers") instanceof Double walkers) {
+            long survivors = ((Number) s.get("survivors")).longValue();
+            System.out.printf("%-40s %12.6g %+11.2f%%%n", "  Kingman mean walkers at the end", walkers, 100 * (survivors / walkers - 1));
+        }
+        System.out.println("(the ODE holds in the dilute Smoluchowski regime, Kingman at times of order L^d; docs/lattice.md)");
     }
 }

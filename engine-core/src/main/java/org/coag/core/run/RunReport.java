@@ -68,6 +68,7 @@ final class RunReport {
             m.put("lattice_start", s.lattice().start().name().toLowerCase(Locale.ROOT));
             m.put("lattice_capacity", s.particles());
             m.put("dt", s.dt());
+            LatticeTheoryReport.add(m, s, observables.timeseries().initialSurvivors(), steps * s.dt());
         } else {
             m.putAll(Diagnostics.of(s).toMap(s));
         }

@@ -86,6 +86,23 @@ public final class LatticeRecipe {
     }
 
     /**
+     * The mean-field rate for coalescence on arrival, without the depletion around a walker: every jump
+     * onto an occupied site counts and the neighbouring sites keep the mean density, so a pair of unit
+     * densities meets at the offset walk's jump rate D. The lattice recipe's D / G_d is this times the
+     * escape probability 1 / G_d (0.659 in d = 3). It is the "naive" comparison for kappa = infinity,
+     * where the naive kappa is infinite.
+     *
+     * @param pairJumpRate D = D_n + D_m, &gt; 0 and finite
+     * @return D
+     */
+    public static double noDepletionArrivalRate(double pairJumpRate) {
+        if (!(pairJumpRate > 0) || Double.isInfinite(pairJumpRate)) {
+            throw new ModelException("the pair's jump rate must be positive and finite, got " + pairJumpRate);
+        }
+        return pairJumpRate;
+    }
+
+    /**
      * The Smoluchowski ODE with the constant kernel beta, summed over masses: n' = -beta n^2 / 2 in coagulation
      * (one walker lost per event), n' = -beta n^2 in annihilation (two lost per event).
      *
