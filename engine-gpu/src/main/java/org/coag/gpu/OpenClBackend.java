@@ -50,6 +50,10 @@ public final class OpenClBackend implements Backend {
 
     @Override
     public String unsupported(ModelSpec spec) {
+        if (spec.fragmentation().enabled()) {
+            return "fragmentation runs on the reference backend only for now (no device kernel creates particles yet); "
+                    + "use --backend reference";
+        }
         return spec.stepping().adaptive() ? "the opencl backend runs the fixed-step scheme only; time.scheme = \"adaptive\" "
                 + "runs on the reference and cpu backends" : null;
     }

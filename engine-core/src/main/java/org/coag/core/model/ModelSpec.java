@@ -25,10 +25,18 @@ package org.coag.core.model;
  * @param initial the initial law
  * @param dt the time step (the macro step of the adaptive scheme)
  * @param stepping the scheme and, for the adaptive one, its resolution and tolerance
+ * @param fragmentation the fragmentation rule ({@link Fragmentation#NONE} for pure coagulation)
  */
 public record ModelSpec(int dim, Mode mode, int particles, double eps, double b, RadialKernel kernel,
                         PairFunction alpha, MassFunction diffusion, MassFunction radii, Domain domain,
-                        InitialCondition initial, double dt, Stepping stepping) {
+                        InitialCondition initial, double dt, Stepping stepping, Fragmentation fragmentation) {
+
+    /** A model without fragmentation; the parameters as in the canonical constructor. */
+    public ModelSpec(int dim, Mode mode, int particles, double eps, double b, RadialKernel kernel, PairFunction alpha,
+                     MassFunction diffusion, MassFunction radii, Domain domain, InitialCondition initial, double dt,
+                     Stepping stepping) {
+        this(dim, mode, particles, eps, b, kernel, alpha, diffusion, radii, domain, initial, dt, stepping, Fragmentation.NONE);
+    }
 
     /** @return true when the interaction range depends on the masses (radii r_n are given) */
     public boolean rangeVaries() {

@@ -25,7 +25,12 @@ public enum Purpose {
      * Adaptive scheme, firing and survivor draws of a pair on a finest sub-interval: a = smaller id,
      * b = larger id, step = macro step &lt;&lt; 32 | index of the sub-interval.
      */
-    BRIDGE_COLLIDE(6);
+    BRIDGE_COLLIDE(6),
+    /**
+     * Fixed-step fragmentation of a particle: a = particle id, b = 0 (firing time and kept mass),
+     * b = 1, 2, ... (placement of the new particle, rejection trials in consecutive blocks).
+     */
+    FRAGMENT(7);
 
     private final int code;
 

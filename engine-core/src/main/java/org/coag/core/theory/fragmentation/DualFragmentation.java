@@ -66,7 +66,7 @@ public final class DualFragmentation {
      */
     public double pairIntegral(int n, int m) {
         double unit = spec.rangeUnit(n, m);
-        return spec.ratePrefactor(n, m) * Math.pow(unit, spec.dim()) * kernelIntegral;
+        return spec.ratePrefactor(n, m) * StrictMath.pow(unit, spec.dim()) * kernelIntegral;
     }
 
     /**
@@ -91,7 +91,7 @@ public final class DualFragmentation {
             return 0;
         }
         double unit = spec.rangeUnit(kept, added);
-        return spec.kernel().value(r2 / (unit * unit)) / (Math.pow(unit, spec.dim()) * kernelIntegral);
+        return spec.kernel().value(r2 / (unit * unit)) / (StrictMath.pow(unit, spec.dim()) * kernelIntegral);
     }
 
     /**
