@@ -91,6 +91,10 @@ final class RunCommand implements Callable<Integer> {
             System.out.println("backend auto -> " + chosen.name() + ": " + choice.reason());
         }
         MemoryBudget.check(cfg.model(), chosen, options);
+        String refusal = chosen.unsupported(cfg.model());
+        if (refusal != null && !dryRun) {
+            throw new ModelException("backend " + chosen.name() + ": " + refusal);
+        }
         if (dryRun) {
             return dryRun(cfg, chosen, options);
         }
