@@ -95,6 +95,10 @@ final class RunCommand implements Callable<Integer> {
             throw new ModelException("backend " + chosen.name() + ": " + unsupported);
         }
         MemoryBudget.check(cfg.model(), chosen, options);
+        String refusal = chosen.unsupported(cfg.model());
+        if (refusal != null && !dryRun) {
+            throw new ModelException("backend " + chosen.name() + ": " + refusal);
+        }
         if (dryRun) {
             return dryRun(cfg, chosen, options);
         }

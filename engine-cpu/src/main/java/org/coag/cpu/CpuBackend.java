@@ -32,13 +32,21 @@ public final class CpuBackend implements Backend {
                 + Runtime.getRuntime().availableProcessors() + " here)";
     }
 
+    /** The lattice model and fragmentation run on the reference backend only for now. */
     @Override
     public String unsupported(ModelSpec spec) {
-        return spec.isLattice() ? LATTICE_REFUSAL : null;
+        if (spec.isLattice()) {
+            return LATTICE_REFUSAL;
+        }
+        return spec.fragmentation().enabled() ? "fragmentation runs on the reference backend only for now "
+                + "(the cpu backend's particle layouts cannot grow yet); use --backend reference" : null;
     }
 
     @Override
     public Simulation create(ModelSpec spec, long seed, ParticleState state, long firstStep, BackendOptions options) {
+        if (unsupported(spec) != null) {
+            throw new ModelException("cpu: " + unsupported(spec));
+        }
         if (options.vectorBits() != 0 && options.vectorBits() != CpuVectors.BITS) {
             throw new ModelException("the cpu backend of this JVM uses " + CpuVectors.BITS + "-bit vectors; set "
                     + "-Dcoag.vectorBits=" + options.vectorBits() + " (or --vector-bits) before the first run");

@@ -8,7 +8,8 @@ import java.util.Arrays;
  *
  * <pre>
  *   count          live particles, slots 0..count-1
- *   id[i]          particle id, 0..N-1, unique, never reused
+ *   id[i]          particle id, unique, never reused: 0..N-1 at the start, then nextId, nextId + 1, ...
+ *                  for the particles that fragmentation creates
  *   mass[i]        integer mass >= 1
  *   pos[k][i]      coordinate k of slot i, fixed point: x = pos * L / 2^64 (see Domain)
  * </pre>
@@ -16,9 +17,10 @@ import java.util.Arrays;
 public final class ParticleState {
     private final int dim;
     private int count;
-    private final int[] id;
-    private final int[] mass;
-    private final long[][] pos;
+    private int nextId;
+    private int[] id;
+    private int[] mass;
+    private long[][] pos;
 
     /**
      * @param dim spatial dimension
@@ -29,6 +31,35 @@ public final class ParticleState {
         this.id = new int[capacity];
         this.mass = new int[capacity];
         this.pos = new long[dim][capacity];
+        this.nextId = capacity;
+    }
+
+    /**
+     * Grows the slot arrays (the live slots kept) so that at least {@code slots} fit; the backing
+     * arrays returned before may be replaced.
+     *
+     * @param slots slots needed
+     */
+    public void ensureCapacity(int slots) {
+        if (slots <= id.length) {
+            return;
+        }
+        int grown = (int) Math.min(Integer.MAX_VALUE - 8L, Math.max(slots, id.length + (id.length >> 1) + 16L));
+        id = Arrays.copyOf(id, grown);
+        mass = Arrays.copyOf(mass, grown);
+        for (int k = 0; k < dim; k++) {
+            pos[k] = Arrays.copyOf(pos[k], grown);
+        }
+    }
+
+    /** @return the id the next particle created by fragmentation gets (N at the start) */
+    public int nextId() {
+        return nextId;
+    }
+
+    /** @param nextId the id the next created particle gets */
+    public void setNextId(int nextId) {
+        this.nextId = nextId;
     }
 
     /** @return spatial dimension */
@@ -83,10 +114,12 @@ public final class ParticleState {
     }
 
     /**
-     * @param target receives this state (same dim, capacity >= count)
+     * @param target receives this state (same dim; grown if it holds fewer slots than count)
      */
     public void copyInto(ParticleState target) {
+        target.ensureCapacity(count);
         target.count = count;
+        target.nextId = nextId;
         System.arraycopy(id, 0, target.id, 0, count);
         System.arraycopy(mass, 0, target.mass, 0, count);
         for (int k = 0; k < dim; k++) {

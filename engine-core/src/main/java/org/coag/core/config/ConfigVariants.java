@@ -136,6 +136,72 @@ final class ConfigVariants {
                 [time]
                 t_end = 2.0
                 """);
+        ALL.put("fragmentation, dual rule with a table", """
+                [model]
+                particles = 200
+                eps = 0.01
+                [model.fragmentation]
+                rule = "dual"
+                [model.fragmentation.equilibrium]
+                type = "table"
+                values = [0.5, 0.2, 0.1]
+                [time]
+                steps = 10
+                """);
+        ALL.put("fragmentation, given rates as a power law", """
+                [model]
+                particles = 200
+                eps = 0.01
+                [model.fragmentation]
+                rule = "rate"
+                [model.fragmentation.rate]
+                type = "power"
+                coefficient = 2.0
+                exponent = 1.0
+                [time]
+                steps = 10
+                """);
+        ALL.put("fragmentation, dual rule, constant and power", """
+                [model]
+                particles = 200
+                eps = 0.01
+                [model.fragmentation]
+                rule = "dual"
+                [model.fragmentation.equilibrium]
+                type = "power"
+                coefficient = 0.5
+                exponent = -1.5
+                [time]
+                steps = 10
+                """);
+        ALL.put("fragmentation, given constant rates", """
+                [model]
+                particles = 200
+                eps = 0.01
+                [model.fragmentation]
+                rule = "rate"
+                [model.fragmentation.rate]
+                type = "table"
+                values = [1.0, 1.0, 1.0]
+                [time]
+                steps = 10
+                """);
+        ALL.put("fragmentation, constants", """
+                [model]
+                particles = 200
+                eps = 0.01
+                fragmentation = { rule = "dual", equilibrium = { value = 0.3 } }
+                [time]
+                steps = 10
+                """);
+        ALL.put("fragmentation, constant rate", """
+                [model]
+                particles = 200
+                eps = 0.01
+                fragmentation = { rule = "rate", rate = { value = 0.3 } }
+                [time]
+                steps = 10
+                """);
     }
 
     private ConfigVariants() {

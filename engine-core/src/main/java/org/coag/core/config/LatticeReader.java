@@ -2,6 +2,7 @@ package org.coag.core.config;
 
 import org.coag.core.model.DoiKernel;
 import org.coag.core.model.Domain;
+import org.coag.core.model.Fragmentation;
 import org.coag.core.model.InitialCondition;
 import org.coag.core.model.LatticeSpec;
 import org.coag.core.model.MassFunction;
@@ -18,7 +19,7 @@ import org.coag.core.model.Stepping;
  * and time.dt (the observation step). Every continuum-only key is refused in one line.
  */
 final class LatticeReader {
-    private static final String[] CONTINUUM_MODEL_KEYS = {"eps", "Z", "volume_fraction", "b", "kernel", "radii"};
+    private static final String[] CONTINUUM_MODEL_KEYS = {"eps", "Z", "volume_fraction", "b", "kernel", "radii", "fragmentation"};
     private static final String[] CONTINUUM_INITIAL_KEYS = {"type", "center", "radius", "half_width", "sigma", "truncate"};
     private static final String[] CONTINUUM_TIME_KEYS = {"dt_over_eps2", "macro_dt", "macro_over_spacing2", "tolerance", "tolerance_load"};
     private static final String NOT_LATTICE = "does not apply to model.space = \"lattice\" (see docs/lattice.md)";
@@ -80,7 +81,7 @@ final class LatticeReader {
         ConfigNode time = root.table("time");
         double dt = time.positive("dt", 1.0);
         ModelSpec spec = new ModelSpec(dim, mode, (int) capacity, 1.0, 1.0, new DoiKernel(), alpha, jumpRate, null,
-                new Domain(Domain.Type.TORUS, side), initial, dt, Stepping.FIXED, lattice);
+                new Domain(Domain.Type.TORUS, side), initial, dt, Stepping.FIXED, lattice, Fragmentation.NONE);
         if (root.has("study")) {
             throw new ModelException("study: coag study does not run the lattice model yet; use coag run per side L");
         }

@@ -3,6 +3,7 @@ package org.coag.core.config;
 import org.coag.core.model.BumpKernel;
 import org.coag.core.model.DoiKernel;
 import org.coag.core.model.Domain;
+import org.coag.core.model.Fragmentation;
 import org.coag.core.model.InitialCondition;
 import org.coag.core.model.MassFunction;
 import org.coag.core.model.Mode;
@@ -68,7 +69,9 @@ final class ModelReader {
                 stepping = new Stepping(Stepping.Scheme.ADAPTIVE, stepping.finest(), tolerance, stepping.levels());
             }
         }
-        ModelSpec spec = new ModelSpec(dim, mode, (int) n, eps, b, kernel, alpha, diffusion, radii, domain, initial, dt, stepping);
+        Fragmentation fragmentation = FragmentationReader.read(m.table("fragmentation"), mode, stepping);
+        ModelSpec spec = new ModelSpec(dim, mode, (int) n, eps, b, kernel, alpha, diffusion, radii, domain, initial, dt, stepping,
+                null, fragmentation);
         ModelChecks.check(spec, m, root);
         return spec;
     }

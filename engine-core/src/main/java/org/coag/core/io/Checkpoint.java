@@ -28,15 +28,18 @@ import org.coag.core.model.ModelException;
  * <pre>
  *   "COAGCKPT"  int version  UTF configSha256  long step  double wallSeconds  long particleSteps
  *   int dim  int count  then per particle (id order): int id, int mass, long pos[dim]
+ *   version 4: int nextId (the id of the next particle fragmentation creates)
  *   long events  long removedMass  long eventLogBytes  [version 2 only: long observerBytes]
  *   int pairs  (long lo &lt;&lt; 32 | hi, long count) x pairs
- *   version 3: int sections, then per observable: UTF name, int version, long length, bytes[length]
+ *   versions 3, 4: int sections, then per observable: UTF name, int version, long length, bytes[length]
  *              (see {@link org.coag.core.observe.Observable#writeState})
  *   versions 1 and 2: the time series rows (Timeseries layout 1) up to the digest
  *   32 bytes SHA-256 of all preceding bytes
  * </pre>
  *
- * <p>Versions 1 and 2 are read as sections: {@code timeseries} (layout 1: the rows) and
+ * <p>Version 4 came with fragmentation (it also marks run directories whose event log is
+ * {@link org.coag.core.observe.EventRecorder#FORMAT} 2); versions 1 to 3 are read with nextId =
+ * max(N, largest id + 1). Versions 1 and 2 are read as sections: {@code timeseries} (layout 1: the rows) and
  * {@code study_observations} (layout 1: the long observerBytes, 0 in version 1).
  *
  * @param configSha256 SHA-256 of the resolved config text, checked on resume
@@ -54,7 +57,7 @@ public record Checkpoint(String configSha256, long step, double wallSeconds, lon
                          long events, long removedMass, long eventLogBytes, Map<Long, Long> countsByMassPair,
                          List<Section> sections) {
     /** Current format version. */
-    public static final int VERSION = 3;
+    public static final int VERSION = 4;
     private static final String LEGACY_SERIES = "timeseries";
     private static final String LEGACY_OBSERVER = "study_observations";
 
@@ -95,6 +98,7 @@ public record Checkpoint(String configSha256, long step, double wallSeconds, lon
                     out.writeLong(s.positions()[k][i]);
                 }
             }
+            out.writeInt(s.nextId());
             out.writeLong(events);
             out.writeLong(removedMass);
             out.writeLong(eventLogBytes);
@@ -143,6 +147,8 @@ public record Checkpoint(String configSha256, long step, double wallSeconds, lon
             int dim = in.readInt();
             int count = in.readInt();
             ParticleState s = new ParticleState(dim, capacity);
+            s.ensureCapacity(count);
+            int largestId = -1;
             for (int i = 0; i < count; i++) {
                 s.ids()[i] = in.readInt();
                 s.masses()[i] = in.readInt();
@@ -151,6 +157,10 @@ public record Checkpoint(String configSha256, long step, double wallSeconds, lon
                 }
             }
             s.setCount(count);
+            for (int i = 0; i < count; i++) {
+                largestId = Math.max(largestId, s.ids()[i]);
+            }
+            s.setNextId(version >= 4 ? in.readInt() : Math.max(capacity, largestId + 1));
             long events = in.readLong();
             long removed = in.readLong();
             long logBytes = in.readLong();

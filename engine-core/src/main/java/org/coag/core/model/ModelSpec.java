@@ -29,16 +29,19 @@ package org.coag.core.model;
  *                particles is the slot capacity, alpha the rate per co-located pair, diffusion the
  *                total jump rate d(n), dt the observation step, and eps, b, kernel, radii, domain
  *                and initial's shape do not apply
+ * @param fragmentation the fragmentation rule ({@link Fragmentation#NONE} for pure coagulation)
  */
 public record ModelSpec(int dim, Mode mode, int particles, double eps, double b, RadialKernel kernel,
                         PairFunction alpha, MassFunction diffusion, MassFunction radii, Domain domain,
-                        InitialCondition initial, double dt, Stepping stepping, LatticeSpec lattice) {
+                        InitialCondition initial, double dt, Stepping stepping, LatticeSpec lattice,
+                        Fragmentation fragmentation) {
 
-    /** The continuum model: {@link #lattice} is null. */
+    /** The continuum model without fragmentation: {@link #lattice} is null. */
     public ModelSpec(int dim, Mode mode, int particles, double eps, double b, RadialKernel kernel,
                      PairFunction alpha, MassFunction diffusion, MassFunction radii, Domain domain,
                      InitialCondition initial, double dt, Stepping stepping) {
-        this(dim, mode, particles, eps, b, kernel, alpha, diffusion, radii, domain, initial, dt, stepping, null);
+        this(dim, mode, particles, eps, b, kernel, alpha, diffusion, radii, domain, initial, dt, stepping, null,
+                Fragmentation.NONE);
     }
 
     /** @return true for the lattice model of coalescing random walkers ({@link LatticeSpec}) */

@@ -23,13 +23,19 @@ import org.coag.core.step.EventKind;
  * stream holds exactly those bytes ({@code events.bin}). The record layout is format
  * {@link #FORMAT} ({@code event_log_format} in summary.json; a log without it is format 1). The
  * record carries no kind: in format 1 a survivor of -1 is an {@link EventKind#ANNIHILATION} and any
- * other a {@link EventKind#COAGULATION}. An outcome of another kind needs format 2, which must
- * also raise {@link org.coag.core.io.Checkpoint#VERSION}, so that an older coag refuses to resume
- * (or append to) such a log with its one-line checkpoint-version message.
+ * other a {@link EventKind#COAGULATION}. Format 2 (with {@link org.coag.core.io.Checkpoint#VERSION} 4,
+ * so that an older coag refuses to resume or append to such a log) adds the
+ * {@link EventKind#FRAGMENTATION} record: idLo = the parent, idHi = the new particle, massLo = the
+ * mass the parent keeps, massHi = the new particle's mass, survivor = {@link #SPLIT} (-2). Records
+ * of the other kinds are unchanged, so a run without fragmentation has the same log as in format 1.
+ * Fragmentations count in {@link #events()} but not in {@link #countsByMassPair()} (collisions only).
  */
 public final class EventRecorder implements EventSink {
     /** The version of the canonical log's record layout (summary.json {@code event_log_format}). */
-    public static final int FORMAT = 1;
+    public static final int FORMAT = 2;
+
+    /** The survivor field of a fragmentation record. */
+    public static final int SPLIT = -2;
 
     /** Bytes per event in the canonical log. */
     public static final int EVENT_BYTES = 28;
@@ -65,8 +71,12 @@ public final class EventRecorder implements EventSink {
         if (pendingCount == pending.length) {
             pending = Arrays.copyOf(pending, 2 * pending.length);
         }
-        pending[pendingCount++] = new long[] {step, idLo, idHi, massLo, massHi, survivorId};
+        boolean split = kind == EventKind.FRAGMENTATION;
+        pending[pendingCount++] = new long[] {step, idLo, idHi, massLo, massHi, split ? SPLIT : survivorId};
         events++;
+        if (split) {
+            return;
+        }
         int lo = Math.min(massLo, massHi);
         int hi = Math.max(massLo, massHi);
         byMassPair.merge(((long) lo << 32) | hi, 1L, Long::sum);

@@ -27,6 +27,11 @@ public enum Purpose {
      */
     BRIDGE_COLLIDE(6),
     /**
+     * Fixed-step fragmentation of a particle: a = particle id, b = 0 (firing time and kept mass),
+     * b = 1, 2, ... (placement of the new particle, rejection trials in consecutive blocks).
+     */
+    FRAGMENT(7),
+    /**
      * Lattice model, one jump of a walker: a = walker id, b = the walker's own jump index within the
      * step (from 0), step = the step. Words 0-1 give the holding time (u0, an Exp(1) by -log u0),
      * word 2 the direction (unsigned w2 x 2d &gt;&gt;&gt; 32). Codes 20-22 leave room for the continuum's own.

@@ -1,7 +1,7 @@
 package org.coag.core.step;
 
 /**
- * What a collision event did; carried by every event an {@link org.coag.core.backend.EventSink}
+ * What an event did (a collision, or a fragmentation); carried by every event an {@link org.coag.core.backend.EventSink}
  * receives. Codes are part of the event log format ({@code event_log_format} in a run's meta.json):
  * never renumber one, only add.
  */
@@ -9,7 +9,12 @@ public enum EventKind {
     /** One particle survived with both masses. */
     COAGULATION(0),
     /** Both particles vanished. */
-    ANNIHILATION(1);
+    ANNIHILATION(1),
+    /**
+     * A particle split (fragmentation): the lower id is the parent, which keeps the lower mass
+     * argument; the higher id is the new particle, with the higher mass argument.
+     */
+    FRAGMENTATION(2);
 
     private final int code;
 

@@ -20,7 +20,9 @@ import org.coag.core.space.SpatialHash;
  *       ({@link CollisionRule#fire}, purpose COLLIDE, window dt);</li>
  *   <li>resolve the fired pairs in the order of {@link FiredPairs} ({@link MassResolver} with the
  *       model's {@link CollisionOutcome}), then drop the dead ({@link ParticleState#removeEmpty},
- *       relative order kept).</li>
+ *       relative order kept);</li>
+ *   <li>fragment (with {@code [model.fragmentation]}): {@link FragmentationRule#apply}, new particles
+ *       appended in increasing parent id.</li>
  * </ol>
  */
 public final class FixedStepper implements Scheme {
@@ -34,6 +36,7 @@ public final class FixedStepper implements Scheme {
     private final FiredPairs fired = new FiredPairs();
     private final double[] normals;
     private final CandidatePairs candidates;
+    private final FragmentationRule fragmentation;
     private ParticleState state;
     private long step;
 
@@ -51,6 +54,7 @@ public final class FixedStepper implements Scheme {
         this.outcome = CollisionOutcome.of(spec.mode());
         this.normals = new double[dim + 1];
         this.candidates = new CandidatePairs(dim);
+        this.fragmentation = spec.fragmentation().enabled() ? new FragmentationRule(spec) : null;
     }
 
     @Override
@@ -70,6 +74,9 @@ public final class FixedStepper implements Scheme {
             fired.sort();
             MassResolver.apply(fired, outcome, step, state.masses(), state.ids(), sink, null);
             state.removeEmpty();
+        }
+        if (fragmentation != null) {
+            fragmentation.apply(rng, step, state, sink);
         }
     }
 

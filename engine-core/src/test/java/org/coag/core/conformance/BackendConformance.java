@@ -25,8 +25,10 @@ import org.junit.jupiter.api.TestFactory;
  * uniform, ball, box and Gaussian starts; fewer than 3 cells per side; mostly odd N (vector
  * tails); about 150 to 1300 collisions each; and the adaptive scheme (files {@code adaptive-*}: torus
  * and free space, d = 2, 3, 4, annihilation and coagulation with redraws, radii, P_{N,b}; one at a loose tolerance where the screen decides events, {@link AdaptiveScreenDecidesTest}),
- * and the lattice model (files {@code lattice-*}: d = 2, 3, 4, torus and reflecting box, rate and
- * instantaneous coalescence, annihilation and coagulation with masses, every start). A
+ * the lattice model (files {@code lattice-*}: d = 2, 3, 4, torus and reflecting box, rate and
+ * instantaneous coalescence, annihilation and coagulation with masses, every start), and
+ * fragmentation (files {@code frag-*}: dual and given-rate rules, d = 2, 3, 4, torus and free
+ * space, radii, P_{N,b}); the last two run on the reference backend only for now. A
  * backend that does not implement a config ({@link Backend#unsupported}, e.g. opencl and the
  * adaptive scheme) must refuse it with its reason before the run; that is tested instead. The expected values come from the reference backend via
  * {@link RecordConformance}; a deliberate change of the step or the RNG layout changes them, and

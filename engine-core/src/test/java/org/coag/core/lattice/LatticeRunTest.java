@@ -121,6 +121,7 @@ class LatticeRunTest {
                 {"model.lattice.occupation=101.0", "model.lattice.occupation"},
                 {"model.lattice.start=\"one_per_site\"", "model.lattice.occupation"},
                 {"model.eps=0.01", "model.eps"},
+                {"model.fragmentation.rule=\"rate\"", "model.fragmentation"},
                 {"domain.side=2.0", "domain"},
                 {"initial.type=\"ball\"", "initial.type"},
                 {"time.scheme=\"adaptive\"", "time.scheme"},
