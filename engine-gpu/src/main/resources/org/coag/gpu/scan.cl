@@ -139,16 +139,24 @@ __kernel void scan_tiles(__global int *counts, __global const int *groupSums, __
  * replace thousands of small ones (and their local-memory barriers). Integer sums: the same start as
  * the tiles.
  */
+/* This work item's run [*from, *to) of the slots in use, and the sum of its counts. */
+inline int run_sum(__global const int *counts, const int used, const int per, long *from, long *to) {
+    *from = ((long) get_group_id(0) * get_local_size(0) + get_local_id(0)) * per;
+    *to = min(*from + per, (long) used);
+    int sum = 0;
+    for (long s = *from; s < *to; s++) {
+        sum += counts[s];
+    }
+    return sum;
+}
+
 __kernel void scan_reduce_runs(__global const int *counts, __global int *groupSums, const int used, const int per,
                                __local int *sums) {
     int l = get_local_id(0);
     int n = get_local_size(0);
-    long from = ((long) get_group_id(0) * n + l) * per;
-    long to = min(from + per, (long) used);
-    int sum = 0;
-    for (long s = from; s < to; s++) {
-        sum += counts[s];
-    }
+    long from;
+    long to;
+    int sum = run_sum(counts, used, per, &from, &to);
     int total = group_inclusive_scan(sum, sums);
     if (l == n - 1) {
         groupSums[get_group_id(0)] = total;
@@ -158,14 +166,9 @@ __kernel void scan_reduce_runs(__global const int *counts, __global int *groupSu
 /* Pass 3 on runs: start[s] = cursor[s] = the group's offset + the items before + the run so far; counts[s] = 0. */
 __kernel void scan_tiles_runs(__global int *counts, __global const int *groupSums, __global int *start,
                               __global int *cursor, const int used, const int per, __local int *sums) {
-    int l = get_local_id(0);
-    int n = get_local_size(0);
-    long from = ((long) get_group_id(0) * n + l) * per;
-    long to = min(from + per, (long) used);
-    int own = 0;
-    for (long s = from; s < to; s++) {
-        own += counts[s];
-    }
+    long from;
+    long to;
+    int own = run_sum(counts, used, per, &from, &to);
     int run = groupSums[get_group_id(0)] + group_inclusive_scan(own, sums) - own;
     for (long s = from; s < to; s++) {
         int v = counts[s];
