@@ -146,13 +146,17 @@ public final class ImageTracker {
         for (int i = 0; i < state.count(); i++) {
             need = Math.max(need, state.ids()[i] + 1);
         }
-        if (need > last[0].length) {
-            resize(Math.max(need, 2 * last[0].length));
-        }
+        ensureIds(need);
         return last[0].length;
     }
 
-    private void resize(int size) {
+    /** Grows the per-id arrays (mass, last position, image) to hold ids below {@code need}, at least doubling. */
+    private void ensureIds(int need) {
+        if (need <= last[0].length) {
+            return;
+        }
+        int size = Math.max(need, 2 * last[0].length);
+        mass = Arrays.copyOf(mass, size);
         for (int k = 0; k < dim; k++) {
             last[k] = Arrays.copyOf(last[k], size);
             image[k] = Arrays.copyOf(image[k], size);
@@ -243,11 +247,7 @@ public final class ImageTracker {
             if (id < 0 || m < 1) {
                 throw new ModelException("resume: the checkpoint's image counts name particle " + id + " of mass " + m);
             }
-            if (id >= mass.length) {
-                int size = Math.max(id + 1, 2 * mass.length);
-                mass = Arrays.copyOf(mass, size);
-                resize(size);
-            }
+            ensureIds(id + 1);
             mass[id] = m;
             for (int k = 0; k < dim; k++) {
                 last[k][id] = in.readLong();
