@@ -162,6 +162,34 @@ class EquilibriumObservablesTest {
     }
 
     @Test
+    void aResumedRunEndsWithTheSameOutputs() throws IOException {
+        String text = """
+                [model]
+                dim = 2
+                particles = 300
+                volume_fraction = 0.1
+                [time]
+                dt_over_eps2 = 0.01
+                steps = 30
+                [observe.equilibrium]
+                every_steps = 4
+                masses = 2
+                cube_sides = [3.0]
+                """;
+        RunConfig cfg = ConfigReader.read(text, List.of());
+        new RunDriver(cfg, RunDirectory.create(tmp.resolve("whole"), false), new RunControl(), RunListener.SILENT).run(false);
+        RunControl stop = new RunControl();
+        stop.requestStop();
+        Path split = tmp.resolve("split");
+        assertEquals("interrupted", new RunDriver(cfg, RunDirectory.create(split, false), stop, RunListener.SILENT).run(false).status());
+        RunConfig again = ConfigReader.read(RunDirectory.open(split).readConfig(), List.of());
+        assertEquals("completed", new RunDriver(again, RunDirectory.open(split), new RunControl(), RunListener.SILENT).run(true).status());
+        for (String f : List.of(EquilibriumObservables.JSON, EquilibriumObservables.CSV)) {
+            assertEquals(-1, Files.mismatch(tmp.resolve("whole").resolve(f), split.resolve(f)), f);
+        }
+    }
+
+    @Test
     void refusesFreeSpaceAndRangesPastHalfTheBox() {
         ModelException free = assertThrows(ModelException.class, () -> ConfigReader.read(CONFIG + "[domain]\ntype = \"free\"\n"
                 + "[initial]\ntype = \"ball\"\nradius = 0.1\n", List.of()));
