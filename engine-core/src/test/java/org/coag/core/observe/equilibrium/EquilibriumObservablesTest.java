@@ -21,6 +21,8 @@ import org.coag.core.config.ConfigReader;
 import org.coag.core.config.RunConfig;
 import org.coag.core.io.Json;
 import org.coag.core.model.Domain;
+import org.coag.core.model.InitialStates;
+import org.coag.core.model.RadialKernel;
 import org.coag.core.model.ModelException;
 import org.coag.core.model.ModelSpec;
 import org.coag.core.observe.Observable;
@@ -91,6 +93,29 @@ class EquilibriumObservablesTest {
         assertEquals(4 * shell2, p.expected()[1][2], 1e-15, "N_1 N_2 = 4 pairs 1-2");
         assertEquals(6 * shell0, p.expected()[3][0], 1e-15, "N (N - 1) / 2 = 6 pairs in all");
         assertEquals(6 * shell0, p.insideExpected()[3], 1e-15, "the Doi kernel's range is eps");
+    }
+
+    /**
+     * A uniform start is a Poisson cloud given its number: in d = 2, 3, 4 the pooled pairs of every
+     * bin of 0..3 range units and of its last bin alone (the shell volume grows as r^d) must match
+     * the product-Poisson expectation within 5 standard deviations (pair counts are Poisson up to
+     * the triples that share a particle, a few per cent here; false-failure odds about 6e-7 each).
+     */
+    @Test
+    void aUniformStartHasNoPairCorrelationInEveryDimension() {
+        for (int dim = 2; dim <= 4; dim++) {
+            ModelSpec spec = ConfigReader.read("[model]\ndim = " + dim + "\nparticles = 3000\nvolume_fraction = 0.05\n"
+                    + "[time]\ndt_over_eps2 = 0.01\nsteps = 1\n", List.of()).model();
+            PairCounts p = PairCounts.measure(spec, InitialStates.generate(spec, 11), new MassPairs(1), 6, 3.0);
+            double found = java.util.Arrays.stream(p.counts()[1]).sum();
+            double expected = java.util.Arrays.stream(p.expected()[1]).sum();
+            assertEquals(3000.0 * 2999 / 2 * RadialKernel.unitBallVolume(dim) * Math.pow(3 * spec.rangeUnit(1, 1), dim)
+                    / spec.domain().volume(dim), expected, 1e-9 * expected, "d = " + dim);
+            assertTrue(Math.abs(found - expected) < 5 * Math.sqrt(expected), "d = " + dim + ": " + found + " pairs, " + expected + " expected");
+            assertTrue(Math.abs(p.counts()[1][5] - p.expected()[1][5]) < 5 * Math.sqrt(p.expected()[1][5]), "d = " + dim + ", last bin");
+            assertEquals(p.counts()[0][0] + p.counts()[0][1], p.inside()[0],
+                    "d = " + dim + ": mass 1 only, the pairs inside the range are those of the first two bins of six");
+        }
     }
 
     @Test
