@@ -3,6 +3,7 @@ package org.coag.cli;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.Arrays;
 import org.coag.core.io.AtomicFiles;
 import org.coag.core.theory.TheoryProblem;
 import org.coag.core.theory.fragmentation.CoagFragOde;
@@ -31,7 +32,7 @@ final class TheoryOdeFragmentation {
     static void solve(TheoryProblem p, double[] times, Path out) throws IOException {
         CoagFragProblem frag = CoagFragProblem.of(p);
         double[] f0 = p.odeInitial();
-        double[][] f = frag.ode().solve(f0, times, p.settings().relTol(), 1e-30 * java.util.Arrays.stream(f0).sum());
+        double[][] f = frag.ode().solve(f0, times, p.settings().relTol(), 1e-30 * Arrays.stream(f0).sum());
         if (out == null) {
             writeCsv(System.out, p.maxMass(), times, f);
         } else {

@@ -3,6 +3,7 @@ package org.coag.core.observe.equilibrium;
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -199,7 +200,7 @@ public final class EquilibriumObservables implements Observable {
             byPair.put(classes.label(c), one);
         }
         out.put("pair_correlation", byPair);
-        List<Map<String, Object>> grids = new java.util.ArrayList<>();
+        List<Map<String, Object>> grids = new ArrayList<>();
         for (int s = 0; s < perAxis.length; s++) {
             Map<String, Object> grid = new LinkedHashMap<>();
             grid.put("side", spec.domain().side() / perAxis[s] / unit);

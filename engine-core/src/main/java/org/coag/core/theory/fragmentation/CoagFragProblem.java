@@ -80,8 +80,11 @@ public final class CoagFragProblem {
         return CoagFragEquilibrium.ofFamily(shape, problem.maxMass(), rho);
     }
 
-    /** @return sigma, with c_n = f_n / sigma the particles per unit volume */
+    /** @return sigma, with c_n = f_n / sigma the particles per unit volume (the dual rule) */
     public double densityScale() {
-        return new DualFragmentation(problem.spec(), null).densityScale();
+        if (dual == null) {
+            throw new IllegalStateException("no closed-form equilibrium for given split rates");
+        }
+        return dual.densityScale();
     }
 }
