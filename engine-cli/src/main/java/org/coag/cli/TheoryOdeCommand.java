@@ -19,7 +19,8 @@ import picocli.CommandLine.Option;
         description = "Solve the Smoluchowski ODE for a torus config with a uniform start, beta from the recipe, "
                 + "to the config's t_end (or theory.t_end). CSV columns: t, number, mass, lost (coagulation: mass gone past the "
                 + "truncation M, so mass + lost is conserved; annihilation: 0, as nothing is conserved), "
-                + "f_1..f_M, in the units of the PDE (docs/theory.md).")
+                + "f_1..f_M, in the units of the PDE (docs/theory.md). With [model.fragmentation], the coagulation-fragmentation "
+                + "ODE (lost = 0), and for the dual rule the equilibrium densities and intensities beside the final ones (docs/fragmentation.md).")
 final class TheoryOdeCommand implements Callable<Integer> {
     @Mixin
     private ConfigMixin configArgs = new ConfigMixin();
@@ -41,6 +42,10 @@ final class TheoryOdeCommand implements Callable<Integer> {
         }
         TheoryProblem p = TheoryProblem.of(cfg);
         System.err.println(p.describe());
+        if (p.spec().fragmentation().enabled()) {
+            TheoryOdeFragmentation.solve(p, withZero(p.outputTimes()), out);
+            return 0;
+        }
         double[] f0 = p.odeInitial();
         ProgressBar bar = new ProgressBar(quiet);
         double[] times = withZero(p.outputTimes());

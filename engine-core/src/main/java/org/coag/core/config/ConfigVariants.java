@@ -54,6 +54,20 @@ final class ConfigVariants {
                 [study]
                 particles = [100, 200]
                 """);
+        ALL.put("equilibrium observables", """
+                [model]
+                particles = 200
+                volume_fraction = 0.1
+                [time]
+                steps = 10
+                [observe.equilibrium]
+                every_steps = 5
+                from_time = 0.0
+                bins = 6
+                r_max = 3.0
+                masses = 2
+                cube_sides = [4.0]
+                """);
         ALL.put("adaptive with a macro step and a tolerance", """
                 [model]
                 mode = "annihilation"

@@ -66,6 +66,8 @@ final class RunReader {
         }
 
         SnapshotSettings snapshots = obs.has("snapshots") ? snapshots(obs.table("snapshots"), steps, model.dt()) : SnapshotSettings.NONE;
+        EquilibriumSettings equilibrium = obs.has("equilibrium")
+                ? EquilibriumReader.read(obs.table("equilibrium"), model, steps, every) : EquilibriumSettings.NONE;
 
         ConfigNode ck = root.table("checkpoint");
         long ckSteps = ck.integer("every_steps", 0L);
@@ -77,7 +79,8 @@ final class RunReader {
         if (!(fitFrom >= 0 && fitFrom < 1)) {
             throw root.table("analysis").error("fit_from", "must lie in [0, 1) (got " + fitFrom + ")");
         }
-        return new RunSettings(seed, backend, steps, every, ckSteps, ckSeconds, stop, fitFrom, eventLog, snapshots);
+        return new RunSettings(seed, backend, steps, every, ckSteps, ckSeconds, stop, fitFrom, eventLog, snapshots,
+                equilibrium);
     }
 
     /** Reads [observe.snapshots]: every_steps, times (each the first step at or after it), final. */

@@ -13,8 +13,10 @@ package org.coag.core.config;
  * @param fitFrom the beta fit uses observations with t >= fitFrom * (last observation time)
  * @param eventLog whether to write the canonical event log {@code events.bin}
  * @param snapshots when to write particle snapshots ({@code [observe.snapshots]})
+ * @param equilibrium the pair correlation by mass pair and the subvolume count variances
+ *                    ({@code [observe.equilibrium]})
  */
 public record RunSettings(long seed, String backend, long steps, long observeEvery, long checkpointEverySteps,
                           double checkpointEverySeconds, double stopFraction, double fitFrom, boolean eventLog,
-                          SnapshotSettings snapshots) {
+                          SnapshotSettings snapshots, EquilibriumSettings equilibrium) {
 }

@@ -29,6 +29,7 @@ import org.coag.core.observe.Observable;
 import org.coag.core.observe.Observables;
 import org.coag.core.observe.ParticleSnapshots;
 import org.coag.core.observe.Timeseries;
+import org.coag.core.observe.equilibrium.EquilibriumObservables;
 
 /**
  * Drives one run: steps the backend, feeds its {@link Observables} at their steps (checking total
@@ -204,11 +205,17 @@ public final class RunDriver {
         return 0;
     }
 
-    /** @return the caller's observables, after the snapshot writer when [observe.snapshots] asks for one */
+    /**
+     * @return the caller's observables, after the snapshot writer when [observe.snapshots] asks for one and the
+     *         equilibrium observables when [observe.equilibrium] does
+     */
     private List<Observable> withSnapshots() {
         List<Observable> list = new ArrayList<>();
         if (settings.snapshots().enabled()) {
             list.add(new ParticleSnapshots(settings.snapshots(), spec, dir.file(ParticleSnapshots.DIRECTORY)));
+        }
+        if (settings.equilibrium().enabled()) {
+            list.add(new EquilibriumObservables(settings.equilibrium(), spec));
         }
         list.addAll(extra);
         return list;
