@@ -55,6 +55,10 @@ public final class StudyPlan {
             throw new ModelException("study: time.stop_at_survivor_fraction cannot be used in a study (its observations are at fixed "
                     + "times up to t_end); drop it");
         }
+        if (cfg.model().fragmentation().enabled()) {
+            throw new ModelException("study: coag study does not run [model.fragmentation] yet: its limit and report are those of "
+                    + "coagulation alone, which fragmentation changes; use coag run (docs/fragmentation.md)");
+        }
         String resolved = cfg.resolvedToml();
         checkFixedLimit(resolved, st);
         double tEnd = tEnd(resolved);
