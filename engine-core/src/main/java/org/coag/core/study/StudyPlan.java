@@ -33,13 +33,15 @@ public final class StudyPlan {
     private final List<StudyTask> tasks;
     private final double[] times;
     private final String backend;
+    private final double tEnd;
 
-    private StudyPlan(String text, RunConfig config, List<StudyTask> tasks, double[] times, String backend) {
+    private StudyPlan(String text, RunConfig config, List<StudyTask> tasks, double[] times, String backend, double tEnd) {
         this.text = text;
         this.config = config;
         this.tasks = tasks;
         this.times = times;
         this.backend = backend;
+        this.tEnd = tEnd;
     }
 
     /**
@@ -60,19 +62,40 @@ public final class StudyPlan {
                     + "coagulation alone, which fragmentation changes; use coag run (docs/fragmentation.md)");
         }
         String resolved = cfg.resolvedToml();
-        checkFixedLimit(resolved, st);
+        boolean lattice = cfg.model().isLattice();
+        if (lattice) {
+            LatticeStudy.check(cfg);
+        } else {
+            checkFixedLimit(resolved, st);
+        }
         double tEnd = tEnd(resolved);
         double[] times = new double[st.observations() + 1];
         for (int k = 1; k <= st.observations(); k++) {
             times[k] = tEnd * k / st.observations();
         }
         List<StudyTask> tasks = new ArrayList<>();
-        for (long n : st.particles()) {
-            for (int s = 0; s < st.seeds(); s++) {
-                tasks.add(new StudyTask(tasks.size(), n, cfg.run().seed() + s));
+        List<String> largest = List.of("model.particles=" + java.util.Arrays.stream(st.particles()).max().orElseThrow());
+        if (lattice) {
+            for (int side : st.sides()) {
+                long walkers = ConfigReader.read(resolved, LatticeStudy.overrides(cfg, tEnd, side)).model().particles();
+                for (int s = 0; s < st.seeds(); s++) {
+                    tasks.add(new StudyTask(tasks.size(), walkers, cfg.run().seed() + s, side));
+                }
+            }
+            largest = LatticeStudy.overrides(cfg, tEnd, java.util.Arrays.stream(st.sides()).max().orElseThrow());
+        } else {
+            for (long n : st.particles()) {
+                for (int s = 0; s < st.seeds(); s++) {
+                    tasks.add(new StudyTask(tasks.size(), n, cfg.run().seed() + s, 0));
+                }
             }
         }
-        return new StudyPlan(resolved, cfg, List.copyOf(tasks), times, backend(st.backend(), resolved, st.particles()));
+        return new StudyPlan(resolved, cfg, List.copyOf(tasks), times, backend(st.backend(), resolved, largest), tEnd);
+    }
+
+    /** @return true for a lattice study (over the side L: {@link LatticeStudy}) */
+    public boolean lattice() {
+        return config.model().isLattice();
     }
 
     /** @return the resolved config of the study (what study.toml holds) */
@@ -118,8 +141,20 @@ public final class StudyPlan {
      * @return the run config of that task: the study's config at its N and seed, on the study's backend
      */
     public RunConfig taskConfig(StudyTask task) {
-        return ConfigReader.read(text, List.of("model.particles=" + task.particles(), "run.seed=" + task.seed(),
-                "run.backend=\"" + backend + "\""));
+        List<String> o = new ArrayList<>(task.side() > 0 ? LatticeStudy.overrides(config, tEnd, task.side())
+                : List.of("model.particles=" + task.particles()));
+        o.add("run.seed=" + task.seed());
+        o.add("run.backend=\"" + backend + "\"");
+        return ConfigReader.read(text, o);
+    }
+
+    /** @return the observation steps of every task: round(t / dt) of the config's dt (in a lattice study, the same at every L) */
+    long[] steps() {
+        long[] steps = new long[times.length];
+        for (int t = 0; t < times.length; t++) {
+            steps[t] = Math.round(times[t] / config.model().dt());
+        }
+        return steps;
     }
 
     /** @return the density grid shared by the observations and the theory */
@@ -172,14 +207,13 @@ public final class StudyPlan {
         }
     }
 
-    /** A named backend, or for "auto" the one {@link AutoBackend} chooses for the study's largest N. */
-    private static String backend(String name, String resolved, long[] particles) {
+    /** A named backend, or for "auto" the one {@link AutoBackend} chooses for the study's largest task (its overrides). */
+    private static String backend(String name, String resolved, List<String> largest) {
         if (!name.equals(AutoBackend.AUTO)) {
             Backends.find(name);
             return name;
         }
-        long largest = java.util.Arrays.stream(particles).max().orElseThrow();
-        return AutoBackend.resolve(name, ConfigReader.read(resolved, List.of("model.particles=" + largest)).model()).backend().name();
+        return AutoBackend.resolve(name, ConfigReader.read(resolved, largest).model()).backend().name();
     }
 
     private static void checkFixedLimit(String resolved, StudySettings st) {
