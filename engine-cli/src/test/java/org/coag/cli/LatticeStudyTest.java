@@ -73,10 +73,15 @@ class LatticeStudyTest {
         for (String[] c : new String[][] {
             {"model.lattice.boundary=\"reflecting\"", "there is none for this config: it is for the torus"},
             {"study.particles=[100]", "study.particles: does not apply to a lattice study"},
-            {"model.lattice.start=\"one_site\"", "model.particles"}}) {
+            {"model.lattice.start=\"one_site\"", "a start spread over the sites", "model.particles=100"}}) {
             Path cfg = tmp.resolve("bad.toml");
             Files.writeString(cfg, text);
-            Outcome o = coag("study", cfg.toString(), "-o", tmp.resolve("bad").toString(), "-q", "--set", c[0]);
+            List<String> args = new java.util.ArrayList<>(List.of("study", cfg.toString(), "-o", tmp.resolve("bad").toString(), "-q",
+                    "--set", c[0]));
+            if (c.length > 2) {
+                args.addAll(List.of("--set", c[2]));
+            }
+            Outcome o = coag(args.toArray(String[]::new));
             assertEquals(1, o.code(), c[0]);
             assertTrue(o.err().startsWith("coag: error: ") && o.err().contains(c[1]) && o.err().lines().count() == 1, o.err());
         }
