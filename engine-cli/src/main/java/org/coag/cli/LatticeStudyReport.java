@@ -52,7 +52,7 @@ final class LatticeStudyReport {
         for (int k = 0; k < tau.length; k++) {
             tau[k] = t.times()[k + 1] / ((double) side0 * side0);
         }
-        List<Side> sides = Arrays.stream(r.config().study().sides()).distinct().mapToObj(l -> side(r, spec, t, l))
+        List<Side> sides = Arrays.stream(r.config().study().sides()).distinct().sorted().mapToObj(l -> side(r, spec, t, l))
                 .filter(s -> s.seeds() > 0).toList();
         PowerLawFit[] fits = new PowerLawFit[tau.length];
         long[] ls = sides.stream().mapToLong(Side::side).toArray();
@@ -127,7 +127,7 @@ final class LatticeStudyReport {
         boolean instantaneous = spec.lattice().instantaneous();
         StringBuilder m = new StringBuilder("# coag study: lattice walkers over the side L\n\n");
         m.append(String.format(Locale.ROOT, "Model: d = %d torus T_L^d, %s, coalescence %s, start %s; side L runs to t = tau_end L^2 "
-                + "with tau_end = %.6g (Brownian scaling: the same scaled times tau = t / L^2 at every L).%n%n", spec.dim(),
+                + "with tau_end = %.4g (Brownian scaling: the same scaled times tau = t / L^2 at every L).%n%n", spec.dim(),
                 spec.mode().name().toLowerCase(Locale.ROOT), instantaneous ? "on arrival" : "at rate alpha per pair on a site",
                 spec.lattice().start().name().toLowerCase(Locale.ROOT), tau[last]));
         m.append("Theory: ").append(t.solver()).append(", from each run's own start density. The error e = h_ODE / h - 1 at a "
@@ -139,7 +139,7 @@ final class LatticeStudyReport {
             r.missing().forEach(s -> m.append(String.format("- task %d (%s): %s%n", s.task().index(), s.task().name(), s.state())));
             m.append('\n');
         }
-        m.append(String.format(Locale.ROOT, "## At tau_end = %.6g%n%n| L | seeds | walkers at t = 0 | t_end | wall (s, per run) | "
+        m.append(String.format(Locale.ROOT, "## At tau_end = %.4g%n%n| L | seeds | walkers at t = 0 | t_end | wall (s, per run) | "
                 + "h measured | ODE, lattice recipe | ODE, %s | e = h_ODE / h - 1 |%n|---|---|---|---|---|---|---|---|---|%n", tau[last],
                 instantaneous ? "no depletion" : "naive kappa"));
         for (Side d : sides) {
@@ -154,7 +154,7 @@ final class LatticeStudyReport {
         sides.forEach(d -> m.append(" L = ").append(d.side()).append(" |"));
         m.append(" exponent of L |\n|---|").append("---|".repeat(sides.size())).append("---|\n");
         for (int k = 0; k < tau.length; k++) {
-            m.append(String.format(Locale.ROOT, "| %.6g |", tau[k]));
+            m.append(String.format(Locale.ROOT, "| %.4g |", tau[k]));
             for (Side d : sides) {
                 m.append(' ').append(StudyAnalysis.withError(d.error()[k], d.errorSe()[k], d.seeds(), "%.4f")).append(" |");
             }

@@ -65,6 +65,11 @@ class LatticeStudyTest {
         assertEquals(0, again.err().lines().filter(l -> l.startsWith("task ")).count(), "nothing left to run: " + again.err());
         Outcome tasks = coag("study", "tasks", dir.toString());
         assertTrue(tasks.out().contains("L = 32") && tasks.out().contains("6 tasks: {done=6}"), tasks.out());
+        Outcome extended = coag("study", EXAMPLE.toString(), "-o", dir.toString(), "-q", "--set", "study.seeds=2",
+                "--set", "study.sides=[8, 16, 32, 12]");
+        assertEquals(0, extended.code(), extended.err());
+        assertEquals(2, extended.err().lines().filter(l -> l.startsWith("task ")).count(), "only the new side runs: " + extended.err());
+        assertEquals(1 + 4 * 4, Files.readAllLines(dir.resolve("summary.csv")).size());
     }
 
     @Test

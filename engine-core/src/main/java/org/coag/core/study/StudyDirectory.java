@@ -31,7 +31,7 @@ public final class StudyDirectory {
     static final String THEORY = "theory.json";
     static final String RESULT = "result.json";
     /** The [study] keys a study may change between sessions (it then extends); the others fix its observations. */
-    private static final List<String> EXTENSIBLE = List.of("particles", "seeds", "backend");
+    private static final List<String> EXTENSIBLE = List.of("particles", "sides", "seeds", "backend");
 
     private final Path dir;
     private final StudyPlan plan;
