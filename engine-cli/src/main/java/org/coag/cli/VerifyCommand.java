@@ -104,8 +104,9 @@ final class VerifyCommand implements Callable<Integer> {
                     + "listed above); its hashes are the ones every backend that runs it must give");
             return 0;
         }
-        System.out.println("identical: every backend that can run this config gave the same event log and final state"
-                + (refused.isEmpty() ? "" : " (" + refused.size() + " refused it, above)"));
+        System.out.println(refused.isEmpty() ? "identical: every backend gave the same event log and final state"
+                : "identical: every backend that can run this config gave the same event log and final state (" + refused.size()
+                + " refused it, listed above)");
         return 0;
     }
 }
