@@ -15,7 +15,8 @@ import org.coag.core.run.RunListener;
  * directory ({@link StudyDirectory}), so a study runs here task after task ({@link #run}) or spread
  * over a scheduler's job array one task per job ({@link StudyTaskRunner}), resumes after any
  * interruption without recomputing what is done, and extends (more seeds, more N) the same way.
- * The model must fix Z (model.Z), so that every N has the same limit.
+ * The model must fix Z (model.Z), so that every N has the same limit. A lattice config sweeps the side L
+ * instead, in Brownian scaling ({@link LatticeStudy}); fragmentation is refused.
  */
 public final class Study {
     /** Progress of a study. */

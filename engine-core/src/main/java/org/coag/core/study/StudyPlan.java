@@ -25,7 +25,9 @@ import org.coag.core.theory.TheoryProblem;
  * {@code seeds} seeds each, index i = (position of N) x seeds + seed offset), the observation times,
  * the density grid and the test functions. Read from the user's config when a study starts and from
  * the study directory's {@code study.toml} (the resolved config) by every later command, so a task
- * on a cluster node needs nothing but the directory.
+ * on a cluster node needs nothing but the directory. A lattice study's tasks are the sides L of
+ * {@code [study] sides} instead, each its own config in Brownian scaling ({@link LatticeStudy}); its
+ * observation times are those of the config's own side, and every side observes at the same steps.
  */
 public final class StudyPlan {
     private final String text;
