@@ -43,7 +43,12 @@ final class BackendChoice {
         return list;
     }
 
-    private static String reason(Backend b, ModelSpec spec) {
+    /**
+     * @param b a backend
+     * @param spec a model
+     * @return why b cannot run spec here (it refuses the model, or cannot run on this machine), or null when it can
+     */
+    static String reason(Backend b, ModelSpec spec) {
         String why = b.unsupported(spec);
         return why != null ? why : b.unavailableReason();
     }

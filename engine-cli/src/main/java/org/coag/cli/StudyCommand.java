@@ -13,7 +13,8 @@ import picocli.CommandLine.Option;
 @Command(name = "study", mixinStandardHelpOptions = true,
         subcommands = {StudyTasksCommand.class, StudyRunCommand.class, StudyReportCommand.class, StudySubmitCommand.class},
         description = {"Run a convergence study: the config's model at every N of [study].particles with [study].seeds "
-                + "seeds each, its macroscopic limit once, and a report (report.md, PNG and SVG plots, summary.csv).",
+                + "seeds each, its macroscopic limit once, and a report (report.md, PNG and SVG plots, summary.csv). A lattice "
+                + "config sweeps the side L of [study].sides instead, in Brownian scaling (docs/lattice.md).",
             "Each (N, seed) is a task: a resumable run in DIR/tasks/N{N}-seed{S}. Rerunning on the same directory resumes "
                 + "interrupted tasks and skips finished ones; more seeds or N extend the study. On a cluster: coag study submit "
                 + "(SLURM job array), or coag study run DIR --task I / --shard K/N under any scheduler."})

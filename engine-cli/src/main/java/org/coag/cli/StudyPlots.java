@@ -195,6 +195,24 @@ final class StudyPlots {
         save(c, file);
     }
 
+    /** A lattice study's error e = h_ODE / h - 1 against L, one series per scaled time, with its exponent of L. */
+    static void latticeError(List<LatticeStudyReport.Side> sides, double[] tau, PowerLawFit[] fits, Path file) throws IOException {
+        XYChart c = chart("Error of the survivor fraction against the lattice recipe's ODE", "L", "|h_ODE / h - 1|");
+        double[] l = sides.stream().mapToDouble(LatticeStudyReport.Side::side).toArray();
+        logAxisIfLabelled(c, l, true);
+        c.getStyler().setYAxisLogarithmic(true);
+        c.getStyler().setYAxisDecimalPattern("0.#E0");
+        for (int k = 0; k < tau.length; k++) {
+            int kk = k;
+            double[][] xy = positive(l, sides.stream().mapToDouble(s -> Math.abs(s.error()[kk])).toArray());
+            if (xy[0].length > 0) {
+                line(c, String.format(Locale.ROOT, "tau = %.4g", tau[k]) + rateLegend(fits[k]).replace("N^", "L^"), xy[0], xy[1])
+                        .setMarker(SeriesMarkers.CIRCLE);
+            }
+        }
+        save(c, file);
+    }
+
     /** A line, or a marker where it has a single point (one mass) and a line would draw nothing. */
     private static void curve(XYChart c, String name, double[][] xy, Color colour) {
         XYSeries s = line(c, name, xy[0], xy[1]);

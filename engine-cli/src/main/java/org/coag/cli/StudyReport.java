@@ -17,7 +17,16 @@ final class StudyReport {
     private StudyReport() {
     }
 
-    static StudyAnalysis write(Study.Result r) throws IOException {
+    /** Writes the report; a lattice study's is {@link LatticeStudyReport}'s. */
+    static void write(Study.Result r) throws IOException {
+        if (r.config().model().isLattice()) {
+            LatticeStudyReport.write(r);
+        } else {
+            writeContinuum(r);
+        }
+    }
+
+    private static StudyAnalysis writeContinuum(Study.Result r) throws IOException {
         System.setProperty("java.awt.headless", "true");
         StudyAnalysis a = StudyAnalysis.of(r.theory(), r.runs(), r.config().study());
         StudyPrediction p = StudyPrediction.of(r.config(), a.times(), r.runs());

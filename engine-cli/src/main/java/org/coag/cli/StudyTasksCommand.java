@@ -28,7 +28,8 @@ final class StudyTasksCommand implements Callable<Integer> {
         for (StudyTask t : sd.plan().tasks()) {
             StudyTaskState s = sd.state(t);
             counts.merge(s.state(), 1, Integer::sum);
-            System.out.printf("%5d %10d %6d  %-11s %s%n", t.index(), t.particles(), t.seed(), s.state(), s.detail());
+            System.out.printf("%5d %10s %6d  %-11s %s%n", t.index(), t.side() > 0 ? "L = " + t.side() : String.valueOf(t.particles()),
+                    t.seed(), s.state(), s.detail());
         }
         System.out.println(sd.plan().tasks().size() + " tasks: " + counts);
         return 0;

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.coag.core.backend.Backend;
 import org.coag.core.backend.BackendOptions;
+import org.coag.core.backend.Backends;
 import org.coag.core.backend.RunFingerprint;
 import org.coag.core.config.RunConfig;
 import org.coag.core.model.ModelException;
@@ -16,7 +17,9 @@ import picocli.CommandLine.Option;
 /** {@code coag verify}: one config on several backends; equal hashes or exit 1. */
 @Command(name = "verify", mixinStandardHelpOptions = true, description = "Run one config on several backends from the "
         + "same initial state and compare their event logs and final states bit for bit (docs/reproducibility.md). "
-        + "Prints each backend's hashes; exits 1 when any differ. Writes no files.")
+        + "Prints each backend's hashes; exits 1 when any differ. Without --backends it runs every backend that can run the "
+        + "config here and lists the others as refused, with their reason (with one left, it says that nothing was compared). "
+        + "Writes no files.")
 final class VerifyCommand implements Callable<Integer> {
     @Mixin
     private ConfigMixin configArgs = new ConfigMixin();
@@ -41,13 +44,30 @@ final class VerifyCommand implements Callable<Integer> {
         if (k < 1) {
             throw new ModelException("--steps must be >= 1, got " + k);
         }
-        List<Backend> list = BackendChoice.of(backends, cfg.model(), "verify");
-        if (list.size() < 2) {
-            throw new ModelException("--backends needs at least two backends to compare, got " + list.size());
+        List<Backend> list = new ArrayList<>();
+        List<String> refused = new ArrayList<>();
+        if (backends.isEmpty()) {
+            for (Backend b : Backends.all()) {
+                String why = BackendChoice.reason(b, cfg.model());
+                if (why == null) {
+                    list.add(b);
+                } else {
+                    refused.add(String.format("%-10s refused: %s", b.name(), why));
+                }
+            }
+        } else {
+            list = BackendChoice.of(backends, cfg.model(), "verify");
+            if (list.size() < 2) {
+                throw new ModelException("--backends needs at least two backends to compare, got " + list.size());
+            }
+        }
+        if (list.isEmpty()) {
+            throw new ModelException("verify: no backend can run this config here: " + String.join("; ", refused));
         }
         System.out.printf("verify %s: N = %d, d = %d, %d steps, seed %d%n", configArgs.file() == null ? "default config" : configArgs.file(),
                 cfg.model().particles(), cfg.model().dim(), k, cfg.run().seed());
         System.out.printf("%-10s %8s %8s %9s  %-64s  %s%n", "backend", "events", "live", "seconds", "event_log_sha256", "final_state_sha256");
+        refused.forEach(System.out::println);
         String firstLog = null;
         String firstState = null;
         boolean same = true;
@@ -79,7 +99,14 @@ final class VerifyCommand implements Callable<Integer> {
             System.err.println("coag: error: the backends differ (every backend must give the same bits; please report this with the config)");
             return 1;
         }
-        System.out.println("identical: every backend gave the same event log and final state");
+        if (list.size() == 1) {
+            System.out.println("not compared: only " + list.get(0).name() + " can run this config here (the others refuse it, "
+                    + "listed above); its hashes are the ones every backend that runs it must give");
+            return 0;
+        }
+        System.out.println(refused.isEmpty() ? "identical: every backend gave the same event log and final state"
+                : "identical: every backend that can run this config gave the same event log and final state (" + refused.size()
+                + " refused it, listed above)");
         return 0;
     }
 }

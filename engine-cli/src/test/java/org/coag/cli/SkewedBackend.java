@@ -9,7 +9,8 @@ import org.coag.core.reference.ReferenceBackend;
 
 /**
  * Test-only backend ({@code skewed}): the reference with the seed changed, so its results differ;
- * lets the tests see {@code coag verify} fail.
+ * lets the tests see {@code coag verify} fail. It refuses the lattice and fragmentation models, so that
+ * {@code coag verify} without --backends on those finds only the backends of the real installation.
  */
 public final class SkewedBackend implements Backend {
     @Override
@@ -20,6 +21,11 @@ public final class SkewedBackend implements Backend {
     @Override
     public String description() {
         return "test only: the reference backend with another seed";
+    }
+
+    @Override
+    public String unsupported(ModelSpec spec) {
+        return spec.isLattice() || spec.fragmentation().enabled() ? "test only: the skewed backend runs continuum coagulation alone" : null;
     }
 
     @Override

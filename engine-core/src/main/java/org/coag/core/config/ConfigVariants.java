@@ -150,6 +150,16 @@ final class ConfigVariants {
                 [time]
                 t_end = 2.0
                 """);
+        ALL.put("lattice study over the side L", """
+                [model]
+                space = "lattice"
+                [model.lattice]
+                side = 8
+                [time]
+                t_end = 4.0
+                [study]
+                sides = [4, 8]
+                """);
         ALL.put("fragmentation, dual rule with a table", """
                 [model]
                 particles = 200

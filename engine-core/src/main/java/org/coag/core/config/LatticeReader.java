@@ -44,7 +44,7 @@ final class LatticeReader {
         if (instantaneous && m.has("alpha")) {
             throw m.error("alpha", "is unused with model.lattice.coalescence = \"instantaneous\"; drop [model.alpha]");
         }
-        PairFunction alpha = ModelReader.alpha(m.table("alpha"));
+        PairFunction alpha = instantaneous ? PairFunction.constant(1.0) : ModelReader.alpha(m.table("alpha"));
         MassFunction jumpRate = ModelReader.massFunction(m.table("diffusion"), "constant", 1.0);
         LatticeSpec.Start start = LatticeSpec.Start.valueOf(
                 l.choice("start", "one_per_site", "one_per_site", "bernoulli", "poisson", "one_site").toUpperCase());
@@ -82,9 +82,6 @@ final class LatticeReader {
         double dt = time.positive("dt", 1.0);
         ModelSpec spec = new ModelSpec(dim, mode, (int) capacity, 1.0, 1.0, new DoiKernel(), alpha, jumpRate, null,
                 new Domain(Domain.Type.TORUS, side), initial, dt, Stepping.FIXED, lattice, Fragmentation.NONE);
-        if (root.has("study")) {
-            throw new ModelException("study: coag study does not run the lattice model yet; use coag run per side L");
-        }
         return spec;
     }
 

@@ -14,7 +14,9 @@ package org.coag.core.config;
  * @param pairAfter the pair correlation pools the observations at t >= pairAfter (s(1,1) eps^b)^2
  *                  (Claim 3.11 holds for t &gt;&gt; eps^2; the approach to it is slow, about
  *                  1 / sqrt(D t / eps^2) in d = 3)
+ * @param sides a lattice study's values of the side L (docs/lattice.md, "Studies over the side L"); empty in a
+ *              continuum study
  */
 public record StudySettings(long[] particles, int seeds, int observations, String backend, int propensityMasses,
-                            int pairBins, double pairMax, double pairAfter) {
+                            int pairBins, double pairMax, double pairAfter, int[] sides) {
 }

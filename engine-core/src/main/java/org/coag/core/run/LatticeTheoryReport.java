@@ -22,7 +22,7 @@ import org.coag.core.theory.lattice.TorusKingman;
  * decides whether the theory applies and names the fields. Other lattice runs get
  * {@code lattice_theory_note} saying why there is no prediction.
  */
-final class LatticeTheoryReport {
+public final class LatticeTheoryReport {
     /**
      * Largest torus (sites) whose exact Kingman pair rate a report computes: by the spectral sum (TorusMeeting),
      * a few milliseconds per million sites; the linear system's conjugate gradients would take seconds from
@@ -74,8 +74,11 @@ final class LatticeTheoryReport {
         }
     }
 
-    /** @return why the theory does not apply to this lattice model, or null when it does */
-    static String whyNot(ModelSpec s) {
+    /**
+     * @param s a lattice model
+     * @return why the theory does not apply to it, or null when it does
+     */
+    public static String whyNot(ModelSpec s) {
         if (s.lattice().boundary() != LatticeSpec.Boundary.TORUS) {
             return "it is for the torus (boundary = \"torus\")";
         }

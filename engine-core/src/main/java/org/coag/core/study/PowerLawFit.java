@@ -62,20 +62,25 @@ public record PowerLawFit(double exponent, double se, int points) {
         return points >= FIT_POINTS;
     }
 
-    /**
-     * @return for a report: "N^-0.56 +- 0.08 (5 N)", "N^-5.99 (two-point slope, not a fit)", or why
-     *     there is none
-     */
+    /** @return {@link #describe(String)} of N */
     public String describe() {
+        return describe("N");
+    }
+
+    /**
+     * @param variable the name of what the error is a power of (N, or L in a lattice study)
+     * @return the exponent as the report prints it: fitted with its error, a two-point slope, or why there is none
+     */
+    public String describe(String variable) {
         if (points == 0) {
             return "n/a (an error of 0)";
         }
         if (points < 2) {
-            return "n/a (one N)";
+            return "n/a (one " + variable + ")";
         }
         if (!fitted()) {
-            return String.format(Locale.ROOT, "N^%.2f (two-point slope, not a fit)", exponent);
+            return String.format(Locale.ROOT, "%s^%.2f (two-point slope, not a fit)", variable, exponent);
         }
-        return String.format(Locale.ROOT, "N^%.2f +- %.2f (%d N)", exponent, se, points);
+        return String.format(Locale.ROOT, "%s^%.2f +- %.2f (%d %s)", variable, exponent, se, points, variable);
     }
 }

@@ -15,7 +15,8 @@ import org.coag.core.run.RunListener;
  * directory ({@link StudyDirectory}), so a study runs here task after task ({@link #run}) or spread
  * over a scheduler's job array one task per job ({@link StudyTaskRunner}), resumes after any
  * interruption without recomputing what is done, and extends (more seeds, more N) the same way.
- * The model must fix Z (model.Z), so that every N has the same limit.
+ * The model must fix Z (model.Z), so that every N has the same limit. A lattice config sweeps the side L
+ * instead, in Brownian scaling ({@link LatticeStudy}); fragmentation is refused.
  */
 public final class Study {
     /** Progress of a study. */
@@ -74,15 +75,17 @@ public final class Study {
             if (control.stopRequested()) {
                 return collect(sd);
             }
-            listener.progress(done / total, "N = " + t.particles() + ", seed " + t.seed());
+            String size = t.side() > 0 ? "L = " + t.side() : "N = " + t.particles();
+            listener.progress(done / total, size + ", seed " + t.seed());
             String outcome = StudyTaskRunner.run(sd, t, options, control, RunListener.SILENT);
             if (!outcome.equals("done")) {
                 listener.message("study interrupted during task " + t.index() + " (" + t.name() + "); run the same command again to resume");
                 return collect(sd);
             }
-            StudyRunData r = sd.results().stream().filter(x -> x.particles() == t.particles() && x.seed() == t.seed()).findFirst().orElseThrow();
-            listener.message(String.format("task %d: N = %d, seed %d: %d -> %d survivors, %.1f s (%s)", t.index(), t.particles(), t.seed(),
-                    t.particles(), r.survivors()[r.survivors().length - 1], r.wallSeconds(), r.backend()));
+            StudyRunData r = sd.results().stream().filter(x -> x.particles() == t.particles() && x.seed() == t.seed()
+                    && x.side() == t.side()).findFirst().orElseThrow();
+            listener.message(String.format("task %d: %s, seed %d: %d -> %d survivors, %.1f s (%s)", t.index(), size, t.seed(),
+                    r.survivors()[0], r.survivors()[r.survivors().length - 1], r.wallSeconds(), r.backend()));
             done += cost(sd.plan(), t);
         }
         listener.progress(1, "done");

@@ -31,7 +31,7 @@ public final class StudyDirectory {
     static final String THEORY = "theory.json";
     static final String RESULT = "result.json";
     /** The [study] keys a study may change between sessions (it then extends); the others fix its observations. */
-    private static final List<String> EXTENSIBLE = List.of("particles", "seeds", "backend");
+    private static final List<String> EXTENSIBLE = List.of("particles", "sides", "seeds", "backend");
 
     private final Path dir;
     private final StudyPlan plan;
@@ -144,7 +144,8 @@ public final class StudyDirectory {
             }
         }
         listener.message("solving the macroscopic limit once (recipe and naive beta) ...");
-        StudyTheoryData t = StudyTheory.compute(plan.config(), plan.key(), times, plan.grid(), plan.tests(), plan.config().study().pairMax());
+        StudyTheoryData t = plan.lattice() ? LatticeStudy.theory(plan.config(), plan.key(), times)
+                : StudyTheory.compute(plan.config(), plan.key(), times, plan.grid(), plan.tests(), plan.config().study().pairMax());
         AtomicFiles.write(file, Json.MAPPER.writeValueAsBytes(t));
         listener.message("theory: " + t.solver());
     }

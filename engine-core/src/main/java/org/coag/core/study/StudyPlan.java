@@ -25,7 +25,9 @@ import org.coag.core.theory.TheoryProblem;
  * {@code seeds} seeds each, index i = (position of N) x seeds + seed offset), the observation times,
  * the density grid and the test functions. Read from the user's config when a study starts and from
  * the study directory's {@code study.toml} (the resolved config) by every later command, so a task
- * on a cluster node needs nothing but the directory.
+ * on a cluster node needs nothing but the directory. A lattice study's tasks are the sides L of
+ * {@code [study] sides} instead, each its own config in Brownian scaling ({@link LatticeStudy}); its
+ * observation times are those of the config's own side, and every side observes at the same steps.
  */
 public final class StudyPlan {
     private final String text;
@@ -33,13 +35,15 @@ public final class StudyPlan {
     private final List<StudyTask> tasks;
     private final double[] times;
     private final String backend;
+    private final double tEnd;
 
-    private StudyPlan(String text, RunConfig config, List<StudyTask> tasks, double[] times, String backend) {
+    private StudyPlan(String text, RunConfig config, List<StudyTask> tasks, double[] times, String backend, double tEnd) {
         this.text = text;
         this.config = config;
         this.tasks = tasks;
         this.times = times;
         this.backend = backend;
+        this.tEnd = tEnd;
     }
 
     /**
@@ -55,20 +59,45 @@ public final class StudyPlan {
             throw new ModelException("study: time.stop_at_survivor_fraction cannot be used in a study (its observations are at fixed "
                     + "times up to t_end); drop it");
         }
+        if (cfg.model().fragmentation().enabled()) {
+            throw new ModelException("study: coag study does not run [model.fragmentation] yet: its limit and report are those of "
+                    + "coagulation alone, which fragmentation changes; use coag run (docs/fragmentation.md)");
+        }
         String resolved = cfg.resolvedToml();
-        checkFixedLimit(resolved, st);
+        boolean lattice = cfg.model().isLattice();
+        if (lattice) {
+            LatticeStudy.check(cfg);
+        } else {
+            checkFixedLimit(resolved, st);
+        }
         double tEnd = tEnd(resolved);
         double[] times = new double[st.observations() + 1];
         for (int k = 1; k <= st.observations(); k++) {
             times[k] = tEnd * k / st.observations();
         }
         List<StudyTask> tasks = new ArrayList<>();
-        for (long n : st.particles()) {
-            for (int s = 0; s < st.seeds(); s++) {
-                tasks.add(new StudyTask(tasks.size(), n, cfg.run().seed() + s));
+        List<String> largest = List.of("model.particles=" + java.util.Arrays.stream(st.particles()).max().orElseThrow());
+        if (lattice) {
+            for (int side : st.sides()) {
+                long walkers = ConfigReader.read(resolved, LatticeStudy.overrides(cfg, tEnd, side)).model().particles();
+                for (int s = 0; s < st.seeds(); s++) {
+                    tasks.add(new StudyTask(tasks.size(), walkers, cfg.run().seed() + s, side));
+                }
+            }
+            largest = LatticeStudy.overrides(cfg, tEnd, java.util.Arrays.stream(st.sides()).max().orElseThrow());
+        } else {
+            for (long n : st.particles()) {
+                for (int s = 0; s < st.seeds(); s++) {
+                    tasks.add(new StudyTask(tasks.size(), n, cfg.run().seed() + s, 0));
+                }
             }
         }
-        return new StudyPlan(resolved, cfg, List.copyOf(tasks), times, backend(st.backend(), resolved, st.particles()));
+        return new StudyPlan(resolved, cfg, List.copyOf(tasks), times, backend(st.backend(), resolved, largest), tEnd);
+    }
+
+    /** @return true for a lattice study (over the side L: {@link LatticeStudy}) */
+    public boolean lattice() {
+        return config.model().isLattice();
     }
 
     /** @return the resolved config of the study (what study.toml holds) */
@@ -114,8 +143,20 @@ public final class StudyPlan {
      * @return the run config of that task: the study's config at its N and seed, on the study's backend
      */
     public RunConfig taskConfig(StudyTask task) {
-        return ConfigReader.read(text, List.of("model.particles=" + task.particles(), "run.seed=" + task.seed(),
-                "run.backend=\"" + backend + "\""));
+        List<String> o = new ArrayList<>(task.side() > 0 ? LatticeStudy.overrides(config, tEnd, task.side())
+                : List.of("model.particles=" + task.particles()));
+        o.add("run.seed=" + task.seed());
+        o.add("run.backend=\"" + backend + "\"");
+        return ConfigReader.read(text, o);
+    }
+
+    /** @return the observation steps of every task: round(t / dt) of the config's dt (in a lattice study, the same at every L) */
+    long[] steps() {
+        long[] steps = new long[times.length];
+        for (int t = 0; t < times.length; t++) {
+            steps[t] = Math.round(times[t] / config.model().dt());
+        }
+        return steps;
     }
 
     /** @return the density grid shared by the observations and the theory */
@@ -168,14 +209,13 @@ public final class StudyPlan {
         }
     }
 
-    /** A named backend, or for "auto" the one {@link AutoBackend} chooses for the study's largest N. */
-    private static String backend(String name, String resolved, long[] particles) {
+    /** A named backend, or for "auto" the one {@link AutoBackend} chooses for the study's largest task (its overrides). */
+    private static String backend(String name, String resolved, List<String> largest) {
         if (!name.equals(AutoBackend.AUTO)) {
             Backends.find(name);
             return name;
         }
-        long largest = java.util.Arrays.stream(particles).max().orElseThrow();
-        return AutoBackend.resolve(name, ConfigReader.read(resolved, List.of("model.particles=" + largest)).model()).backend().name();
+        return AutoBackend.resolve(name, ConfigReader.read(resolved, largest).model()).backend().name();
     }
 
     private static void checkFixedLimit(String resolved, StudySettings st) {

@@ -33,13 +33,15 @@ import org.coag.core.model.ModelSpec;
  * @param profileCoordinate abscissa of {@code profile} (x_1 on a torus; shell-group mid radius in free space)
  * @param profile candidate density of masses 1..P at the last time along the profile coordinate [n-1][k]
  *                (in free space averaged over groups of shells, volume-weighted, to tame the noise near r = 0)
+ * @param side the lattice side L of a lattice study's task ({@link LatticeStudy}, which leaves the snapshot
+ *             fields empty); 0 in a continuum study
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record StudyRunData(long particles, long seed, String backend, double eps, double dt, double wallSeconds,
                            String eventLogSha256, String finalStateSha256, double weight,
                            double[] times, int[] survivors, long[][] byMass, double[][][] testIntegrals,
                            double[][][] propensity, double[][][] propensityTheory, double pairUnit, double[][] pairCounts,
-                           double[][] pairExpected, double[] profileCoordinate, double[][] profile) {
+                           double[][] pairExpected, double[] profileCoordinate, double[][] profile, int side) {
     /**
      * Assembles a finished task's result from its observations and its run's summary.
      *
@@ -76,6 +78,6 @@ public record StudyRunData(long particles, long seed, String backend, double eps
         return new StudyRunData(task.particles(), task.seed(), cfg.run().backend(), spec.eps(), spec.dt(),
                 ((Number) summary.get("wall_seconds")).doubleValue(), (String) summary.get("event_log_sha256"),
                 (String) summary.get("final_state_sha256"), weight, at, survivors, byMass, tested, lhs, rhs, spec.rangeUnit(1, 1),
-                pairCounts, pairExpected, last.profileCoordinate(), last.profile());
+                pairCounts, pairExpected, last.profileCoordinate(), last.profile(), 0);
     }
 }

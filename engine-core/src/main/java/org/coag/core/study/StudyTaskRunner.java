@@ -55,9 +55,18 @@ public final class StudyTaskRunner {
             cfg = plan.taskConfig(task);
             runDir = RunDirectory.create(dir, true);
         }
+        if (plan.lattice()) {
+            LatticeSurvivors survivors = new LatticeSurvivors(plan.steps());
+            RunResult r = driver(study, task, cfg, runDir, options, control, listener).withObservable(survivors).run(resume);
+            if (!r.status().equals("completed")) {
+                return r.status();
+            }
+            StudyRunData data = LatticeStudy.result(task, cfg, runDir.readJson("summary.json"), plan.steps(), survivors.survivors());
+            AtomicFiles.write(dir.resolve(StudyDirectory.RESULT), Json.MAPPER.writeValueAsBytes(data));
+            return "done";
+        }
         StudyObservations observations = new StudyObservations(dir.resolve(StudyObservations.FILE), cfg, plan.times(), plan.grid(), maxMass);
-        RunResult r = new RunDriver(cfg, runDir, control, listener).withOptions(options).withObservable(observations)
-                .withResumeHint("coag study run " + study.path() + " --task " + task.index()).run(resume);
+        RunResult r = driver(study, task, cfg, runDir, options, control, listener).withObservable(observations).run(resume);
         if (!r.status().equals("completed")) {
             return r.status();
         }
@@ -70,5 +79,11 @@ public final class StudyTaskRunner {
         StudyRunData data = StudyRunData.of(task, cfg, summary, observations.weight(), lines);
         AtomicFiles.write(dir.resolve(StudyDirectory.RESULT), Json.MAPPER.writeValueAsBytes(data));
         return "done";
+    }
+
+    private static RunDriver driver(StudyDirectory study, StudyTask task, RunConfig cfg, RunDirectory runDir, BackendOptions options,
+                                    RunControl control, RunListener listener) {
+        return new RunDriver(cfg, runDir, control, listener).withOptions(options)
+                .withResumeHint("coag study run " + study.path() + " --task " + task.index());
     }
 }

@@ -35,11 +35,11 @@ class StudyAnalysisTest {
         double[][][] one = {{{0}}, {{0}}, {{0}}};
         double[][] bins = new double[3][2];
         return new StudyRunData(n, seed, "reference", 1.0 / n, 1e-4, 1.0, "e", "f", 1.0 / n, TIMES, survivors, byMass, tested,
-                one, one, 1.0 / n, bins, bins, new double[] {0}, new double[][] {{0.8}});
+                one, one, 1.0 / n, bins, bins, new double[] {0}, new double[][] {{0.8}}, 0);
     }
 
     static StudySettings settings() {
-        return new StudySettings(new long[] {100, 200}, 1, 3, "reference", 1, 2, 3.0, 0.0);
+        return new StudySettings(new long[] {100, 200}, 1, 3, "reference", 1, 2, 3.0, 0.0, new int[0]);
     }
 
     @Test

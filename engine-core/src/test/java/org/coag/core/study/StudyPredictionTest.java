@@ -32,7 +32,7 @@ class StudyPredictionTest {
             }
             for (long seed = 1; seed <= 2; seed++) {
                 runs.add(new StudyRunData(n, seed, "cpu", 5.0 / n, 1e-6, 1, "e", "f", 1, TIMES, survivors, new long[0][], new double[0][][],
-                        new double[0][][], new double[0][][], 1, new double[0][], new double[0][], new double[0], new double[0][]));
+                        new double[0][][], new double[0][][], 1, new double[0][], new double[0][], new double[0], new double[0][], 0));
             }
         }
         return runs;
