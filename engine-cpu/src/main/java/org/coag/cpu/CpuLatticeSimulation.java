@@ -7,6 +7,7 @@ import org.coag.core.backend.Simulation;
 import org.coag.core.lattice.LatticeRules;
 import org.coag.core.lattice.LatticeStepper;
 import org.coag.core.model.LatticeSpec;
+import org.coag.core.model.ModelException;
 import org.coag.core.model.ModelSpec;
 import org.coag.core.rng.CounterRng;
 import org.coag.core.step.CollisionOutcome;
@@ -34,6 +35,8 @@ import org.coag.core.step.CollisionOutcome;
  * start run on several threads; the events run on one (see docs/lattice.md, "Backends").
  */
 final class CpuLatticeSimulation implements Simulation {
+    /** Masses below this have their jump rate in a table. */
+    private static final int RATE_TABLE = 256;
     private final ModelSpec spec;
     private final int dim;
     private final int side;
@@ -50,6 +53,7 @@ final class CpuLatticeSimulation implements Simulation {
     private final PairClocks pairs = new PairClocks();
     private final PairCounters pairDraws = new PairCounters();
     private final WorkerPool.Task drawTask = this::drawPhase;
+    private final double[] rateOfMass;
     private long[] siteKey = new long[0];
     private int[] clocks = new int[0];
     private int[] siteVersion = new int[0];
@@ -85,6 +89,24 @@ final class CpuLatticeSimulation implements Simulation {
             strides[k] = k == 0 ? 1 : strides[k - 1] * side;
         }
         this.sites = new LatticeSites(lattice.sites(dim), state.count());
+        this.rateOfMass = new double[RATE_TABLE];
+        Arrays.fill(rateOfMass, Double.NaN);
+        for (int n = 1; n < RATE_TABLE; n++) {
+            try {
+                rateOfMass[n] = spec.diffusion().at(n);
+            } catch (ModelException beyondTable) {
+                break;
+            }
+        }
+    }
+
+    /**
+     * The jump rate d(n), from a table of d(1..{@link #RATE_TABLE}-1) computed once (the same
+     * values); outside it (or beyond a config table, whose error it then raises) from d itself.
+     */
+    private double rate(int n) {
+        double r = n < RATE_TABLE ? rateOfMass[n] : Double.NaN;
+        return Double.isNaN(r) ? spec.diffusion().at(n) : r;
     }
 
     @Override
@@ -135,7 +157,7 @@ final class CpuLatticeSimulation implements Simulation {
             siteKey[w] = key;
             siteVersion[w] = 0;
             clocks[w] = 1;
-            double hold = LatticeRules.holdTime(own, step, ids[w], 0, spec.diffusion().at(mass[w]));
+            double hold = LatticeRules.holdTime(own, step, ids[w], 0, rate(mass[w]));
             direction[w] = LatticeRules.direction(own, dim);
             jumpTime[w] = stepStart + hold;
         }
@@ -303,7 +325,7 @@ final class CpuLatticeSimulation implements Simulation {
 
     private void scheduleJump(int w, double now) {
         int j = clocks[w]++;
-        double hold = LatticeRules.holdTime(rng, step, ids[w], j, spec.diffusion().at(mass[w]));
+        double hold = LatticeRules.holdTime(rng, step, ids[w], j, rate(mass[w]));
         direction[w] = LatticeRules.direction(rng, dim);
         jumpTime[w] = now + hold;
         walkers.changed(w);
