@@ -49,7 +49,7 @@ public final class CpuBackend implements Backend {
                     + "-Dcoag.vectorBits=" + options.vectorBits() + " (or --vector-bits) before the first run");
         }
         if (spec.isLattice()) {
-            return new CpuLatticeSimulation(spec, seed, state, firstStep, options.resolvedThreads());
+            return new CpuLatticeSimulation(spec, seed, state, firstStep, options.resolvedThreads(), WalkerQueue.PER_BUCKET);
         }
         if (spec.stepping().adaptive()) {
             return new CpuAdaptiveSimulation(spec, seed, state, firstStep, options.resolvedThreads());

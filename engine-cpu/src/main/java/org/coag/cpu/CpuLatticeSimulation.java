@@ -22,8 +22,8 @@ import org.coag.core.step.CollisionOutcome;
  *       step, block (LATTICE_WALK, s, id, 0); a pure function of the walker, so the shares do not
  *       matter;</li>
  *   <li>events (caller): the walkers in {@link LatticeSites} (a linked list per site), their jumps in
- *       a {@link WalkerHeap} (one entry per walker: its latest clock), the pair clocks in
- *       {@link PairClocks}, the pair counters in {@link PairCounters}; crowded sites resolved as the
+ *       a {@link WalkerQueue} (at most one entry per walker: its latest clock, if due within the
+ *       step), the pair clocks in {@link PairClocks}, the pair counters in {@link PairCounters}; crowded sites resolved as the
  *       reference does, then events taken in the reference's order (time, pair clocks before jumps,
  *       smaller id, larger id) until the next is later than (s+1) dt.</li>
  * </ol>
@@ -31,7 +31,8 @@ import org.coag.core.step.CollisionOutcome;
  * pair's own counter), and the events are applied one by one in the reference's order, so each event
  * sees the reference's state and the EventSink receives the reference's events in its order. The
  * reference's stale jump events are never stored here (a redrawn clock replaces the walker's entry),
- * and it skips them unseen, so the order of the valid events is the same. Only the draws at the step
+ * and it skips them unseen; nor are clocks later than (s+1) dt, which the reference's loop never
+ * reaches: so the order of the valid events is the same. Only the draws at the step
  * start run on several threads; the events run on one (see docs/lattice.md, "Backends").
  */
 final class CpuLatticeSimulation implements Simulation {
@@ -49,7 +50,7 @@ final class CpuLatticeSimulation implements Simulation {
     private final ParticleState state;
     private final long[] strides;
     private final LatticeSites sites;
-    private final WalkerHeap walkers = new WalkerHeap();
+    private final WalkerQueue walkers;
     private final PairClocks pairs = new PairClocks();
     private final PairCounters pairDraws = new PairCounters();
     private final WorkerPool.Task drawTask = this::drawPhase;
@@ -68,8 +69,17 @@ final class CpuLatticeSimulation implements Simulation {
     private long[][] pos;
     private EventSink sink;
 
-    CpuLatticeSimulation(ModelSpec spec, long seed, ParticleState initial, long firstStep, int threads) {
+    /**
+     * @param spec a lattice model
+     * @param seed the run seed
+     * @param initial the walkers at step {@code firstStep} (copied)
+     * @param firstStep the index of the next step
+     * @param threads worker threads
+     * @param walkersPerBucket the jumps per time bucket of the {@link WalkerQueue} ({@link WalkerQueue#PER_BUCKET})
+     */
+    CpuLatticeSimulation(ModelSpec spec, long seed, ParticleState initial, long firstStep, int threads, int walkersPerBucket) {
         this.spec = spec;
+        this.walkers = new WalkerQueue(walkersPerBucket);
         LatticeSpec lattice = spec.lattice();
         this.dim = spec.dim();
         this.side = lattice.side();
@@ -136,7 +146,7 @@ final class CpuLatticeSimulation implements Simulation {
         pool.sizeFor(count);
         pool.run(drawTask);
         sites.reset(count);
-        walkers.build(jumpTime, ids, mass, count);
+        walkers.build(jumpTime, ids, mass, count, stepStart, stepEnd);
         resolveCrowdedSites();
         runEvents(stepEnd);
         sites.clear(siteKey, count);

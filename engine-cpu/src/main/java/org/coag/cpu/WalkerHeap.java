@@ -3,10 +3,9 @@ package org.coag.cpu;
 import org.coag.core.lattice.LatticeRules;
 
 /**
- * The walkers' pending jumps of a lattice step, as an indexed 4-ary min-heap of slots ordered by
- * (jump time, id), the lattice event order among jumps ({@link LatticeRules#compare}). Each walker
- * has exactly one entry, its latest clock: a redrawn clock moves the entry, a dead walker leaves,
- * so no stale jump is ever stored. The times sit in the heap beside the slots, so a sift reads
+ * The current time bucket of a {@link WalkerQueue}: an indexed 4-ary min-heap of walker slots
+ * ordered by (jump time, id), the lattice event order among jumps ({@link LatticeRules#compare}).
+ * Each walker has at most one entry, its latest clock. The times sit in the heap beside the slots, so a sift reads
  * contiguous memory (the ids only on a tie); four children per node halve the depth. No allocation
  * per event.
  */
@@ -20,14 +19,13 @@ final class WalkerHeap {
     private int[] ids;
 
     /**
-     * Fills the heap with the walkers of positive mass.
+     * Empties the heap for a step.
      *
-     * @param jumpTime each slot's next jump time (call {@link #changed} after changing one)
+     * @param jumpTime each slot's next jump time
      * @param id each slot's id
-     * @param mass each slot's mass (0: dead)
      * @param count slots
      */
-    void build(double[] jumpTime, int[] id, int[] mass, int count) {
+    void reset(double[] jumpTime, int[] id, int count) {
         this.time = jumpTime;
         this.ids = id;
         if (heap.length < count) {
@@ -36,18 +34,23 @@ final class WalkerHeap {
             at = new int[count];
         }
         size = 0;
-        for (int w = 0; w < count; w++) {
-            if (mass[w] > 0) {
-                at[w] = size;
-                keys[size] = jumpTime[w];
-                heap[size++] = w;
-            } else {
-                at[w] = -1;
-            }
-        }
+    }
+
+    /** Appends walker w without ordering; {@link #heapify} orders what was added. */
+    void add(int w) {
+        put(size++, w, time[w]);
+    }
+
+    /** Orders the entries added since the heap was last in order. */
+    void heapify() {
         for (int i = (size - 2) / ARITY; i >= 0; i--) {
             down(i, heap[i], keys[i]);
         }
+    }
+
+    /** Adds walker w in order. */
+    void insert(int w) {
+        up(size++, w, time[w]);
     }
 
     boolean isEmpty() {
@@ -59,25 +62,18 @@ final class WalkerHeap {
         return heap[0];
     }
 
-    /** Walker w's jump time changed: moves its entry. */
+    /** Walker w's jump time changed (it is in the heap): moves its entry. */
     void changed(int w) {
         int i = at[w];
-        if (i < 0) {
-            return;
-        }
         double t = time[w];
         if (!up(i, w, t)) {
             down(i, w, t);
         }
     }
 
-    /** Walker w died: takes its entry out. */
+    /** Takes walker w (in the heap) out. */
     void remove(int w) {
         int i = at[w];
-        if (i < 0) {
-            return;
-        }
-        at[w] = -1;
         size--;
         if (i == size) {
             return;

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.coag.core.backend.BackendOptions;
 import org.coag.core.backend.EventSink;
 import org.coag.core.backend.ParticleState;
 import org.coag.core.backend.Simulation;
@@ -25,7 +24,8 @@ import org.junit.jupiter.params.provider.CsvSource;
  * long steps) on a small lattice, so walkers wrap round the torus, hit the walls and revisit sites
  * within a step; crowded Poisson starts (several walkers per site at time 0); pairs that meet, part and meet
  * again within a step (rate mode, slow pair clocks, so a pair draws several blocks k); reflecting
- * walls; and enough walkers (above the pool's inline threshold) that the draw phase really runs on
+ * walls; time buckets of the jump queue from one walker to the default (so clocks move between
+ * buckets, and buckets empty and fill while they are the current one); and enough walkers (above the pool's inline threshold) that the draw phase really runs on
  * 2, 3 and 7 threads.
  */
 class CpuLatticeStepTest {
@@ -48,18 +48,22 @@ class CpuLatticeStepTest {
             """;
     private static final int STEPS = 12;
 
-    @ParameterizedTest(name = "d={0} L={1} {2} {3} {4} {5} occupation={6}, {7} threads")
+    @ParameterizedTest(name = "d={0} L={1} {2} {3} {4} {5} occupation={6}, {7} threads, {8} walkers per time bucket")
     @CsvSource({
-        "2, 6, torus, rate, coagulation, poisson, 3.0, 7",
-        "2, 6, reflecting, rate, annihilation, poisson, 2.0, 3",
-        "3, 5, torus, instantaneous, coagulation, poisson, 1.5, 7",
-        "1, 9, torus, rate, coagulation, poisson, 2.0, 2",
-        "3, 16, torus, rate, coagulation, bernoulli, 0.8, 7",
-        "3, 16, reflecting, instantaneous, annihilation, bernoulli, 0.9, 3",
-        "2, 64, torus, instantaneous, coagulation, poisson, 1.2, 2",
+        "2, 6, torus, rate, coagulation, poisson, 3.0, 7, 4096",
+        "2, 6, torus, rate, coagulation, poisson, 3.0, 1, 1",
+        "2, 6, reflecting, rate, annihilation, poisson, 2.0, 3, 5",
+        "3, 5, torus, instantaneous, coagulation, poisson, 1.5, 7, 4096",
+        "3, 5, torus, instantaneous, coagulation, poisson, 1.5, 2, 3",
+        "1, 9, torus, rate, coagulation, poisson, 2.0, 2, 2",
+        "3, 16, torus, rate, coagulation, bernoulli, 0.8, 7, 4096",
+        "3, 16, torus, rate, coagulation, bernoulli, 0.8, 3, 16",
+        "3, 16, reflecting, instantaneous, annihilation, bernoulli, 0.9, 3, 4096",
+        "3, 16, reflecting, instantaneous, annihilation, bernoulli, 0.9, 7, 7",
+        "2, 64, torus, instantaneous, coagulation, poisson, 1.2, 2, 64",
     })
     void everyStepMatchesTheReference(int dim, int side, String boundary, String coalescence, String mode, String start,
-            double occupation, int threads) {
+            double occupation, int threads, int perBucket) {
         List<String> overrides = new ArrayList<>(List.of("model.dim=" + dim, "model.mode=\"" + mode + "\"",
                 "model.lattice.side=" + side, "model.lattice.boundary=\"" + boundary + "\"",
                 "model.lattice.coalescence=\"" + coalescence + "\"", "model.lattice.start=\"" + start + "\"",
@@ -73,7 +77,7 @@ class CpuLatticeStepTest {
         ParticleState initial = reference.copy();
         LatticeStepper stepper = new LatticeStepper(spec, seed);
         int events = 0;
-        try (Simulation cpu = new CpuBackend().create(spec, seed, initial, 0, new BackendOptions(threads, 0))) {
+        try (Simulation cpu = new CpuLatticeSimulation(spec, seed, initial, 0, threads, perBucket)) {
             for (int s = 0; s < STEPS; s++) {
                 List<String> expected = new ArrayList<>();
                 List<String> actual = new ArrayList<>();
