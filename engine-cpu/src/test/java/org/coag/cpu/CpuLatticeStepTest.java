@@ -48,6 +48,10 @@ class CpuLatticeStepTest {
             """;
     private static final int STEPS = 12;
 
+    /**
+     * A one-site start (its column occupation is then the number of walkers) on a large box makes
+     * the site table a hash of the sites in use rather than an array of L^d heads.
+     */
     @ParameterizedTest(name = "d={0} L={1} {2} {3} {4} {5} occupation={6}, {7} threads, {8} walkers per time bucket")
     @CsvSource({
         "2, 6, torus, rate, coagulation, poisson, 3.0, 7, 4096",
@@ -61,13 +65,15 @@ class CpuLatticeStepTest {
         "3, 16, reflecting, instantaneous, annihilation, bernoulli, 0.9, 3, 4096",
         "3, 16, reflecting, instantaneous, annihilation, bernoulli, 0.9, 7, 7",
         "2, 64, torus, instantaneous, coagulation, poisson, 1.2, 2, 64",
+        "3, 120, torus, rate, coagulation, one_site, 300, 3, 8",
+        "2, 1100, reflecting, instantaneous, annihilation, one_site, 301, 7, 4096",
     })
     void everyStepMatchesTheReference(int dim, int side, String boundary, String coalescence, String mode, String start,
             double occupation, int threads, int perBucket) {
         List<String> overrides = new ArrayList<>(List.of("model.dim=" + dim, "model.mode=\"" + mode + "\"",
                 "model.lattice.side=" + side, "model.lattice.boundary=\"" + boundary + "\"",
-                "model.lattice.coalescence=\"" + coalescence + "\"", "model.lattice.start=\"" + start + "\"",
-                "model.lattice.occupation=" + occupation));
+                "model.lattice.coalescence=\"" + coalescence + "\"", "model.lattice.start=\"" + start + "\""));
+        overrides.add(start.equals("one_site") ? "model.particles=" + (int) occupation : "model.lattice.occupation=" + occupation);
         if (coalescence.equals("instantaneous")) {
             overrides.add(ConfigReader.unset("model.alpha"));
         }
