@@ -78,13 +78,13 @@ public final class CpuBackend implements Backend {
      * The lattice variant: the simulation's copy of the walkers, its per-walker arrays (site index,
      * clock, site version, direction, jump time, site links, heap and bucket entries) and the pair
      * clocks, measured at 152 bytes a walker in d = 3 (216 000 walkers, rate coalescence, JDK 25);
-     * the estimate is 100 + 16 d a walker, the direct table of site heads when L^d is at most 2^27
+     * the estimate is 140 + 16 d a walker, the direct table of site heads when L^d is at most 2^27
      * (4 bytes a site, else a hash of 48 bytes a walker), and 32 MB plus 1 MB a thread.
      */
     private static long latticeHeapBytes(ModelSpec spec, BackendOptions options) {
         long walkers = spec.particles();
         long sites = spec.lattice().sites(spec.dim());
         long heads = sites <= Math.min(1L << 27, Math.max(1L << 20, 8 * walkers)) ? 4 * sites : 48 * walkers;
-        return (100 + 16L * spec.dim()) * walkers + heads + (32L << 20) + options.resolvedThreads() * (1L << 20);
+        return (140 + 16L * spec.dim()) * walkers + heads + (32L << 20) + options.resolvedThreads() * (1L << 20);
     }
 }
