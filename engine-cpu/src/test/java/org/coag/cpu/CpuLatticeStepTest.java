@@ -22,11 +22,12 @@ import org.junit.jupiter.params.provider.CsvSource;
  * step the same events in the same order and the same walkers (ids, masses, sites). The configs are
  * chosen to stress what the conformance cases touch only lightly: many jumps per step (fast walkers,
  * long steps) on a small lattice, so walkers wrap round the torus, hit the walls and revisit sites
- * within a step; crowded Poisson starts (several walkers per site at time 0); pairs that meet, part and meet
- * again within a step (rate mode, slow pair clocks, so a pair draws several blocks k); reflecting
- * walls; time buckets of the jump queue from one walker to the default (so clocks move between
- * buckets, and buckets empty and fill while they are the current one); and enough walkers (above the pool's inline threshold) that the draw phase really runs on
- * 2, 3 and 7 threads.
+ * within a step; crowded Poisson and one-site starts (several walkers per site at time 0); pairs
+ * that meet, part and meet again within a step (rate mode, slow pair clocks, so a pair draws several
+ * blocks k); time buckets of the jump queue from one walker to the default (so clocks move between
+ * buckets, and buckets empty and fill while they are the current one); the site table as an array
+ * and as a hash; and enough walkers (above the pool's inline threshold) that the draw phase really
+ * runs on 2, 3 and 7 threads.
  */
 class CpuLatticeStepTest {
     private static final String BASE = """
