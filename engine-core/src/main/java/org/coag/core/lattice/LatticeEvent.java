@@ -18,17 +18,15 @@ import java.util.Comparator;
  */
 record LatticeEvent(double time, int kind, int idLo, int idHi, int slotLo, int slotHi, int tagLo, int tagHi, double draw) {
     /** A pair clock: first among events at the same time. */
-    static final int PAIR = 0;
+    static final int PAIR = LatticeRules.PAIR;
     /** A jump. */
-    static final int JUMP = 1;
+    static final int JUMP = LatticeRules.JUMP;
 
     /**
-     * The resolution order: time, then pair clocks before jumps, then the smaller id, then the
-     * larger id. Every key is a function of the run's state, never of a draw order, so any
-     * implementation that processes events in this order gives the same run.
+     * The resolution order ({@link LatticeRules#compare}): time, then pair clocks before jumps, then
+     * the smaller id, then the larger id. Every key is a function of the run's state, never of a
+     * draw order, so any implementation that processes events in this order gives the same run.
      */
-    static final Comparator<LatticeEvent> ORDER = Comparator.comparingDouble(LatticeEvent::time)
-            .thenComparingInt(LatticeEvent::kind)
-            .thenComparingInt(LatticeEvent::idLo)
-            .thenComparingInt(LatticeEvent::idHi);
+    static final Comparator<LatticeEvent> ORDER = (a, b) -> LatticeRules.compare(a.time, a.kind, a.idLo, a.idHi,
+            b.time, b.kind, b.idLo, b.idHi);
 }

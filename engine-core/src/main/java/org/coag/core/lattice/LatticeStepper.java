@@ -11,8 +11,6 @@ import org.coag.core.model.LatticeSpec;
 import org.coag.core.model.ModelException;
 import org.coag.core.model.ModelSpec;
 import org.coag.core.rng.CounterRng;
-import org.coag.core.rng.FdLibm;
-import org.coag.core.rng.Purpose;
 import org.coag.core.step.CollisionOutcome;
 import org.coag.core.step.Scheme;
 
@@ -100,9 +98,7 @@ public final class LatticeStepper implements Scheme {
      */
     @Override
     public void step(long s, ParticleState state, EventSink events) {
-        if (s >= 1L << 32) {
-            throw new ModelException("lattice: step " + s + " is beyond 2^32 - 1 (the pair counter layout); raise time.dt");
-        }
+        LatticeRules.checkStep(s);
         this.step = s;
         this.sink = events;
         int n = state.count();
@@ -171,14 +167,8 @@ public final class LatticeStepper implements Scheme {
      */
     private void jump(int w, int direction, double time) {
         int axis = direction >> 1;
-        long to = site[axis][w] + ((direction & 1) == 0 ? 1 : -1);
-        if (to < 0 || to >= lattice.side()) {
-            if (lattice.boundary() == LatticeSpec.Boundary.REFLECTING) {
-                scheduleJump(w, time);
-                return;
-            }
-            to = Math.floorMod(to, lattice.side());
-        }
+        long to = LatticeRules.target(site[axis][w], direction, lattice.side(),
+                lattice.boundary() == LatticeSpec.Boundary.REFLECTING);
         if (to == site[axis][w]) {
             scheduleJump(w, time);
             return;
@@ -242,11 +232,7 @@ public final class LatticeStepper implements Scheme {
         }
         int survivor = who == CollisionOutcome.LOWER ? lo : hi;
         kill(survivor == lo ? hi : lo, here);
-        long total = (long) massLo + massHi;
-        if (total > Integer.MAX_VALUE) {
-            throw new ModelException("lattice: a coagulation made a mass beyond 2^31 - 1");
-        }
-        mass[survivor] = (int) total;
+        mass[survivor] = LatticeRules.joinedMass(massLo, massHi);
         siteVersion[survivor]++;
         return survivor;
     }
@@ -259,9 +245,8 @@ public final class LatticeStepper implements Scheme {
     /** Draws walker w's next clock (its counter's next block); any clock it drew before is void. */
     private void scheduleJump(int w, double now) {
         int j = clocks[w]++;
-        rng.block(Purpose.LATTICE_WALK, step, ids[w], j);
-        double hold = -FdLibm.log(rng.uniform0()) / spec.diffusion().at(mass[w]);
-        int direction = (int) (((rng.word(2) & 0xFFFFFFFFL) * (2L * dim)) >>> 32);
+        double hold = LatticeRules.holdTime(rng, step, ids[w], j, spec.diffusion().at(mass[w]));
+        int direction = LatticeRules.direction(rng, dim);
         queue.add(new LatticeEvent(now + hold, LatticeEvent.JUMP, ids[w], ids[w], w, w, j, direction, 0));
     }
 
@@ -269,7 +254,7 @@ public final class LatticeStepper implements Scheme {
         int lo = ids[a] < ids[b] ? a : b;
         int hi = lo == a ? b : a;
         pairBlock(lo, hi);
-        double wait = -FdLibm.log(rng.uniform0()) / spec.alpha().at(mass[lo], mass[hi]);
+        double wait = LatticeRules.pairWait(rng, spec.alpha().at(mass[lo], mass[hi]));
         queue.add(new LatticeEvent(now + wait, LatticeEvent.PAIR, ids[lo], ids[hi], lo, hi, siteVersion[lo], siteVersion[hi],
                 rng.uniform1()));
     }
@@ -277,11 +262,7 @@ public final class LatticeStepper implements Scheme {
     /** Draws the pair's next block of this step (its own counter k): (LATTICE_PAIR, s &lt;&lt; 24 | k, lo, hi). */
     private void pairBlock(int lo, int hi) {
         long key = ((long) ids[lo] << 32) | (ids[hi] & 0xFFFFFFFFL);
-        int k = pairDraws.merge(key, 1, Integer::sum) - 1;
-        if (k >= 1 << 24) {
-            throw new ModelException("lattice: a pair drew more than 2^24 clocks in one step; lower time.dt");
-        }
-        rng.block(Purpose.LATTICE_PAIR, (step << 24) | k, ids[lo], ids[hi]);
+        LatticeRules.pairBlock(rng, step, ids[lo], ids[hi], pairDraws.merge(key, 1, Integer::sum) - 1);
     }
 
     private long siteKey(int w) {

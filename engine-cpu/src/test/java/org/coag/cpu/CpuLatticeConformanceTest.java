@@ -4,18 +4,24 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.util.List;
 import org.coag.core.backend.Backend;
+import org.coag.core.backend.BackendOptions;
 import org.coag.core.conformance.BackendConformance;
 import org.coag.core.conformance.ConformanceCase;
 
 /**
- * The lattice conformance cases on the cpu backend alone (CpuConformanceTest runs them too, among
- * all): until the cpu backend has a lattice variant, each must be refused before the run with the
- * one-line reason of {@link CpuBackend#unsupported}.
+ * The lattice conformance cases on the cpu backend at 1, 2, 3 and 7 threads, in the default test
+ * run (CpuConformanceTest runs them too, among all, once per vector width): each must give the
+ * reference's golden event log and final state hashes.
  */
-class CpuLatticeRefusalTest extends BackendConformance {
+class CpuLatticeConformanceTest extends BackendConformance {
     @Override
     protected Backend backend() {
         return new CpuBackend();
+    }
+
+    @Override
+    protected List<BackendOptions> variants() {
+        return List.of(new BackendOptions(1, 0), new BackendOptions(2, 0), new BackendOptions(3, 0), new BackendOptions(7, 0));
     }
 
     @Override
