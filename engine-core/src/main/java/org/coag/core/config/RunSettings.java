@@ -13,8 +13,16 @@ package org.coag.core.config;
  * @param fitFrom the beta fit uses observations with t >= fitFrom * (last observation time)
  * @param eventLog whether to write the canonical event log {@code events.bin}
  * @param snapshots when to write particle snapshots ({@code [observe.snapshots]})
+ * @param densityModes the density-mode record ({@code [observe.density_modes]}), null when off
  */
 public record RunSettings(long seed, String backend, long steps, long observeEvery, long checkpointEverySteps,
                           double checkpointEverySeconds, double stopFraction, double fitFrom, boolean eventLog,
-                          SnapshotSettings snapshots) {
+                          SnapshotSettings snapshots, DensityModeSettings densityModes) {
+    /** Settings without a density-mode record. */
+    public RunSettings(long seed, String backend, long steps, long observeEvery, long checkpointEverySteps,
+                       double checkpointEverySeconds, double stopFraction, double fitFrom, boolean eventLog,
+                       SnapshotSettings snapshots) {
+        this(seed, backend, steps, observeEvery, checkpointEverySteps, checkpointEverySeconds, stopFraction, fitFrom, eventLog,
+                snapshots, null);
+    }
 }

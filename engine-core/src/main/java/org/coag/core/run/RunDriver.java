@@ -27,6 +27,7 @@ import org.coag.core.observe.EventRecorder;
 import org.coag.core.observe.Hex;
 import org.coag.core.observe.Observable;
 import org.coag.core.observe.Observables;
+import org.coag.core.observe.DensityModes;
 import org.coag.core.observe.ParticleSnapshots;
 import org.coag.core.observe.Timeseries;
 
@@ -204,11 +205,14 @@ public final class RunDriver {
         return 0;
     }
 
-    /** @return the caller's observables, after the snapshot writer when [observe.snapshots] asks for one */
+    /** @return the caller's observables, after the snapshot writer and the density modes when [observe.snapshots], [observe.density_modes] ask */
     private List<Observable> withSnapshots() {
         List<Observable> list = new ArrayList<>();
         if (settings.snapshots().enabled()) {
             list.add(new ParticleSnapshots(settings.snapshots(), spec, dir.file(ParticleSnapshots.DIRECTORY)));
+        }
+        if (settings.densityModes() != null) {
+            list.add(new DensityModes(spec, settings.densityModes(), settings.observeEvery()));
         }
         list.addAll(extra);
         return list;
