@@ -103,7 +103,7 @@ class DensityModesTest {
         assertTrue(e.getMessage().contains("observe.density_modes"), e.getMessage());
     }
 
-    /** Through RunDriver: the table turns the record on; the files hold every observation and the prediction. */
+    /** Through RunDriver: the table turns the record on; the files hold every observation and the prediction, and are coag's own (--force). */
     @Test
     void aRunWritesTheModesAndTheirAutocorrelation() throws IOException {
         RunResult r = new RunDriver(ConfigReader.read(FRAGMENTING, List.of()), RunDirectory.create(tmp.resolve("run"), false),
@@ -119,5 +119,7 @@ class DensityModesTest {
         assertEquals(1.0, Double.parseDouble(first[4]), 1e-12);
         String[] second = acf.get(2).split(",");
         assertTrue(Double.parseDouble(second[4]) < 1, "the prediction decays: " + acf.get(2));
+        RunDirectory.create(tmp.resolve("run"), true);
+        assertTrue(Files.notExists(tmp.resolve("run").resolve(DensityModes.FILE)), "--force replaces a run with density modes");
     }
 }
