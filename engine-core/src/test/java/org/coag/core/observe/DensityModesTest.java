@@ -103,6 +103,24 @@ class DensityModesTest {
         assertTrue(e.getMessage().contains("observe.density_modes"), e.getMessage());
     }
 
+    /** A run stopped after its first step and resumed writes the same files as an uninterrupted one. */
+    @Test
+    void aResumedRunWritesTheSameFiles() throws IOException {
+        new RunDriver(ConfigReader.read(FRAGMENTING, List.of()), RunDirectory.create(tmp.resolve("whole"), false), new RunControl(),
+                RunListener.SILENT).run(false);
+        RunControl control = new RunControl();
+        control.requestStop();
+        RunResult first = new RunDriver(ConfigReader.read(FRAGMENTING, List.of()), RunDirectory.create(tmp.resolve("split"), false),
+                control, RunListener.SILENT).run(false);
+        assertEquals("interrupted", first.status());
+        RunDirectory dir = RunDirectory.open(tmp.resolve("split"));
+        RunResult resumed = new RunDriver(ConfigReader.read(dir.readConfig(), List.of()), dir, new RunControl(), RunListener.SILENT).run(true);
+        assertEquals("completed", resumed.status());
+        for (String file : List.of(DensityModes.FILE, DensityModes.AUTOCORRELATION_FILE)) {
+            assertEquals(Files.readString(tmp.resolve("whole").resolve(file)), Files.readString(tmp.resolve("split").resolve(file)), file);
+        }
+    }
+
     /** Through RunDriver: the table turns the record on; the files hold every observation and the prediction, and are coag's own (--force). */
     @Test
     void aRunWritesTheModesAndTheirAutocorrelation() throws IOException {
