@@ -171,6 +171,7 @@ public final class DensityModes implements Observable {
                 spec.fragmentation().equilibrium().at(n);
             } catch (ModelException e) {
                 maxMass = n - 1;
+                break;
             }
         }
         if (settings.mass() > maxMass) {

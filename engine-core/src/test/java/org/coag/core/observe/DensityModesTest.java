@@ -96,6 +96,30 @@ class DensityModesTest {
         assertEquals(61, a.get(DensityModes.FILE).lines().count());
     }
 
+    /** A dual rule given as a table: the prediction truncates at the table's last mass instead of failing. */
+    @Test
+    void predictionWithATableEquilibriumStopsAtTheTable() throws IOException {
+        ModelSpec spec = ConfigReader.read(FRAGMENTING.replace("equilibrium = { value = 0.5 }",
+                "equilibrium = { type = \"table\", values = [0.5, 0.25, 0.125, 0.0625, 0.03] }"), List.of()).model();
+        DensityModes modes = new DensityModes(spec, new DensityModeSettings(1, 0), 5);
+        ParticleState state = new ParticleState(3, 100);
+        state.setCount(100);
+        for (int i = 0; i < 100; i++) {
+            state.masses()[i] = 2;
+            state.positions()[1][i] = (long) i << 56;
+        }
+        state.masses()[0] = 1;
+        for (int i = 0; i < 60; i++) {
+            state.positions()[0][0] = (long) i << 58;
+            modes.observe(new Observable.Sample(5L * i, 5L * i * spec.dt(), state, 0));
+        }
+        Map<String, String> files = new HashMap<>();
+        modes.writeFiles(files::put);
+        String[] lag1 = files.get(DensityModes.AUTOCORRELATION_FILE).lines().skip(2).findFirst().orElseThrow().split(",");
+        assertEquals(5, lag1.length, "the prediction column is filled");
+        assertTrue(Double.parseDouble(lag1[4]) < 1 && Double.parseDouble(lag1[4]) > 0, lag1[4]);
+    }
+
     @Test
     void refusesFreeSpaceWhenTheConfigIsRead() {
         String free = FRAGMENTING.replace("[time]", "[domain]\ntype = \"free\"\nside = 10\n[initial]\ntype = \"ball\"\nradius = 1\n[time]");
