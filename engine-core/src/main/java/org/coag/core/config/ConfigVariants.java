@@ -198,6 +198,17 @@ final class ConfigVariants {
                 [time]
                 steps = 10
                 """);
+        ALL.put("density modes", """
+                [model]
+                particles = 200
+                eps = 0.01
+                fragmentation = { rule = "dual", equilibrium = { value = 0.3 } }
+                [time]
+                steps = 10
+                [observe.density_modes]
+                mass = 2
+                from_time = 0.0
+                """);
         ALL.put("fragmentation, given constant rates", """
                 [model]
                 particles = 200

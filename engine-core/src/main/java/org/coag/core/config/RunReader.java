@@ -2,6 +2,8 @@ package org.coag.core.config;
 
 import java.util.TreeSet;
 import org.coag.core.backend.AutoBackend;
+import org.coag.core.model.Domain;
+import org.coag.core.model.ModelException;
 import org.coag.core.model.ModelSpec;
 
 /** Reads [run], the duration in [time], [observe], [checkpoint] and [analysis]. */
@@ -79,8 +81,25 @@ final class RunReader {
         if (!(fitFrom >= 0 && fitFrom < 1)) {
             throw root.table("analysis").error("fit_from", "must lie in [0, 1) (got " + fitFrom + ")");
         }
+        DensityModeSettings modes = obs.has("density_modes") ? densityModes(obs.table("density_modes"), model) : null;
         return new RunSettings(seed, backend, steps, every, ckSteps, ckSeconds, stop, fitFrom, eventLog, snapshots,
-                equilibrium);
+                equilibrium, modes);
+    }
+
+    /** Reads [observe.density_modes]: mass (default 1), from_time (default 0). */
+    private static DensityModeSettings densityModes(ConfigNode table, ModelSpec model) {
+        if (model.lattice() != null || model.domain().type() != Domain.Type.TORUS) {
+            throw new ModelException("observe.density_modes: needs the continuum model on a torus (the modes are Fourier modes of the periodic box)");
+        }
+        long mass = table.integer("mass", 1L);
+        if (mass < 1 || mass > Integer.MAX_VALUE) {
+            throw table.error("mass", "must be a mass of at least 1 (got " + mass + ")");
+        }
+        double from = table.number("from_time", 0.0);
+        if (!(from >= 0) || Double.isInfinite(from)) {
+            throw table.error("from_time", "must be a time >= 0 (got " + from + ")");
+        }
+        return new DensityModeSettings((int) mass, from);
     }
 
     /** Reads [observe.snapshots]: every_steps, times (each the first step at or after it), final. */

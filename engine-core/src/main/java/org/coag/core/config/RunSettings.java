@@ -15,8 +15,16 @@ package org.coag.core.config;
  * @param snapshots when to write particle snapshots ({@code [observe.snapshots]})
  * @param equilibrium the pair correlation by mass pair and the subvolume count variances
  *                    ({@code [observe.equilibrium]})
+ * @param densityModes the density-mode record ({@code [observe.density_modes]}), null when off
  */
 public record RunSettings(long seed, String backend, long steps, long observeEvery, long checkpointEverySteps,
                           double checkpointEverySeconds, double stopFraction, double fitFrom, boolean eventLog,
-                          SnapshotSettings snapshots, EquilibriumSettings equilibrium) {
+                          SnapshotSettings snapshots, EquilibriumSettings equilibrium, DensityModeSettings densityModes) {
+    /** Settings without a density-mode record. */
+    public RunSettings(long seed, String backend, long steps, long observeEvery, long checkpointEverySteps,
+                       double checkpointEverySeconds, double stopFraction, double fitFrom, boolean eventLog,
+                       SnapshotSettings snapshots, EquilibriumSettings equilibrium) {
+        this(seed, backend, steps, observeEvery, checkpointEverySteps, checkpointEverySeconds, stopFraction, fitFrom, eventLog,
+                snapshots, equilibrium, null);
+    }
 }

@@ -33,7 +33,8 @@ public final class OwnedDirectory {
     public enum Kind {
         /** A run directory ({@code coag run}, or a study task: observations.jsonl and result.json). */
         RUN(List.of("snapshots"), "config.toml", "meta.json", "summary.json", "timeseries.csv", "mass_spectrum.csv", "collisions.csv",
-                "events.bin", "checkpoint.bin", "observations.jsonl", "result.json", "snapshots/step-*.h5", "snapshots/.*.tmp"),
+                "events.bin", "checkpoint.bin", "observations.jsonl", "result.json", "snapshots/step-*.h5", "snapshots/.*.tmp",
+                "density_modes.csv", "density_mode_autocorrelation.csv"),
         /** A study directory ({@code coag study}; its tasks are run directories, checked as such). */
         STUDY(List.of("tasks", "slurm", "plots"), "study.toml", "theory.json", "report.md", "summary.csv", "slurm/*",
                 "plots/*.png", "plots/*.svg"),

@@ -27,6 +27,7 @@ import org.coag.core.observe.EventRecorder;
 import org.coag.core.observe.Hex;
 import org.coag.core.observe.Observable;
 import org.coag.core.observe.Observables;
+import org.coag.core.observe.DensityModes;
 import org.coag.core.observe.ParticleSnapshots;
 import org.coag.core.observe.Timeseries;
 import org.coag.core.observe.equilibrium.EquilibriumObservables;
@@ -206,8 +207,9 @@ public final class RunDriver {
     }
 
     /**
-     * @return the caller's observables, after the snapshot writer when [observe.snapshots] asks for one and the
-     *         equilibrium observables when [observe.equilibrium] does
+     * @return the caller's observables, after the snapshot writer when [observe.snapshots] asks for one, the
+     *         equilibrium observables when [observe.equilibrium] does and the density modes when
+     *         [observe.density_modes] does
      */
     private List<Observable> withSnapshots() {
         List<Observable> list = new ArrayList<>();
@@ -216,6 +218,9 @@ public final class RunDriver {
         }
         if (settings.equilibrium().enabled()) {
             list.add(new EquilibriumObservables(settings.equilibrium(), spec));
+        }
+        if (settings.densityModes() != null) {
+            list.add(new DensityModes(spec, settings.densityModes(), settings.observeEvery()));
         }
         list.addAll(extra);
         return list;
