@@ -79,6 +79,8 @@ final class CpuSimulation implements Simulation, PhaseTimes {
     private boolean listed;
     /** Particles were created since the list was built: it misses them. */
     private boolean grown;
+    /** The list before the current one ended because particles were created. */
+    private boolean lastEndedBySplits;
     private double reach;
     private int live;
     private long step;
@@ -189,12 +191,16 @@ final class CpuSimulation implements Simulation, PhaseTimes {
      * Sorts the particles into rows again and lists every pair within the reach plus a skin in every
      * coordinate (testing them for this step on the way), then keeps the positions the list was
      * built from in the idle buffer. The skin is {@link #SKIN_SIGMAS} of the widest step deviation,
-     * at most {@link #SKIN_REACHES} reaches: the list then lasts several steps.
+     * at most {@link #SKIN_REACHES} reaches: the list then lasts several steps; none when the last
+     * two lists ended with splits (the list then lasts one step whatever its skin), with a new grid
+     * when the current one was made for a reach twice as long.
      */
     private void rebuildList() {
-        double skin = Math.min(SKIN_SIGMAS * tables.widestSigma(), SKIN_REACHES * reach);
+        boolean splitsEveryStep = grown && lastEndedBySplits;
+        lastEndedBySplits = grown;
+        double skin = splitsEveryStep ? 0 : Math.min(SKIN_SIGMAS * tables.widestSigma(), SKIN_REACHES * reach);
         double listReach = Math.min(reach + skin, Math.max(reach, 0x1p62));
-        boolean newGrid = !listed || grid.stale(listReach, live);
+        boolean newGrid = !listed || grid.stale(listReach, live) || splitsEveryStep && grid.reachFloor() > 2 * listReach;
         if (!newGrid) {
             pool.run(locateTask);
             for (RowCounts c : counts) {
