@@ -8,9 +8,9 @@ import org.coag.core.model.ModelException;
 import org.coag.core.model.ModelSpec;
 
 /**
- * The CPU backend ({@code --backend cpu}): every model feature of the reference backend, with the
- * Vector API for the move and all cores for every phase; bit-identical to the reference at any
- * thread count and vector width (docs/ARCHITECTURE.md contract 1). See {@link CpuSimulation}, and
+ * The CPU backend ({@code --backend cpu}): every model feature of the reference backend (the
+ * lattice model and fragmentation included), with the Vector API for the move and all cores for
+ * every phase; bit-identical to the reference at any thread count and vector width (docs/ARCHITECTURE.md contract 1). See {@link CpuSimulation}, and
  * {@link CpuLatticeSimulation} for the lattice model.
  *
  * <p>The vector width is fixed per JVM (system property {@code coag.vectorBits}, see
@@ -29,14 +29,14 @@ public final class CpuBackend implements Backend {
                 + Runtime.getRuntime().availableProcessors() + " here)";
     }
 
-    /** Fragmentation runs on the reference backend only for now. */
+    /** Fragmentation runs in the fixed-step scheme (the config reader refuses it with the adaptive one). */
     @Override
     public String unsupported(ModelSpec spec) {
         if (spec.isLattice()) {
             return null;
         }
-        return spec.fragmentation().enabled() ? "fragmentation runs on the reference backend only for now "
-                + "(the cpu backend's particle layouts cannot grow yet); use --backend reference" : null;
+        return spec.fragmentation().enabled() && spec.stepping().adaptive()
+                ? "fragmentation runs in the fixed-step scheme only (the adaptive scheme's bridges know no particle creation)" : null;
     }
 
     @Override

@@ -32,7 +32,11 @@ import org.coag.core.step.PairParameters;
  *       positions are then copied to the idle buffer, as the list's reference;</li>
  *   <li>otherwise (parallel): each worker tests its listed pairs whose members are alive;</li>
  *   <li>resolve (master): fired pairs merged, sorted by (tau, lower id, higher id), applied; the
- *       dead get mass 0 and leave at the next sort.</li>
+ *       dead get mass 0 and leave at the next sort;</li>
+ *   <li>fragment (with {@code [model.fragmentation]}, {@link CpuFragmentation}): the split screen in
+ *       parallel, the splits applied by the master in increasing parent id, new particles after the
+ *       used slots; a step with splits has the list rebuilt at the next step, which takes the new
+ *       particles into the rows.</li>
  * </ol>
  * Every pair within the range is tested every step, as in the reference, whatever the list holds
  * besides. Slots are in row order, not id order; {@link #readState} returns id order.
@@ -44,7 +48,7 @@ final class CpuSimulation implements Simulation, PhaseTimes {
     private static final double SKIN_SIGMAS = 30;
     /** The most skin, in reaches (the list's pairs grow as (1 + skin / reach)^d). */
     private static final double SKIN_REACHES = 4;
-    private static final String[] PHASES = {"move", "checks", "list rebuild (sort + scan)", "listed pairs", "resolve"};
+    private static final String[] PHASES = {"move", "checks", "list rebuild (sort + scan)", "listed pairs", "resolve", "fragment"};
     private final ModelSpec spec;
     private final boolean free;
     private final boolean rangeVaries;
@@ -58,6 +62,8 @@ final class CpuSimulation implements Simulation, PhaseTimes {
     private final Worker[] workers;
     private final RowCounts[] counts;
     private final FiredPairs fired = new FiredPairs();
+    private final CpuFragmentation fragmentation;
+    private final int initialNextId;
     private final long[] boxMin;
     private final long[] boxMax;
     private final WorkerPool.Task moveTask = this::movePhase;
@@ -71,6 +77,10 @@ final class CpuSimulation implements Simulation, PhaseTimes {
     private final long[] phaseNanos = new long[PHASES.length];
     private int[] slotOfId = new int[0];
     private boolean listed;
+    /** Particles were created since the list was built: it misses them. */
+    private boolean grown;
+    /** The list before the current one ended because particles were created. */
+    private boolean lastEndedBySplits;
     private double reach;
     private int live;
     private long step;
@@ -86,6 +96,13 @@ final class CpuSimulation implements Simulation, PhaseTimes {
             largest = Math.max(largest, initial.masses()[i]);
         }
         this.tables = new MassTables(spec, largest);
+        this.initialNextId = initial.nextId();
+        this.fragmentation = spec.fragmentation().enabled() ? new CpuFragmentation(spec, seed, threads, initial.nextId()) : null;
+        if (fragmentation != null) {
+            for (int i = 0; i < initial.count(); i++) {
+                fragmentation.prepare(initial.masses()[i]);
+            }
+        }
         this.grid = new RowGrid(spec.dim());
         this.index = new RowIndex(spec.dim(), threads);
         this.sorter = new RowSort(spec.dim(), index);
@@ -133,18 +150,26 @@ final class CpuSimulation implements Simulation, PhaseTimes {
         long t4 = System.nanoTime();
         resolve(sink);
         long t5 = System.nanoTime();
+        if (fragmentation != null) {
+            int created = fragmentation.apply(pool, particles, step, sink);
+            live += created;
+            grown |= created > 0;
+        }
+        long t6 = System.nanoTime();
         phaseNanos[0] += t1 - t0;
         phaseNanos[1] += t2 - t1;
         phaseNanos[2] += t3 - t2;
         phaseNanos[3] += t4 - t3;
         phaseNanos[4] += t5 - t4;
+        phaseNanos[5] += t6 - t5;
         step++;
     }
 
     /**
      * The limit checks on the moved state, and whether the pair list still holds every pair that
-     * can be in range: this step's reach plus twice the farthest any particle moved since the list
-     * was built (both ends of a pair moved) must stay within the list's reach.
+     * can be in range: no particle was created since it was built, and this step's reach plus twice
+     * the farthest any particle moved since then (both ends of a pair moved) stays within the list's
+     * reach.
      *
      * @return true when the list must be rebuilt
      */
@@ -159,19 +184,23 @@ final class CpuSimulation implements Simulation, PhaseTimes {
         for (Worker w : workers) {
             farthest = Math.max(farthest, w.farthest);
         }
-        return !listed || Math.floor(reach) + 2 * farthest * (1 + 1e-9) + 2 > grid.reachFloor();
+        return !listed || grown || Math.floor(reach) + 2 * farthest * (1 + 1e-9) + 2 > grid.reachFloor();
     }
 
     /**
      * Sorts the particles into rows again and lists every pair within the reach plus a skin in every
      * coordinate (testing them for this step on the way), then keeps the positions the list was
      * built from in the idle buffer. The skin is {@link #SKIN_SIGMAS} of the widest step deviation,
-     * at most {@link #SKIN_REACHES} reaches: the list then lasts several steps.
+     * at most {@link #SKIN_REACHES} reaches: the list then lasts several steps; none when the last
+     * two lists ended with splits (the list then lasts one step whatever its skin), with a new grid
+     * when the current one was made for a reach twice as long.
      */
     private void rebuildList() {
-        double skin = Math.min(SKIN_SIGMAS * tables.widestSigma(), SKIN_REACHES * reach);
+        boolean splitsEveryStep = grown && lastEndedBySplits;
+        lastEndedBySplits = grown;
+        double skin = splitsEveryStep ? 0 : Math.min(SKIN_SIGMAS * tables.widestSigma(), SKIN_REACHES * reach);
         double listReach = Math.min(reach + skin, Math.max(reach, 0x1p62));
-        boolean newGrid = !listed || grid.stale(listReach, live);
+        boolean newGrid = !listed || grid.stale(listReach, live) || splitsEveryStep && grid.reachFloor() > 2 * listReach;
         if (!newGrid) {
             pool.run(locateTask);
             for (RowCounts c : counts) {
@@ -195,6 +224,7 @@ final class CpuSimulation implements Simulation, PhaseTimes {
         pool.run(finishTask);
         pool.run(saveTask);
         listed = true;
+        grown = false;
     }
 
     /**
@@ -237,7 +267,7 @@ final class CpuSimulation implements Simulation, PhaseTimes {
 
     @Override
     public Map<String, Long> phaseNanos() {
-        return PhaseTimes.of(PHASES, phaseNanos);
+        return PhaseTimes.of(fragmentation != null ? PHASES : java.util.Arrays.copyOf(PHASES, PHASES.length - 1), phaseNanos);
     }
 
     private double checkedRange() {
@@ -335,6 +365,9 @@ final class CpuSimulation implements Simulation, PhaseTimes {
                 (slot, before, after) -> {
                     if (after > 0) {
                         tables.ensure(after);
+                        if (fragmentation != null) {
+                            fragmentation.prepare(after);
+                        }
                     }
                 });
     }
@@ -352,10 +385,15 @@ final class CpuSimulation implements Simulation, PhaseTimes {
     @Override
     public void readState(ParticleState into) {
         int bound = particles.idBound();
-        if (slotOfId.length < bound) {
-            slotOfId = new int[bound];
+        if (bound > 2L * particles.count() + 1024) {
+            particles.readLive(into, null);
+        } else {
+            if (slotOfId.length < bound) {
+                slotOfId = new int[bound];
+            }
+            particles.readLive(into, slotOfId);
         }
-        particles.readLive(into, slotOfId);
+        into.setNextId(fragmentation != null ? fragmentation.nextId() : initialNextId);
     }
 
     @Override

@@ -4,6 +4,7 @@ import static org.coag.cpu.CpuVectors.INTS;
 import static org.coag.cpu.CpuVectors.LANES;
 import static org.coag.cpu.CpuVectors.LONGS;
 
+import java.util.Arrays;
 import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.LongVector;
 import org.coag.core.backend.ParticleState;
@@ -167,31 +168,93 @@ final class Particles {
     }
 
     /**
-     * Writes the live particles in id order (ids are 0..capacity-1, unique).
+     * Grows both buffers (slots below count kept) so that {@code slots} fit, with the padding.
      *
-     * @param into destination (capacity >= live)
-     * @param slotOfId scratch of at least (largest id + 1) entries
+     * @param slots slots needed
+     */
+    void ensureCapacity(int slots) {
+        if (slots + 2 * CpuVectors.LANES <= id.length) {
+            return;
+        }
+        int grown = (int) Math.min(Integer.MAX_VALUE - 8L, Math.max(slots, id.length + (id.length >> 1)) + 2L * CpuVectors.LANES);
+        id = Arrays.copyOf(id, grown);
+        mass = Arrays.copyOf(mass, grown);
+        rowFace = Arrays.copyOf(rowFace, grown);
+        otherId = Arrays.copyOf(otherId, grown);
+        otherMass = Arrays.copyOf(otherMass, grown);
+        otherRowFace = Arrays.copyOf(otherRowFace, grown);
+        for (int k = 0; k < dim; k++) {
+            pos[k] = Arrays.copyOf(pos[k], grown);
+            otherPos[k] = Arrays.copyOf(otherPos[k], grown);
+        }
+    }
+
+    /**
+     * Adds a particle after the used slots (capacity ensured by the caller); its list reference
+     * position in the other buffer is its own, so it counts as not having moved.
+     *
+     * @param newId its id
+     * @param newMass its mass
+     * @param position its coordinates, fixed point
+     */
+    void append(int newId, int newMass, long[] position) {
+        id[count] = newId;
+        mass[count] = newMass;
+        for (int k = 0; k < dim; k++) {
+            pos[k][count] = position[k];
+            otherPos[k][count] = position[k];
+        }
+        count++;
+    }
+
+    /**
+     * Writes the live particles in id order (ids unique).
+     *
+     * @param into destination, grown to the live count
+     * @param slotOfId scratch of at least (largest id + 1) entries, or null to sort instead (for
+     *        ids far beyond the live count, as fragmentation makes them)
      */
     void readLive(ParticleState into, int[] slotOfId) {
-        java.util.Arrays.fill(slotOfId, -1);
+        int live = 0;
         for (int i = 0; i < count; i++) {
-            if (mass[i] != 0) {
-                slotOfId[id[i]] = i;
-            }
+            live += mass[i] != 0 ? 1 : 0;
         }
+        into.ensureCapacity(live);
         int n = 0;
-        for (int slot : slotOfId) {
-            if (slot < 0) {
-                continue;
+        if (slotOfId == null) {
+            long[] order = new long[live];
+            for (int i = 0; i < count; i++) {
+                if (mass[i] != 0) {
+                    order[n++] = (long) id[i] << 32 | i;
+                }
             }
-            into.ids()[n] = id[slot];
-            into.masses()[n] = mass[slot];
-            for (int k = 0; k < dim; k++) {
-                into.positions()[k][n] = pos[k][slot];
+            Arrays.sort(order);
+            n = 0;
+            for (long o : order) {
+                copyOut((int) o, into, n++);
             }
-            n++;
+        } else {
+            Arrays.fill(slotOfId, -1);
+            for (int i = 0; i < count; i++) {
+                if (mass[i] != 0) {
+                    slotOfId[id[i]] = i;
+                }
+            }
+            for (int slot : slotOfId) {
+                if (slot >= 0) {
+                    copyOut(slot, into, n++);
+                }
+            }
         }
         into.setCount(n);
+    }
+
+    private void copyOut(int slot, ParticleState into, int n) {
+        into.ids()[n] = id[slot];
+        into.masses()[n] = mass[slot];
+        for (int k = 0; k < dim; k++) {
+            into.positions()[k][n] = pos[k][slot];
+        }
     }
 
     /** @return the largest id + 1 */

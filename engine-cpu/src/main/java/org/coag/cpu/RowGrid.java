@@ -172,11 +172,11 @@ final class RowGrid {
      * @param reachFixed the search reach this step needs, fixed-point units
      * @param live live particles now
      * @return true when the grid no longer serves: a reach beyond the one its face bits and cells
-     *         were made for, or a quarter of the particles it was made for (its rows would be mostly
-     *         empty)
+     *         were made for, a quarter of the particles it was made for (its rows would be mostly
+     *         empty) or, with fragmentation, four times as many (its rows would be crowded)
      */
     boolean stale(double reachFixed, int live) {
-        return rows == 0 || reachFixed > reach || live < configuredLive / 4;
+        return rows == 0 || reachFixed > reach || live < configuredLive / 4 || live > 4L * configuredLive;
     }
 
     /** @return number of rows */

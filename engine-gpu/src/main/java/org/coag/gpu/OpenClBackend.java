@@ -54,8 +54,8 @@ public final class OpenClBackend implements Backend {
             return "the opencl backend does not run the lattice model (model.space = \"lattice\"); use --backend reference";
         }
         if (spec.fragmentation().enabled()) {
-            return "fragmentation runs on the reference backend only for now (no device kernel creates particles yet); "
-                    + "use --backend reference";
+            return "the opencl backend does not run fragmentation (no device kernel creates particles yet); "
+                    + "use --backend cpu or reference";
         }
         return spec.stepping().adaptive() ? "the opencl backend runs the fixed-step scheme only; time.scheme = \"adaptive\" "
                 + "runs on the reference and cpu backends" : null;

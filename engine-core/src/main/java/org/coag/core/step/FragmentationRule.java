@@ -29,6 +29,12 @@ import org.coag.core.theory.fragmentation.DualFragmentation;
  * {@code nextId + k} ({@link ParticleState#nextId}), so ids do not depend on slot order, backend or
  * thread count. Each split is one {@link EventKind#FRAGMENTATION} event (parent, new id, kept mass,
  * new mass).
+ *
+ * <p>Two parts, so that a backend with its own layout runs the same code: {@link #screen} (per
+ * particle, any slot range, any thread) collects the fired (id, slot) pairs; {@link FiredSplits#sort}
+ * puts them in parent-id order; {@link #apply(CounterRng, long, FiredSplits, int, SplitTarget, EventSink)}
+ * applies them serially to a {@link SplitTarget}. The reference's
+ * {@link #apply(CounterRng, long, ParticleState, EventSink)} is the three on its {@link ParticleState}.
  */
 public final class FragmentationRule {
     private static final int VMAX_GRID = 4096;
@@ -40,7 +46,7 @@ public final class FragmentationRule {
     private final double vmax;
     private final int blocksPerTrial;
     private double[][] cumulative = new double[0][];
-    private long[] fired = new long[16];
+    private final FiredSplits fired = new FiredSplits();
 
     /** @param spec the model, with fragmentation enabled */
     public FragmentationRule(ModelSpec spec) {
@@ -109,7 +115,48 @@ public final class FragmentationRule {
     }
 
     /**
-     * Applies the step's splits to the state (after its coagulations and compaction).
+     * Leaves the split rates of a mass computed, so that {@link #screen} and {@link #rate} only read
+     * for it: a backend that screens from several threads prepares every mass present first.
+     *
+     * @param k a mass
+     */
+    public void prepare(int k) {
+        if (k >= 2) {
+            splits(k);
+        }
+    }
+
+    /**
+     * The screen of slots [from, to): the firing test of every particle of mass &gt;= 2 (block
+     * (FRAGMENT, step, id, 0), u0). Per particle, so it may run in chunks on several threads, each
+     * with its own generator and list; from several threads, {@link #prepare} every mass present
+     * first (the screen then writes nothing shared).
+     *
+     * @param rng a generator of the run's seed (its block is overwritten)
+     * @param step the step
+     * @param ids ids by slot
+     * @param masses masses by slot (0: a dead slot, skipped)
+     * @param from first slot
+     * @param to end slot
+     * @param out receives (id, slot) of each particle that splits this step
+     */
+    public void screen(CounterRng rng, long step, int[] ids, int[] masses, int from, int to, FiredSplits out) {
+        for (int i = from; i < to; i++) {
+            double lambda = rate(masses[i]);
+            if (!(lambda > 0)) {
+                continue;
+            }
+            rng.block(Purpose.FRAGMENT, step, ids[i], 0);
+            if (CollisionRule.firingTime(rng.uniform0(), lambda) < spec.dt()) {
+                out.add(ids[i], i);
+            }
+        }
+    }
+
+    /**
+     * Applies the step's splits to the state (after its coagulations and compaction): the screen of
+     * every slot, then {@link #apply(CounterRng, long, FiredSplits, int, SplitTarget, EventSink)},
+     * new particles appended in increasing parent id.
      *
      * @param rng the run's generator
      * @param step the step
@@ -118,54 +165,82 @@ public final class FragmentationRule {
      * @return the number of splits
      */
     public int apply(CounterRng rng, long step, ParticleState state, EventSink sink) {
-        int count = state.count();
-        int splits = 0;
-        for (int i = 0; i < count; i++) {
-            int k = state.masses()[i];
-            double lambda = rate(k);
-            if (!(lambda > 0)) {
-                continue;
-            }
-            rng.block(Purpose.FRAGMENT, step, state.ids()[i], 0);
-            if (CollisionRule.firingTime(rng.uniform0(), lambda) < spec.dt()) {
-                if (splits == fired.length) {
-                    fired = Arrays.copyOf(fired, 2 * splits);
-                }
-                fired[splits++] = ((long) state.ids()[i] << 32) | i;
-            }
-        }
-        if (splits == 0) {
+        fired.clear();
+        screen(rng, step, state.ids(), state.masses(), 0, state.count(), fired);
+        if (fired.size() == 0) {
             return 0;
         }
-        Arrays.sort(fired, 0, splits);
-        state.ensureCapacity(count + splits);
+        fired.sort();
+        state.ensureCapacity(state.count() + fired.size());
+        int splits = apply(rng, step, fired, state.nextId(), new Appending(state), sink);
+        state.setNextId(state.nextId() + splits);
+        return splits;
+    }
+
+    /**
+     * Applies screened splits, serially, in the order given: per split the kept mass (u1 of block
+     * (FRAGMENT, step, id, 0)), the placement by rejection, the new id, the event; the split rates
+     * of both products are then {@link #prepare prepared}.
+     *
+     * @param rng the run's generator
+     * @param step the step
+     * @param sorted the step's fired splits, sorted ({@link FiredSplits#sort})
+     * @param firstId the id of the first new particle (the state's next id); the k-th split gets
+     *        firstId + k
+     * @param target the layout that receives the splits
+     * @param sink receives one event per split
+     * @return the number of splits (the caller's next id advances by it)
+     */
+    public int apply(CounterRng rng, long step, FiredSplits sorted, int firstId, SplitTarget target, EventSink sink) {
         double[] y = new double[spec.dim()];
-        for (int s = 0; s < splits; s++) {
-            int slot = (int) fired[s];
-            int id = (int) (fired[s] >>> 32);
-            int k = state.masses()[slot];
+        long[] position = new long[spec.dim()];
+        for (int s = 0; s < sorted.size(); s++) {
+            int slot = sorted.slot(s);
+            int id = sorted.id(s);
+            int k = target.mass(slot);
             rng.block(Purpose.FRAGMENT, step, id, 0);
             int kept = keptMass(k, rng.uniform1());
             int added = k - kept;
-            int newId = state.nextId();
-            if (newId == Integer.MAX_VALUE) {
+            if ((long) firstId + s >= Integer.MAX_VALUE) {
                 throw new ModelException("fragmentation: particle ids are exhausted (2^31 - 1 particles created)");
             }
-            state.setNextId(newId + 1);
+            int newId = firstId + s;
             placement(rng, step, id, y);
             double scale = spec.rangeUnit(kept, added) / spec.domain().unit();
-            long[][] pos = state.positions();
             for (int a = 0; a < y.length; a++) {
-                pos[a][count] = pos[a][slot] + (long) Math.rint(y[a] * scale);
+                position[a] = target.coordinate(a, slot) + (long) Math.rint(y[a] * scale);
             }
-            state.ids()[count] = newId;
-            state.masses()[count] = added;
-            state.masses()[slot] = kept;
-            count++;
+            target.split(slot, kept, newId, added, position);
+            prepare(kept);
+            prepare(added);
             sink.collision(step, EventKind.FRAGMENTATION, id, newId, kept, added, id);
         }
-        state.setCount(count);
-        return splits;
+        return sorted.size();
+    }
+
+    /** The reference layout: new particles appended after the live slots (capacity ensured by the caller). */
+    private record Appending(ParticleState state) implements SplitTarget {
+        @Override
+        public int mass(int slot) {
+            return state.masses()[slot];
+        }
+
+        @Override
+        public long coordinate(int axis, int slot) {
+            return state.positions()[axis][slot];
+        }
+
+        @Override
+        public void split(int slot, int kept, int newId, int newMass, long[] position) {
+            int at = state.count();
+            state.masses()[slot] = kept;
+            state.ids()[at] = newId;
+            state.masses()[at] = newMass;
+            for (int a = 0; a < position.length; a++) {
+                state.positions()[a][at] = position[a];
+            }
+            state.setCount(at + 1);
+        }
     }
 
     /** y with density proportional to V(|y|^2) on the support ball, in kernel units. */

@@ -28,8 +28,8 @@ import org.junit.jupiter.api.TestFactory;
  * the lattice model (files {@code lattice-*}: d = 2, 3, 4, torus and reflecting box, rate and
  * instantaneous coalescence, annihilation and coagulation with masses, every start), and
  * fragmentation (files {@code frag-*}: dual and given-rate rules, d = 2, 3, 4, torus and free
- * space, radii, P_{N,b}); the lattice model runs on the reference and cpu backends, fragmentation
- * on the reference only for now. A
+ * space, radii, P_{N,b}); the lattice and fragmentation cases run on the reference and cpu
+ * backends. A
  * backend that does not implement a config ({@link Backend#unsupported}, e.g. opencl and the
  * adaptive scheme) must refuse it with its reason before the run; that is tested instead. The expected values come from the reference backend via
  * {@link RecordConformance}; a deliberate change of the step or the RNG layout changes them, and
