@@ -1,6 +1,7 @@
 package org.coag.cli;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -20,7 +21,7 @@ import org.coag.core.study.StudyTheoryData;
  * masses (PDE units, so the same limit at every N), mean over seeds +- standard error, against the
  * coagulation-fragmentation ODE with the recipe's beta and the corrected split kernel; the error
  * e = measured / ODE - 1 with its exponent of N; at the final time, for the dual rule, the equilibrium of the
- * same mass beside them. Writes {@code report.md}, {@code summary.csv} and {@code tasks.csv}.
+ * same mass beside them. Writes {@code report.md}, {@code summary.csv}, {@code tasks.csv} and {@code plots/densities}.
  */
 final class FragmentationStudyReport {
     /** Masses reported one by one; a fourth column is all masses together. */
@@ -64,6 +65,10 @@ final class FragmentationStudyReport {
         double[] eq = FragmentationStudy.equilibriumTotals(r.config(), t);
         double[] eqColumns = eq == null ? null : columns(new double[][] {eq})[0];
         Path dir = r.dir();
+        System.setProperty("java.awt.headless", "true");
+        Files.createDirectories(dir.resolve("plots"));
+        StudyPlots.fragmentation(t.times(), new String[] {"mass 1", "mass 2", "mass 3", "all"}, ode, naive, ns,
+                rows.stream().map(Row::measured).toArray(double[][][]::new), dir.resolve("plots/densities"));
         writeSummary(rows, t.times(), ode, naive, eqColumns, dir.resolve("summary.csv"));
         StringBuilder tasks = new StringBuilder("N,seed,backend,wall_seconds,event_log_sha256,final_state_sha256\n");
         for (StudyRunData d : r.runs()) {
@@ -168,6 +173,8 @@ final class FragmentationStudyReport {
         m.append(String.format(Locale.ROOT, "%nThe equilibrium is that of the dual rule with the start's mass (f_n = f*_n theta^n); "
                 + "its particles per unit volume, the intensities c_n = f_n / eps^(d-2), are the last column over |L| = %.6g.%n",
                 spec.domain().volume(spec.dim())));
+        m.append("\n## Densities over time\n\nThe ODE (solid), the naive ODE (dashed) and the mean over seeds at each N "
+                + "(markers).\n\n![densities](plots/densities.png)\n");
         m.append("\n## The error against the ODE, by N\n\ne = measured / ODE - 1 at each time (mean over seeds +- standard error), "
                 + "and the exponent of |e| in N: a least-squares fit with its standard error from three or more N, a two-point slope "
                 + "from two. Where |e| is within its errors the exponent measures noise, not a bias.\n");

@@ -33,7 +33,8 @@ class FragmentationStudyCommandTest {
         Outcome first = coag(args);
         assertEquals(0, first.code(), first.err());
         assertEquals(4, first.err().lines().filter(l -> l.startsWith("task ")).count(), first.err());
-        for (String f : List.of("report.md", "summary.csv", "tasks.csv", "theory.json", "tasks/N500-seed1/result.json")) {
+        for (String f : List.of("report.md", "summary.csv", "tasks.csv", "theory.json", "plots/densities.png", "plots/densities.svg",
+                "tasks/N500-seed1/result.json")) {
             assertTrue(Files.exists(dir.resolve(f)), f);
         }
         JsonNode theory = new ObjectMapper().readTree(dir.resolve("theory.json").toFile());
