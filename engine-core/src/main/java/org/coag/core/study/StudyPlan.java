@@ -27,7 +27,8 @@ import org.coag.core.theory.TheoryProblem;
  * the study directory's {@code study.toml} (the resolved config) by every later command, so a task
  * on a cluster node needs nothing but the directory. A lattice study's tasks are the sides L of
  * {@code [study] sides} instead, each its own config in Brownian scaling ({@link LatticeStudy}); its
- * observation times are those of the config's own side, and every side observes at the same steps.
+ * observation times are those of the config's own side, and every side observes at the same steps. A config
+ * with fragmentation sweeps N like any continuum study; only its limit differs ({@link FragmentationStudy}).
  */
 public final class StudyPlan {
     private final String text;
