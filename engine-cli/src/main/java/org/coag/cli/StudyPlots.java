@@ -17,6 +17,7 @@ import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.markers.Marker;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /** The study report's six figures (XChart), each written as PNG and SVG, legends beside the plot so they cover no data. */
@@ -208,6 +209,42 @@ final class StudyPlots {
             if (xy[0].length > 0) {
                 line(c, String.format(Locale.ROOT, "tau = %.4g", tau[k]) + rateLegend(fits[k]).replace("N^", "L^"), xy[0], xy[1])
                         .setMarker(SeriesMarkers.CIRCLE);
+            }
+        }
+        save(c, file);
+    }
+
+    /**
+     * A fragmentation study's densities over time: the ODE (solid) and the naive ODE (dashed) of each mass, and the
+     * measured means (markers) of every N.
+     *
+     * @param times the observation times
+     * @param names the masses' labels
+     * @param ode the ODE [t][q]
+     * @param naive the naive ODE [t][q]
+     * @param particles the values of N
+     * @param measured mean densities [N][t][q]
+     * @param file the plot, without extension
+     */
+    static void fragmentation(double[] times, String[] names, double[][] ode, double[][] naive, long[] particles,
+                              double[][][] measured, Path file) throws IOException {
+        XYChart c = chart("Densities against the coagulation-fragmentation ODE", "t", "integral f_n");
+        Color[] colours = c.getStyler().getSeriesColors();
+        Marker[] markers = {SeriesMarkers.CIRCLE, SeriesMarkers.SQUARE, SeriesMarkers.TRIANGLE_UP, SeriesMarkers.DIAMOND};
+        for (int q = 0; q < names.length; q++) {
+            int qq = q;
+            Color colour = colours[q % colours.length];
+            line(c, names[q] + ", ODE", times, Arrays.stream(ode).mapToDouble(r -> r[qq]).toArray()).setLineColor(colour);
+            XYSeries n = line(c, names[q] + ", naive ODE", times, Arrays.stream(naive).mapToDouble(r -> r[qq]).toArray());
+            n.setLineStyle(DASHED);
+            n.setLineColor(colour);
+            for (int i = 0; i < particles.length; i++) {
+                int ii = i;
+                XYSeries s = c.addSeries(names[q] + ", N = " + particles[i], times,
+                        Arrays.stream(measured[ii]).mapToDouble(r -> r[qq]).toArray());
+                s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+                s.setMarker(markers[i % markers.length]);
+                s.setMarkerColor(colour);
             }
         }
         save(c, file);

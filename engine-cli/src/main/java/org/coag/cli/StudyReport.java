@@ -17,10 +17,13 @@ final class StudyReport {
     private StudyReport() {
     }
 
-    /** Writes the report; a lattice study's is {@link LatticeStudyReport}'s. */
+    /** Writes the report; a lattice study's is {@link LatticeStudyReport}'s, a fragmentation
+     * study's {@link FragmentationStudyReport}'s. */
     static void write(Study.Result r) throws IOException {
         if (r.config().model().isLattice()) {
             LatticeStudyReport.write(r);
+        } else if (r.config().model().fragmentation().enabled()) {
+            FragmentationStudyReport.write(r);
         } else {
             writeContinuum(r);
         }

@@ -90,12 +90,5 @@ class LatticeStudyTest {
             assertEquals(1, o.code(), c[0]);
             assertTrue(o.err().startsWith("coag: error: ") && o.err().contains(c[1]) && o.err().lines().count() == 1, o.err());
         }
-        Path frag = tmp.resolve("frag.toml");
-        Files.writeString(frag, String.join("\n", "[model]", "dim = 3", "particles = 300", "Z = 5.0", "[model.fragmentation]",
-                "rule = \"dual\"", "equilibrium = { type = \"constant\", value = 22.9 }", "[time]", "dt_over_eps2 = 0.05",
-                "t_end = 0.001", "[study]", "particles = [300, 600]"));
-        Outcome o = coag("study", frag.toString(), "-o", tmp.resolve("frag").toString(), "-q");
-        assertEquals(1, o.code());
-        assertTrue(o.err().startsWith("coag: error: study: coag study does not run [model.fragmentation]"), o.err());
     }
 }

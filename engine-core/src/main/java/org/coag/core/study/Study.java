@@ -16,7 +16,8 @@ import org.coag.core.run.RunListener;
  * over a scheduler's job array one task per job ({@link StudyTaskRunner}), resumes after any
  * interruption without recomputing what is done, and extends (more seeds, more N) the same way.
  * The model must fix Z (model.Z), so that every N has the same limit. A lattice config sweeps the side L
- * instead, in Brownian scaling ({@link LatticeStudy}); fragmentation is refused.
+ * instead, in Brownian scaling ({@link LatticeStudy}); with fragmentation the limit is the
+ * coagulation-fragmentation ODE ({@link FragmentationStudy}).
  */
 public final class Study {
     /** Progress of a study. */

@@ -145,6 +145,7 @@ public final class StudyDirectory {
         }
         listener.message("solving the macroscopic limit once (recipe and naive beta) ...");
         StudyTheoryData t = plan.lattice() ? LatticeStudy.theory(plan.config(), plan.key(), times)
+                : plan.fragmentation() ? FragmentationStudy.theory(plan.config(), plan.key(), times)
                 : StudyTheory.compute(plan.config(), plan.key(), times, plan.grid(), plan.tests(), plan.config().study().pairMax());
         AtomicFiles.write(file, Json.MAPPER.writeValueAsBytes(t));
         listener.message("theory: " + t.solver());

@@ -27,7 +27,8 @@ import org.coag.core.theory.TheoryProblem;
  * the study directory's {@code study.toml} (the resolved config) by every later command, so a task
  * on a cluster node needs nothing but the directory. A lattice study's tasks are the sides L of
  * {@code [study] sides} instead, each its own config in Brownian scaling ({@link LatticeStudy}); its
- * observation times are those of the config's own side, and every side observes at the same steps.
+ * observation times are those of the config's own side, and every side observes at the same steps. A config
+ * with fragmentation sweeps N like any continuum study; only its limit differs ({@link FragmentationStudy}).
  */
 public final class StudyPlan {
     private final String text;
@@ -59,16 +60,15 @@ public final class StudyPlan {
             throw new ModelException("study: time.stop_at_survivor_fraction cannot be used in a study (its observations are at fixed "
                     + "times up to t_end); drop it");
         }
-        if (cfg.model().fragmentation().enabled()) {
-            throw new ModelException("study: coag study does not run [model.fragmentation] yet: its limit and report are those of "
-                    + "coagulation alone, which fragmentation changes; use coag run (docs/fragmentation.md)");
-        }
         String resolved = cfg.resolvedToml();
         boolean lattice = cfg.model().isLattice();
         if (lattice) {
             LatticeStudy.check(cfg);
         } else {
             checkFixedLimit(resolved, st);
+            if (cfg.model().fragmentation().enabled()) {
+                FragmentationStudy.check(cfg);
+            }
         }
         double tEnd = tEnd(resolved);
         double[] times = new double[st.observations() + 1];
@@ -98,6 +98,11 @@ public final class StudyPlan {
     /** @return true for a lattice study (over the side L: {@link LatticeStudy}) */
     public boolean lattice() {
         return config.model().isLattice();
+    }
+
+    /** @return true for a study with [model.fragmentation] (its limit: {@link FragmentationStudy}) */
+    public boolean fragmentation() {
+        return config.model().fragmentation().enabled();
     }
 
     /** @return the resolved config of the study (what study.toml holds) */

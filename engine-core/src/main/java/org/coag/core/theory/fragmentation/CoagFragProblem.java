@@ -27,6 +27,7 @@ public final class CoagFragProblem {
     private final TheoryProblem problem;
     private final BetaRecipe recipe;
     private final CoagFragOde ode;
+    private final CoagFragOde naiveOde;
     private final DualFragmentation dual;
 
     private CoagFragProblem(TheoryProblem problem) {
@@ -39,6 +40,7 @@ public final class CoagFragProblem {
                 : (n, m) -> 2 * law.rate().at(n + m) / (n + m - 1);
         CoagFragOde.DoubleKernel beta = (n, m) -> problem.beta().at(n, m);
         this.ode = new CoagFragOde(beta, (n, m) -> split.at(n, m) * beta.at(n, m) / recipe.naive(n, m), problem.maxMass());
+        this.naiveOde = new CoagFragOde(recipe::naive, split, problem.maxMass());
     }
 
     /**
@@ -60,6 +62,14 @@ public final class CoagFragProblem {
     /** @return the ODE on masses 1..M */
     public CoagFragOde ode() {
         return ode;
+    }
+
+    /**
+     * @return the ODE without the depletion: the naive beta with the bare split kernel G (the rates of uncorrelated
+     *     particles); for the dual rule it has the same equilibrium and relaxes towards it at another speed
+     */
+    public CoagFragOde naiveOde() {
+        return naiveOde;
     }
 
     /** @return whether the equilibrium is known in closed form (the dual rule) */
