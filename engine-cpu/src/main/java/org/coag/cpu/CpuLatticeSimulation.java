@@ -312,9 +312,7 @@ final class CpuLatticeSimulation implements Simulation {
         }
         int massLo = mass[lo];
         int massHi = mass[hi];
-        int who = outcome.survivor(u, massLo, massHi);
-        int survivorId = who == CollisionOutcome.LOWER ? ids[lo] : who == CollisionOutcome.HIGHER ? ids[hi] : -1;
-        sink.collision(step, outcome.kind(), ids[lo], ids[hi], massLo, massHi, survivorId);
+        int who = LatticeRules.decide(outcome, u, step, ids[lo], ids[hi], massLo, massHi, sink);
         if (who == CollisionOutcome.NONE) {
             kill(lo);
             kill(hi);

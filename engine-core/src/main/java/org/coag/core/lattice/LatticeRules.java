@@ -1,9 +1,11 @@
 package org.coag.core.lattice;
 
+import org.coag.core.backend.EventSink;
 import org.coag.core.model.ModelException;
 import org.coag.core.rng.CounterRng;
 import org.coag.core.rng.FdLibm;
 import org.coag.core.rng.Purpose;
+import org.coag.core.step.CollisionOutcome;
 
 /**
  * The one home of the lattice model's draws, boundary rule and event order (docs/lattice.md), shared
@@ -98,6 +100,36 @@ public final class LatticeRules {
             return reflecting ? coord : Math.floorMod(to, side);
         }
         return to;
+    }
+
+    /**
+     * Decides a coalescence of the pair (lo, hi) and reports it as one collision event.
+     *
+     * @param outcome the model's outcome
+     * @param u the survivor draw (u1 of the pair's block)
+     * @param step the step, for the event
+     * @param idLo the smaller id
+     * @param idHi the larger id
+     * @param massLo the mass of idLo
+     * @param massHi the mass of idHi
+     * @param sink receives the event
+     * @return {@link CollisionOutcome#LOWER}, {@link CollisionOutcome#HIGHER} or {@link CollisionOutcome#NONE}
+     */
+    public static int decide(CollisionOutcome outcome, double u, long step, int idLo, int idHi, int massLo, int massHi,
+                             EventSink sink) {
+        int who = outcome.survivor(u, massLo, massHi);
+        sink.collision(step, outcome.kind(), idLo, idHi, massLo, massHi, survivorId(who, idLo, idHi));
+        return who;
+    }
+
+    /**
+     * @param who an outcome's decision
+     * @param idLo the smaller id
+     * @param idHi the larger id
+     * @return the surviving id, or -1 when both vanish
+     */
+    public static int survivorId(int who, int idLo, int idHi) {
+        return who == CollisionOutcome.LOWER ? idLo : who == CollisionOutcome.HIGHER ? idHi : -1;
     }
 
     /**

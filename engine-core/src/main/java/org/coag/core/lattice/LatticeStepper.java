@@ -218,11 +218,9 @@ public final class LatticeStepper implements Scheme {
         }
         int massLo = mass[lo];
         int massHi = mass[hi];
-        int who = outcome.survivor(u, massLo, massHi);
-        int survivorId = who == CollisionOutcome.LOWER ? ids[lo] : who == CollisionOutcome.HIGHER ? ids[hi] : -1;
-        sink.collision(step, outcome.kind(), ids[lo], ids[hi], massLo, massHi, survivorId);
+        int who = LatticeRules.decide(outcome, u, step, ids[lo], ids[hi], massLo, massHi, sink);
         if (trace != null) {
-            trace.coalesced(time, ids[lo], ids[hi], survivorId);
+            trace.coalesced(time, ids[lo], ids[hi], LatticeRules.survivorId(who, ids[lo], ids[hi]));
         }
         List<Integer> here = occupants.get(siteKey(lo));
         if (who == CollisionOutcome.NONE) {
